@@ -73,5 +73,7 @@ public static class VerifyCommand
     {
         var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
         AtomicFile.WriteAllText(Path.Combine(reports, "index.md"), MarkdownReport.Render(summaries));
+        AtomicFile.WriteAllText(Path.Combine(reports, "index.html"), HtmlReport.Render(summaries));
+        AtomicFile.WriteAllText(Path.Combine(reports, "summary.tex"), LatexSummary.Render(summaries));
     }
 }
