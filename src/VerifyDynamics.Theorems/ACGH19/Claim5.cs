@@ -40,7 +40,7 @@ public static class Claim5
         Variants =
         [
             Variant.Mutant("LambdaSquared", "bound λ² instead of λ²/2: the negative coordinate decays to 0 and ℓ → λ²/2 + (converging rest)",
-                s => s.WithConclusion((x, k, p) => Conclude(x, factor: 1))),
+                s => s.WithConclusion((x, k, p) => Conclude(x, factor: 1)), trials: 6),
             Variant.Mutant("OddDepth", "N odd: d = 1, Φ = −1, N = 3, η = 1 reaches x(1) = −1 = Φ, loss 0 after one step",
                 s => s.WithHypotheses("d = 1, Φ = −1, N = 3, η = 1", _ => IdentityInitialization.Make("odd-depth", Matrix<double>.Build.Dense(1, 1, -1.0), IdentityInitialization.Identity(1, 3), 1, ScalarSteps, MatrixSteps),
                     (x, k) => Validate(x, evenDepth: false)), trials: 1),

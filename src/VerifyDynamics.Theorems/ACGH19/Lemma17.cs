@@ -37,7 +37,7 @@ public static class Lemma17
             ctx => Generate(ctx, corrected: true),
             (x, k) => Validate(x, corrected: true)),
         Conclusion = (x, k, p) => Conclude(x, fromStep: 1),
-        DefaultTrials = 8,
+        DefaultTrials = 6,
         Variants =
         [
             Variant.Erratum("AsPrinted", "the lemma for every 3/4 ≤ c < 1 as printed: the base case fails near c = 1 (e.g. N = 2, η = 1, c = 0.999²)",
