@@ -128,7 +128,7 @@ public static class Def1
         {
             double lhs = Imbalance(scaled, j, swappedGrams);
             double rhs = factor * Imbalance(net, j, swappedGrams);
-            margins.Add(new Margin($"scale covariance: −|imb_{j}(α^{{1/N}}W) − α^{{{covarianceExponent}/N}}imb_{j}(W)|", -Math.Abs(lhs - rhs), scaledTol, Math.Max(Math.Abs(rhs), double.Epsilon)));
+            margins.Add(new Margin($"scale covariance: −|imb_{j}(α^{{1/N}}W) − α^{{{covarianceExponent}/N}}imb_{j}(W)|", -Math.Abs(lhs - rhs), scaledTol, Math.Max(factor * m2, double.Epsilon)));
         }
         if (margins.Count == 0)
         {
