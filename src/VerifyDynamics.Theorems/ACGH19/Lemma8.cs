@@ -10,8 +10,8 @@ namespace VerifyDynamics.Theorems.ACGH19;
 /// some 0 &lt; ε &lt; 1. Then with probability at least (1 − ε)(3 − 4F(2/√b_1))/2, V has deficiency margin ‖Φ‖/(b_2 d).
 /// Formalisation note: two concrete rotation-invariant laws (catalog "Check"): (i) μ = N(0, s² I_d) with
 /// s² = ‖Φ‖²/(d√(b_1 b_2)) (window centred in log scale); 1 − ε is the exact window probability (incomplete gamma) and
-/// the margin probability is exact (χ²_d radius × cap, Gauss–Kronrod); (ii) ‖V‖ uniform on the window, uniform
-/// direction: 1 − ε = 1 (the bound for every ε ∈ (0, 1) tends to ε = 0), probability by Gauss–Kronrod over the radius.
+/// the margin probability is exact (χ²_d radius × cap, Gauss–Legendre); (ii) ‖V‖ uniform on the window, uniform
+/// direction: 1 − ε = 1 (the bound for every ε ∈ (0, 1) tends to ε = 0), probability by Gauss–Legendre over the radius.
 /// Each instance is also sampled (n draws): CP-upper − bound must be ≥ 0.
 /// </summary>
 public static class Lemma8
