@@ -36,9 +36,9 @@ public static class Claim2
         DefaultTrials = 4,
         Variants =
         [
-            Variant.Mutant("WidthSquared", "d_max³ → d_max²: with N = 2 and widths 40..50, δ set for a mutated bound 1/2 (≈ 316s² at width 50) is far below the typical imbalance (≈ 505s²)",
+            Variant.Mutant("WidthSquared", "d_max³ → d_max²: with N = 2 and widths 46..50, δ set for a mutated bound 1/2 (≈ 316s² at width 50) is far below the typical imbalance (≈ 505s²)",
                 s => s.WithConstantDefault("dPower", Rational.Of(2))
-                    .WithGenerator("N = 2, widths 40..50, s ∈ [0.05, 2], q = 1/2, n = 40", ctx => Build(ctx, 2, 40, 50, ctx.Rng.LogUniform(0.05, 2), 0.5, 40)), trials: 2),
+                    .WithGenerator("N = 2, widths 46..50, s ∈ [0.05, 2], q = 1/2, n = 30", ctx => Build(ctx, 2, 46, 50, ctx.Rng.LogUniform(0.05, 2), 0.5, 30)), trials: 1),
             Variant.Mutant("ScaleSquared", "s⁴ → s²: scaling-inconsistent, refuted with s ≫ 1 (s ∈ [20, 40])",
                 s => s.WithConstantDefault("sPower", Rational.Of(2))
                     .WithGenerator("N = 2, widths 8..16, s ∈ [20, 40], q = 1/2", ctx => Build(ctx, 2, 8, 16, ctx.Rng.Uniform(20, 40), 0.5, 400)), trials: 2),
