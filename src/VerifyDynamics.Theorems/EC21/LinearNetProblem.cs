@@ -35,9 +35,11 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
 
     private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
-    public double Phi(Matrix<double> w)
+    public double Phi(Matrix<double> w) => LossOfOutputs(w * X);
+
+    /// <summary>(1/|S|)Σ_i ℓ(ŷ_i, y_i) for outputs ŷ_i given as columns.</summary>
+    public double LossOfOutputs(Matrix<double> out_)
     {
-        var out_ = w * X;
         double s = 0;
         for (int i = 0; i < N; i++)
         {
@@ -67,6 +69,17 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
 
     /// <summary>∇φ(W) = (1/|S|)Σ∇ℓ_i x_iᵀ.</summary>
     public Matrix<double> GradPhi(Matrix<double> w) => LossGradients(w * X) * X.Transpose() / N;
+
+    /// <summary>vᵀ∇²ℓ_i v at output ŷ_i (square: ‖v‖²; logistic: p(1 − p)v², p = sigmoid(y_iŷ_i)).</summary>
+    public double LossHessianForm(Matrix<double> outputs, int i, Vector<double> v)
+    {
+        if (!Logistic)
+        {
+            return v.DotProduct(v);
+        }
+        double p = Sigmoid(Y[0, i] * outputs[0, i]);
+        return p * (1 - p) * v[0] * v[0];
+    }
 
     /// <summary>∇²φ(W)[V] = (1/|S|)Σ (Vx_i)ᵀ∇²ℓ_i(Vx_i).</summary>
     public double HessPhiForm(Matrix<double> w, Matrix<double> v)
