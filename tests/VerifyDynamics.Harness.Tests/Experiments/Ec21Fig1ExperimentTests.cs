@@ -1,0 +1,96 @@
+using System.Globalization;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Harness.Data;
+using VerifyDynamics.Harness.Experiments;
+using Xunit;
+
+namespace VerifyDynamics.Harness.Tests.Experiments;
+
+public class Ec21Fig1ExperimentTests
+{
+    private static string TinyIdxDirectory(bool gzip)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"vd-idx-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var rng = Seed.Default.Split("tiny-idx").CreateRng();
+        int count = 40, side = 4;
+        var pixels = new byte[count * side * side];
+        var labels = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            labels[i] = (byte)(i % 10);
+            for (int p = 0; p < side * side; p++)
+            {
+                // Class-dependent pattern plus noise, so the problem is learnable.
+                pixels[i * side * side + p] = (byte)Math.Clamp(((p * 7 + labels[i] * 13) % 17) * 12 + rng.NextInt(0, 40), 0, 255);
+            }
+        }
+        var img = IdxReader.Encode([count, side, side], pixels);
+        var lab = IdxReader.Encode([count], labels);
+        if (gzip)
+        {
+            using (var f = File.Create(Path.Combine(dir, "train-images-idx3-ubyte.gz")))
+            using (var z = new System.IO.Compression.GZipStream(f, System.IO.Compression.CompressionLevel.Fastest))
+            {
+                z.Write(img);
+            }
+            File.WriteAllBytes(Path.Combine(dir, "train-labels-idx1-ubyte"), lab);
+        }
+        else
+        {
+            File.WriteAllBytes(Path.Combine(dir, "train-images-idx3-ubyte"), img);
+            File.WriteAllBytes(Path.Combine(dir, "train-labels-idx1-ubyte"), lab);
+        }
+        return dir;
+    }
+
+    [Fact]
+    public void IdxRoundTripsIncludingGzip()
+    {
+        string dir = TinyIdxDirectory(gzip: true);
+        var located = IdxReader.Locate(dir);
+        Assert.NotNull(located);
+        var images = IdxReader.Read(located.Value.Images);
+        Assert.Equal([40, 4, 4], images.Shape);
+        Assert.Equal(16, images.ItemSize);
+        Assert.Throws<InvalidDataException>(() => IdxReader.Parse([0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0]));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void QuickRunWritesCurvesThatShowFirstOrderConsistency()
+    {
+        string dir = TinyIdxDirectory(gzip: false);
+        string output = Path.Combine(dir, "out");
+        Directory.CreateDirectory(output);
+        var experiment = ExperimentRegistry.Find("ec21-fig1");
+        Assert.NotNull(experiment);
+        var log = new StringWriter();
+        var result = experiment.Run(
+            new ExperimentOptions(output, Seed.Default, Quick: true, new Dictionary<string, string> { ["data"] = dir, ["eta"] = "0.05" }),
+            log);
+        Assert.Equal(2, result.Files.Count);
+        var lines = File.ReadAllLines(Path.Combine(output, "curves-linear.csv"));
+        Assert.StartsWith("k,time,loss_r1,loss_r2", lines[0]);
+        var header = lines[0].Split(',');
+        var last = lines[^1].Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        double D(string col) => last[Array.IndexOf(header, col)];
+        // Euler's O(η) global error: GD–GF distance shrinks as η0/r shrinks, and D_2 < D_20.
+        Assert.True(D("gf_dist_r20") < D("gf_dist_r1"));
+        Assert.True(D("dist_r2") < D("dist_r20"));
+        Assert.True(D("loss_r1") < double.Parse(lines[1].Split(',')[2], CultureInfo.InvariantCulture));
+        Assert.Contains("linear:", result.Summary);
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void MissingDataIsReportedNotThrown()
+    {
+        var experiment = new Ec21Fig1Experiment();
+        var result = experiment.Run(
+            new ExperimentOptions(Path.GetTempPath(), Seed.Default, Quick: true, new Dictionary<string, string> { ["data"] = "/nonexistent/vd" }),
+            TextWriter.Null);
+        Assert.Empty(result.Files);
+        Assert.Contains("--data DIR", result.Summary);
+    }
+}
