@@ -26,6 +26,7 @@ public sealed partial class CatalogTests
     {
         string dir = CatalogDirectory() ?? throw new DirectoryNotFoundException("shared/catalog was not found above the test directory");
         var ids = new SortedSet<string>(StringComparer.Ordinal);
+        bool inIndex = false;
         foreach (var line in File.ReadLines(Path.Combine(dir, paper + ".md")))
         {
             var m = HeadingId().Match(line);
@@ -33,9 +34,36 @@ public sealed partial class CatalogTests
             {
                 ids.Add($"{paper}.{m.Groups[2].Value}");
             }
+            // A catalog may also enumerate ids without a heading of their own (proof-internal lemmas in tables) in an
+            // "Index of ids" section, e.g. "EC21.Lemma33, 35, 36" or "EC21.Fact.AppF, Fact.GradLinear": read those too.
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                inIndex = line.Contains("Index of ids", StringComparison.Ordinal);
+                continue;
+            }
+            if (inIndex)
+            {
+                string kind = "";
+                foreach (Match t in IndexToken().Matches(line))
+                {
+                    string name = t.Groups[1].Value;
+                    if (char.IsAsciiDigit(name[0]))
+                    {
+                        name = kind + name;
+                    }
+                    else
+                    {
+                        kind = new string([.. name.TakeWhile(c => !char.IsAsciiDigit(c))]);
+                    }
+                    ids.Add($"{paper}.{name}");
+                }
+            }
         }
         return ids;
     }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9.])(?:[A-Z][A-Z0-9]+\.)?((?:Thm|Cor|Lemma|Prop|Claim|Proc|Rem|Def|Exp)[A-Z]?\d+|(?:Fact|Aux)\.[A-Za-z0-9]+|(?<=, )\d+(?=[,\s]|$))")]
+    private static partial Regex IndexToken();
 
     [GeneratedRegex(@"^### (ACGH19|EC21|JGGSH21)\.([A-Za-z0-9_.]*[A-Za-z0-9])")]
     private static partial Regex HeadingId();

@@ -1,0 +1,73 @@
+using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Core.Numbers;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Theorems.EC21;
+
+/// <summary>
+/// EC21 Corollary 18 (Sec. 5, L347): GD from Procedure 13 with a continuous P supported on {‖A‖_F ≤ 0.2} and d_0 &gt; 1
+/// satisfies Theorem 15's guarantee almost surely (Prop. 14's hypotheses hold a.s.: balanced, 0 &lt; r ≤ 0.2, ν ≠ −1).
+/// Formalisation note: the conclusion is Theorem 15's (EC21.Thm15); here the almost-sure part is checked: draws of
+/// A ∼ Uniform(0.2-ball) give balanced inits with 0 &lt; r ≤ 0.2 and ν &gt; −1, and GF from them reaches ε̄ = 0.01 within t̄
+/// (validated DOP853). Mutant: d_0 = 1 — then ν = −1 with probability ½ and GF stalls at f − min f → ½ (the end-to-end
+/// scalar cannot cross 0), so ε̄ is never reached (margin NaN-free: the loss at the horizon stays ≥ 0.49).
+/// </summary>
+public static class Cor18
+{
+    public static Statement Statement { get; } = new()
+    {
+        Id = Ec21.Id("Cor18"),
+        Source = Ec21.Source("Corollary 18 (Sec. 5)", "L347–350"),
+        Kind = StatementKind.Corollary,
+        Title = "almost-sure convergence from random balanced initialization",
+        Text = "With P continuous on {‖A‖_F ≤ 0.2} and d_0 > 1, Procedure 13 + GD with η ≤ (23) reach ε̃ after (24) iterations almost surely.",
+        FormalisationNote = "Checks the a.s. hypotheses of Prop. 14 on random draws and that GF reaches ε̄ before t̄; the GD conclusion is EC21.Thm15's mechanism check.",
+        Hypotheses = new Hypotheses("n ∈ 2..3, d_0 ∈ 2..3 (mutant: 1), hidden 1..2, A uniform in the 0.2-ball, unit λ", ctx => Generate(ctx, ctx.Rng.NextInt(2, 3)), Validate),
+        Conclusion = (x, k, p) => Conclude(x),
+        DefaultTrials = 6,
+        Variants =
+        [
+            Variant.Mutant("ScalarInput", "d_0 > 1 dropped: with d_0 = 1 half the draws are anti-aligned (ν = −1) and GF never reaches ε̄",
+                s => s.WithHypotheses("d_0 = 1", ctx => Generate(ctx, 1), (x, k) => HypothesesCheck.Ok), trials: 6),
+        ],
+    };
+
+    private static Instance Generate(TrialContext ctx, int d0)
+    {
+        var r = ctx.Rng;
+        int n = r.NextInt(2, 3);
+        var dims = new[] { d0 }.Concat(Enumerable.Range(1, n - 1).Select(_ => r.NextInt(1, 2))).Append(1).ToArray();
+        var g = r.GaussianMatrix(1, d0);
+        var a = g * (0.2 * Math.Pow(r.NextDouble(), 1.0 / d0) / g.FrobeniusNorm());
+        var lambda = r.GaussianMatrix(1, d0);
+        lambda /= lambda.FrobeniusNorm();
+        return Instance.ForNetwork("proc13-ball", BalancedInitialization.Create(dims, a), lambda);
+    }
+
+    private static HypothesesCheck Validate(Instance x, ConstantValues k)
+    {
+        var e2e = x.Network.EndToEnd();
+        double r = e2e.FrobeniusNorm();
+        double nu = e2e.Row(0).DotProduct(x.RequireTarget.Row(0)) / r;
+        return HypothesesCheck.All((x.Dims[0] > 1, "d_0 > 1"), (r > 0 && r <= 0.2 * (1 + 1e-12), "0 < ‖A‖ ≤ 0.2"),
+            (Proc13.Unbalancedness(x.Network) <= Tolerance.Gamma(64), "balanced"), (nu > -1, "ν > −1"));
+    }
+
+    private static MarginSet Conclude(Instance x)
+    {
+        var e2e = x.Network.EndToEnd();
+        double r = e2e.FrobeniusNorm();
+        double nu = Math.Clamp(e2e.Row(0).DotProduct(x.RequireTarget.Row(0)) / r, -1, 1);
+        int n = x.Network.Depth;
+        double horizon = nu > -1 + 1e-9 ? Math.Min(200, S5.TBar(n, r, nu, 0.01)) : 200;
+        var inst = x.WithScalar("r", r).WithScalar("nu", nu);
+        var solved = S5.Flow(inst, horizon, 1e-9);
+        if (!solved.Succeeded)
+        {
+            return MarginSet.Of(new Margin("GF solved", double.NaN, Tolerance.Exact));
+        }
+        double finalLoss = S5.LossAt(inst, solved.Reference.FinalState);
+        return MarginSet.Of(Ec21.AtMost($"f(θ(min(t̄, 200))) − min f ≤ ε̄ = 0.01", finalLoss, 0.01, solved.Tolerance.Scaled(2, "‖∇f‖ ≤ 2 on the path")))
+            .WithObservation("nu", nu).WithObservation("r", r);
+    }
+}

@@ -1,0 +1,135 @@
+using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Numbers;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Theorems.EC21;
+
+/// <summary>
+/// EC21 Corollary 4 (Sec. 3, L133; proof App. I.3): f ≥ 0 and β-smooth, m := −inf λ_min(∇²f),
+/// c := (√(2β³f(θ(0))) + β²ε)^{−1}. If η &lt; c(ε − ‖θ_0 − θ(0)‖)|m| (m &lt; 0), η &lt; c(ε − ‖θ_0 − θ(0)‖)/t̃ (m = 0),
+/// or η &lt; c(ε − ‖θ_0 − θ(0)‖e^{mt̃})m/(e^{mt̃} − 1) (m &gt; 0), then ‖θ_k − θ(kη)‖ ≤ ε for k ≤ ⌊t̃/η⌋.
+/// Formalisation note: three exact families — strongly convex diagonal quadratics ½Σλ_i(q_i − q*_i)² with
+/// λ_i ∈ [0.5, 10] (m = −min λ &lt; 0), the same with one λ_i = 0 (m = 0, convex, not strongly), and the
+/// non-convex f = Σ(1 − cos q_i) (β = m = 1, f ≥ 0; GF q_i(t) = 2 arctan(tan(q_i(0)/2)e^{−t}) in closed form).
+/// η := 0.99 × the bound (strict inequality); GD iterated exactly; margin ε − max_k‖θ_k − θ(kη)‖, tolerance
+/// the rounding of k GD steps (γ_{16k}·max‖θ‖).
+/// </summary>
+public static class Cor4
+{
+    public enum Rule { Corollary, OneBetaFewer, MSquared }
+
+    public static Statement Statement { get; } = new()
+    {
+        Id = Ec21.Id("Cor4"),
+        Source = Ec21.Source("Corollary 4 (Sec. 3); proof App. I.3", "L133–150, L832"),
+        Kind = StatementKind.Corollary,
+        Title = "GD tracks GF under a global curvature bound",
+        Text = "For f ≥ 0, β-smooth, m = −inf λ_min(∇²f) and c = (√(2β³f(θ(0))) + β²ε)^{−1}, the three step-size bounds (m < 0, m = 0, m > 0) give ‖θ_k − θ(kη)‖ ≤ ε for k ≤ ⌊t̃/η⌋.",
+        FormalisationNote = "Strongly convex / convex / non-convex (Σ(1 − cos q_i)) families with exact GF; η = 0.99·bound; margin ε − max_k‖θ_k − θ(kη)‖ with the GD rounding as tolerance.",
+        Hypotheses = new Hypotheses(
+            "trial mod 3: strongly convex diagonal quadratic (d ≤ 4) / convex quadratic with a flat direction / Σ(1 − cos q_i) with |q_i(0)| < 3; ε ∈ [0.05, 0.5], t̃ ∈ [0.5, 3], ‖θ_0 − θ(0)‖ ≤ ε/4 in half the trials",
+            Generate,
+            Validate),
+        Conclusion = (x, k, p) => Conclude(x, Rule.Corollary),
+        DefaultTrials = 18,
+        Variants =
+        [
+            Variant.Mutant("OneBetaFewer", "c := (√(2βf(θ(0))) + βε)^{−1}: on f = 50q², θ_0 = 1, ε = 0.5 the bound allows η ≫ 2/β and GD diverges",
+                s => s.WithGenerator("stiff quadratic β = 100", _ => Quadratic("stiff", [100], [1], [0], 1, 0.5)).WithConclusion((x, k, p) => Conclude(x, Rule.OneBetaFewer)), trials: 1),
+            Variant.Mutant("MSquared", "|m| → m² in the strongly convex case: on f = 50q² the bound exceeds 2/β",
+                s => s.WithGenerator("stiff quadratic β = 100", _ => Quadratic("stiff", [100], [1], [0], 1, 0.5)).WithConclusion((x, k, p) => Conclude(x, Rule.MSquared)), trials: 1),
+        ],
+    };
+
+    private static Instance Quadratic(string family, double[] lambda, double[] z0, double[] dz, double horizon, double eps) =>
+        (lambda.Length == 0 ? new Instance { Family = family } : new Instance { Family = family }.WithMatrix("lambda", Matrix<double>.Build.Dense(lambda.Length, 1, lambda)))
+            .WithMatrix("z0", Matrix<double>.Build.Dense(z0.Length, 1, z0))
+            .WithMatrix("dz", Matrix<double>.Build.Dense(dz.Length, 1, dz))
+            .WithScalar("horizon", horizon).WithScalar("epsilon", eps);
+
+    private static Instance Generate(TrialContext ctx)
+    {
+        var r = ctx.Rng;
+        int d = r.NextInt(1, 4);
+        double eps = r.LogUniform(0.05, 0.5);
+        var z0 = Enumerable.Range(0, d).Select(_ => r.Uniform(-2.5, 2.5)).ToArray();
+        var dz = new double[d];
+        if (ctx.Index % 2 == 1)
+        {
+            var g = Enumerable.Range(0, d).Select(_ => r.NextGaussian()).ToArray();
+            double s = r.Uniform(0, eps / 4) / Ec21.Norm(g);
+            dz = [.. g.Select(v => v * s)];
+        }
+        double horizon = r.Uniform(0.5, 3);
+        switch (ctx.Index % 3)
+        {
+            case 0:
+                return Quadratic("strongly-convex", [.. Enumerable.Range(0, d).Select(_ => r.Uniform(0.5, 10))], z0, dz, horizon, eps);
+            case 1:
+                var lam = Enumerable.Range(0, d).Select(_ => r.Uniform(0.5, 10)).ToArray();
+                lam[r.NextInt(0, d - 1)] = 0;
+                return Quadratic("convex", lam, z0, dz, horizon, eps);
+            default:
+                return Quadratic("cosine", [], z0, dz, horizon, eps);
+        }
+    }
+
+    private static HypothesesCheck Validate(Instance x, ConstantValues k)
+    {
+        var z0 = x.Matrix("z0").Column(0);
+        return HypothesesCheck.All(
+            (x.Scalar("epsilon") > 0 && x.Scalar("horizon") > 0, "ε > 0, t̃ > 0"),
+            (x.Family != "cosine" || z0.All(v => Math.Abs(v) < Math.PI), "cosine family: |θ_i(0)| < π (closed-form GF branch)"),
+            (x.Family == "cosine" || x.Matrix("lambda").Column(0).All(l => l >= 0), "f ≥ 0 (quadratic with λ_i ≥ 0)"),
+            (x.Matrix("dz").Column(0).L2Norm() < x.Scalar("epsilon"), "‖θ_0 − θ(0)‖ < ε"));
+    }
+
+    private static MarginSet Conclude(Instance x, Rule rule)
+    {
+        var z0 = x.Matrix("z0").Column(0).ToArray();
+        var dz = x.Matrix("dz").Column(0).ToArray();
+        double eps = x.Scalar("epsilon"), horizon = x.Scalar("horizon");
+        bool cosine = x.Family == "cosine";
+        var lambda = cosine ? [] : x.Matrix("lambda").Column(0).ToArray();
+        int d = z0.Length;
+        double beta = cosine ? 1 : lambda.Max();
+        double m = cosine ? 1 : -lambda.Min();
+        double f0 = cosine ? z0.Sum(q => 1 - Math.Cos(q)) : 0.5 * z0.Select((q, i) => lambda[i] * q * q).Sum();
+        double c = rule == Rule.OneBetaFewer ? 1 / (Math.Sqrt(2 * beta * f0) + beta * eps) : 1 / (Math.Sqrt(2 * beta * beta * beta * f0) + beta * beta * eps);
+        double delta0 = Ec21.Norm(dz);
+        double bound = m < 0 ? c * (eps - delta0) * (rule == Rule.MSquared ? m * m : -m)
+            : m == 0 ? c * (eps - delta0) / horizon
+            : c * (eps - delta0 * Math.Exp(m * horizon)) * m / Ec21.Expm1(m * horizon);
+        if (!(bound > 0))
+        {
+            return MarginSet.Of(new Margin("step-size bound is positive", double.NaN, Tolerance.Exact));
+        }
+        double eta = 0.99 * bound;
+        long steps = (long)Math.Floor(horizon / eta);
+        var q = z0.Select((v, i) => v + dz[i]).ToArray();
+        double maxErr = 0, scale = Ec21.Norm(q) + 1;
+        for (long k = 1; k <= steps && maxErr < 1e6; k++)
+        {
+            double t = k * eta, e2 = 0;
+            for (int i = 0; i < d; i++)
+            {
+                double gf;
+                if (cosine)
+                {
+                    q[i] -= eta * Math.Sin(q[i]);
+                    gf = 2 * Math.Atan(Math.Tan(z0[i] / 2) * Math.Exp(-t));
+                }
+                else
+                {
+                    q[i] -= eta * lambda[i] * q[i];
+                    gf = z0[i] * Math.Exp(-lambda[i] * t);
+                }
+                e2 += (q[i] - gf) * (q[i] - gf);
+            }
+            maxErr = Math.Max(maxErr, Math.Sqrt(e2));
+        }
+        var tol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 16 * steps + 64), scale, "max‖θ‖ (closed-form GF; GD rounding)");
+        return MarginSet.Of(Ec21.AtMost("max_k ‖θ_k − θ(kη)‖ ≤ ε", maxErr, eps, tol))
+            .WithObservation("eta", eta).WithObservation("m", m).WithObservation("beta", beta).WithObservation("steps", steps);
+    }
+}

@@ -1,0 +1,189 @@
+using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Theorems.EC21;
+
+/// <summary>
+/// EC21 Sec. 4.1.1 setting (Eqs. 9–11), paper-local: a deep linear network f(θ) = φ(W_{n:1}) with
+/// φ(W) = (1/|S|)Σ_i ℓ(Wx_i, y_i), ℓ the square loss ½‖ŷ − y‖² or the binary logistic loss ln(1 + e^{−yŷ})
+/// (d_n = 1, y = ±1). Exact gradients (Fact.GradLinear via <see cref="DeepLinearNetwork.GradientsOfEndToEnd"/>)
+/// and the Hessian quadratic form of φ; λ_min of ∇²f is taken from a finite-difference Hessian of the exact
+/// gradient (<see cref="Ec21.FdHessian"/>) — small dense matrices only (d ≤ ~60).
+/// </summary>
+public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool logistic)
+{
+    public Matrix<double> X { get; } = x;
+    public Matrix<double> Y { get; } = y;
+    public bool Logistic { get; } = logistic;
+    public int N => X.ColumnCount;
+
+    public static LinearNetProblem From(Instance inst) => new(inst.Matrix("X"), inst.Matrix("Y"), inst.Scalars.GetValueOrDefault("logistic") == 1);
+
+    public Instance Store(Instance inst) => inst.WithMatrix("X", X).WithMatrix("Y", Y).WithScalar("logistic", Logistic ? 1 : 0);
+
+    /// <summary>Random data: |S| samples x_i ~ N(0, I); square-loss targets N(0, I) or logistic labels ±1.</summary>
+    public static LinearNetProblem Random(Rng rng, int d0, int dn, int samples, bool logistic)
+    {
+        var xs = rng.GaussianMatrix(d0, samples);
+        var ys = logistic
+            ? Matrix<double>.Build.Dense(1, samples, (_, _) => rng.NextBool() ? 1.0 : -1.0)
+            : rng.GaussianMatrix(dn, samples);
+        return new LinearNetProblem(xs, ys, logistic);
+    }
+
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+
+    public double Phi(Matrix<double> w) => LossOfOutputs(w * X);
+
+    /// <summary>(1/|S|)Σ_i ℓ(ŷ_i, y_i) for outputs ŷ_i given as columns.</summary>
+    public double LossOfOutputs(Matrix<double> out_)
+    {
+        double s = 0;
+        for (int i = 0; i < N; i++)
+        {
+            if (Logistic)
+            {
+                double m = Y[0, i] * out_[0, i];
+                s += m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m));
+            }
+            else
+            {
+                var r = out_.Column(i) - Y.Column(i);
+                s += 0.5 * r.DotProduct(r);
+            }
+        }
+        return s / N;
+    }
+
+    /// <summary>∇ℓ_i at the outputs, as columns (d_n × |S|).</summary>
+    public Matrix<double> LossGradients(Matrix<double> outputs)
+    {
+        if (!Logistic)
+        {
+            return outputs - Y;
+        }
+        return Matrix<double>.Build.Dense(1, N, (_, i) => -Y[0, i] * Sigmoid(-Y[0, i] * outputs[0, i]));
+    }
+
+    /// <summary>∇φ(W) = (1/|S|)Σ∇ℓ_i x_iᵀ.</summary>
+    public Matrix<double> GradPhi(Matrix<double> w) => LossGradients(w * X) * X.Transpose() / N;
+
+    /// <summary>vᵀ∇²ℓ_i v at output ŷ_i (square: ‖v‖²; logistic: p(1 − p)v², p = sigmoid(y_iŷ_i)).</summary>
+    public double LossHessianForm(Matrix<double> outputs, int i, Vector<double> v)
+    {
+        if (!Logistic)
+        {
+            return v.DotProduct(v);
+        }
+        double p = Sigmoid(Y[0, i] * outputs[0, i]);
+        return p * (1 - p) * v[0] * v[0];
+    }
+
+    /// <summary>∇²φ(W)[V] = (1/|S|)Σ (Vx_i)ᵀ∇²ℓ_i(Vx_i).</summary>
+    public double HessPhiForm(Matrix<double> w, Matrix<double> v)
+    {
+        var outs = w * X;
+        var vx = v * X;
+        double s = 0;
+        for (int i = 0; i < N; i++)
+        {
+            if (Logistic)
+            {
+                double p = Sigmoid(Y[0, i] * outs[0, i]);
+                s += p * (1 - p) * vx[0, i] * vx[0, i];
+            }
+            else
+            {
+                s += vx.Column(i).DotProduct(vx.Column(i));
+            }
+        }
+        return s / N;
+    }
+
+    public double F(double[] theta, int[] dims) => Phi(new DeepLinearNetwork(Ec21.Unflatten(theta, dims)).EndToEnd());
+
+    public double[] Grad(double[] theta, int[] dims)
+    {
+        var net = new DeepLinearNetwork(Ec21.Unflatten(theta, dims));
+        return Ec21.Flatten(net.GradientsOfEndToEnd(GradPhi(net.EndToEnd())));
+    }
+
+    /// <summary>Second directional derivative Δᵀ∇²f(θ)Δ by central differences of the gradient, with a Richardson error estimate.</summary>
+    public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h)
+    {
+        double Q(double step)
+        {
+            var gp = Grad(Ec21.Axpy(theta, step, delta), dims);
+            var gm = Grad(Ec21.Axpy(theta, -step, delta), dims);
+            double s = 0;
+            for (int i = 0; i < delta.Length; i++)
+            {
+                s += delta[i] * (gp[i] - gm[i]);
+            }
+            return s / (2 * step);
+        }
+        double q1 = Q(h), q2 = Q(h / 2);
+        double gScale = Ec21.Norm(Grad(theta, dims)) * Ec21.Norm(delta) + 1e-300;
+        return (q2, Math.Abs(q1 - q2) * 4 / 3 + Core.Numbers.Tolerance.Gamma(32) * gScale / (h / 2));
+    }
+
+    /// <summary>λ_min(∇²f(θ)) from a dense finite-difference Hessian, with its error bound (FD estimate + eigensolver).</summary>
+    public (double Value, double Error) MinEigen(double[] theta, int[] dims)
+    {
+        // A fixed step: the Richardson estimate (h vs h/2) reports the truncation error it leaves.
+        const double h = 2e-5;
+        var (hm, err) = Ec21.FdHessian(t => Grad(t, dims), theta, h);
+        var (v, e) = Ec21.MinEigen(hm);
+        return (v, err + e);
+    }
+
+    /// <summary>Eq. (12): ∇²φ(W_{n:1})[Σ_j W_{n:j+1}ΔW_jW_{j−1:1}] + crossFactor·Tr(∇φᵀ Σ_{j&lt;j'} W_{n:j'+1}ΔW_{j'}W_{j'−1:j+1}ΔW_jW_{j−1:1}).</summary>
+    public double Eq12(DeepLinearNetwork net, IReadOnlyList<Matrix<double>> dw, double crossFactor = 2)
+    {
+        int n = net.Depth;
+        Matrix<double> P(int i, int k) => net.Product(i, k);
+        var first = Matrix<double>.Build.Dense(net.Dims[n], net.Dims[0]);
+        for (int j = 1; j <= n; j++)
+        {
+            first += P(j + 1, n) * dw[j - 1] * P(1, j - 1);
+        }
+        var e2e = net.EndToEnd();
+        double cross = 0;
+        var g = GradPhi(e2e);
+        for (int j = 1; j <= n; j++)
+        {
+            for (int jp = j + 1; jp <= n; jp++)
+            {
+                var term = P(jp + 1, n) * dw[jp - 1] * P(j + 1, jp - 1) * dw[j - 1] * P(1, j - 1);
+                cross += g.PointwiseMultiply(term).Enumerate().Sum();
+            }
+        }
+        return HessPhiForm(e2e, first) + crossFactor * cross;
+    }
+
+    /// <summary>max over |J| = n − 2 of ∏_{j∈J} norms = product of all but the two smallest (1 for n = 2).</summary>
+    public static double MaxProductOmittingTwo(IEnumerable<double> norms)
+    {
+        var sorted = norms.OrderBy(v => v).ToArray();
+        double p = 1;
+        for (int i = 2; i < sorted.Length; i++)
+        {
+            p *= sorted[i];
+        }
+        return p;
+    }
+
+    /// <summary>max over |J| = n − 1 (product of all but the smallest).</summary>
+    public static double MaxProductOmittingOne(IEnumerable<double> norms)
+    {
+        var sorted = norms.OrderBy(v => v).ToArray();
+        double p = 1;
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            p *= sorted[i];
+        }
+        return p;
+    }
+}
