@@ -243,4 +243,24 @@ public static class EscapeNumerics
 
     /// <summary>Two-sided normal quantile z with P(|Z| &gt; z) = level, for CLT intervals on sample means.</summary>
     public static double NormalQuantile(double level) => MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - level / 2);
+
+    /// <summary>The gradient-flow vector field −∇H on the flat parameter vector.</summary>
+    public static Func<double, double[], double[]> HFlow(Matrix<double> g, IReadOnlyList<Matrix<double>> shapes) =>
+        (t, x) => Flatten(HGradient(g, Unflatten(x, shapes))).Select(z => -z).ToArray();
+
+    /// <summary>
+    /// The gradient-flow vector field of C^NN_{L,λ}(θ) = C(A_θ) + λ‖θ‖² for a matrix cost with gradient ∇C.
+    /// </summary>
+    public static Func<double, double[], double[]> CostFlow(Func<Matrix<double>, Matrix<double>> endToEndGradient, double lambda, IReadOnlyList<Matrix<double>> shapes) =>
+        (t, x) =>
+        {
+            var layers = Unflatten(x, shapes);
+            var grad = ChainGradient(layers, endToEndGradient(EndToEnd(layers)));
+            var flat = Flatten(grad);
+            for (int i = 0; i < flat.Length; i++)
+            {
+                flat[i] = -flat[i] - 2 * lambda * x[i];
+            }
+            return flat;
+        };
 }
