@@ -36,7 +36,7 @@ public static class Lemma25
                     ctx => Counterexample(ctx, unequal: true), (x, k) => ValidateZeroSpeed(x, requireFullRank: true, requireSquare: false)), trials: 10),
             Variant.Mutant("RankConditionDropped", "n_0 = n_L but G rank-deficient: same construction, refuted",
                 s => s.WithHypotheses("n_0 = n_L ∈ 2..3, rank G = n − 1, ρ = (W_1,0,0) with W_1Gᵀ = 0",
-                    ctx => Counterexample(ctx, unequal: false), (x, k) => ValidateZeroSpeed(x, requireFullRank: false, requireSquare: true)), trials: 10),
+                    ctx => Counterexample(ctx, unequal: false), (x, k) => ValidateZeroSpeed(x, requireFullRank: false, requireSquare: true)), trials: 6),
         ],
     };
 
