@@ -115,17 +115,38 @@ public readonly record struct Rational : IComparable<Rational>
     public int CompareTo(Rational other) =>
         (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
 
-    /// <summary>Nearest double (correctly rounded for moderate sizes; used only for numerics, never for proofs).</summary>
+    /// <summary>
+    /// Nearest double, correctly rounded (ties to even) in the normal range; used only for numerics, never for proofs.
+    /// The quotient is formed with 65–66 significant bits plus a sticky bit, then rounded to 53 bits by hand: a plain
+    /// BigInteger-to-double conversion truncates, which made e.g. Parse("7.5092341511114905E+27") land one ulp low.
+    /// </summary>
     public double ToDouble()
     {
-        if (Denominator.IsOne)
+        if (Numerator.IsZero)
         {
-            return (double)Numerator;
+            return 0;
         }
-        // Scale so the quotient carries 64+ significant bits before the final rounding.
-        long shift = Math.Max(0, 64 - ((long)Numerator.GetBitLength() - (long)Denominator.GetBitLength()));
-        var q = BigInteger.Divide(Numerator << (int)shift, Denominator);
-        return Math.ScaleB((double)q, (int)-shift);
+        var n = BigInteger.Abs(Numerator);
+        long shift = 65 - ((long)n.GetBitLength() - (long)Denominator.GetBitLength());
+        var q = shift >= 0
+            ? BigInteger.DivRem(n << (int)shift, Denominator, out var remainder)
+            : BigInteger.DivRem(n, Denominator << (int)-shift, out remainder);
+        if (!remainder.IsZero)
+        {
+            // Sticky bit: q has ≥ 65 bits, so bit 0 lies below the rounding position and only breaks ties.
+            q |= BigInteger.One;
+        }
+        int excess = (int)q.GetBitLength() - 53;
+        var mantissa = q >> excess;
+        var rest = q - (mantissa << excess);
+        var half = BigInteger.One << (excess - 1);
+        if (rest > half || (rest == half && !mantissa.IsEven))
+        {
+            mantissa += 1;
+        }
+        // mantissa ≤ 2^53 converts exactly; ScaleB is exact unless the result is subnormal or overflows.
+        double magnitude = Math.ScaleB((double)mantissa, (int)(excess - shift));
+        return Numerator.Sign < 0 ? -magnitude : magnitude;
     }
 
     /// <summary>Parses "7", "-3/4", "0.125", "1e-3", "2.5E+4" exactly.</summary>

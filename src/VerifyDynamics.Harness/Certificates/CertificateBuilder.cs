@@ -100,6 +100,24 @@ public static class CertificateBuilder
         {
             o["rejectedBecause"] = new JsonObject([.. rejections.Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]);
         }
+        var normalized = t.Records
+            .Where(r => r.Worst is { IsComputable: true } && r.Outcome != InstanceOutcome.Rejected)
+            .Select(r => r.Worst!.Normalized)
+            .Order()
+            .ToArray();
+        if (normalized.Length > 0)
+        {
+            // Order statistics of the per-trial worst normalized margin: the distribution the report plots.
+            double Q(double q) => normalized[(int)Math.Round(q * (normalized.Length - 1))];
+            o["marginQuantiles"] = new JsonObject
+            {
+                ["min"] = CanonicalJson.Number(Q(0)),
+                ["q10"] = CanonicalJson.Number(Q(0.1)),
+                ["median"] = CanonicalJson.Number(Q(0.5)),
+                ["q90"] = CanonicalJson.Number(Q(0.9)),
+                ["max"] = CanonicalJson.Number(Q(1)),
+            };
+        }
         o["worst"] = t.Worst is { } w ? Record(w) : null;
         o["counterexamples"] = new JsonArray([.. t.Counterexamples.Take(ListedExamples).Select(r => (JsonNode)Record(r))]);
         o["inconclusiveExamples"] = new JsonArray([.. t.Records.Where(r => r.Outcome is InstanceOutcome.Inconclusive or InstanceOutcome.Error)

@@ -24,7 +24,11 @@ public sealed record CertificateSummary(
     int Mutants,
     int MutantsRefuted,
     IReadOnlyList<string> Errata,
-    string? NotCheckable)
+    string? NotCheckable,
+    double[]? MarginQuantiles,
+    string Text,
+    string FormalisationNote,
+    string Generator)
 {
     public static CertificateSummary From(JsonObject c)
     {
@@ -56,7 +60,13 @@ public sealed record CertificateSummary(
             mutants.Count,
             mutants.Count(v => v["outcome"]!.GetValue<string>() == "refuted"),
             [.. c["errata"]!.AsArray().Select(e => e!.GetValue<string>())],
-            c["notCheckable"]?.GetValue<string>());
+            c["notCheckable"]?.GetValue<string>(),
+            trials["marginQuantiles"] is JsonObject q
+                ? [.. new[] { "min", "q10", "median", "q90", "max" }.Select(k => q[k] is JsonValue v && v.TryGetValue(out double x) ? x : double.NaN)]
+                : null,
+            c["text"]?.GetValue<string>() ?? "",
+            c["formalisationNote"]?.GetValue<string>() ?? "",
+            c["generator"]?.GetValue<string>() ?? "");
     }
 
     public static IReadOnlyList<CertificateSummary> Order(IEnumerable<CertificateSummary> items) =>

@@ -51,7 +51,7 @@ public static class MarkdownReport
                 sb.Append(Escape(string.Join(" ", c.Errata)));
                 if (c.CorrectedVerdict is not null)
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $" Verdict as printed: `{c.Verdict}`; corrected form: `{c.CorrectedVerdict}`.");
+                    sb.Append(CultureInfo.InvariantCulture, $" — verdict as printed: `{c.Verdict}`; corrected form: `{c.CorrectedVerdict}`.");
                 }
                 sb.Append('\n');
             }

@@ -1,0 +1,34 @@
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Harness.Experiments;
+using Xunit;
+
+namespace VerifyDynamics.Harness.Tests.Experiments;
+
+/// <summary>The JGGSH21 experiments run in quick mode, write their CSV curves, and are discoverable by name.</summary>
+public sealed class Jggsh21ExperimentsTests
+{
+    [Theory]
+    [InlineData("jggsh21-saddles", "saddles.csv")]
+    [InlineData("jggsh21-l2-minima", "l2-minima.csv")]
+    public void QuickRun_WritesCurves(string name, string file)
+    {
+        var experiment = ExperimentRegistry.Find(name);
+        Assert.NotNull(experiment);
+        var dir = Path.Combine(Path.GetTempPath(), "vd-" + name + "-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = experiment!.Run(new ExperimentOptions(dir, new Seed(20261201), Quick: true, new Dictionary<string, string>()), TextWriter.Null);
+            var path = Path.Combine(dir, file);
+            Assert.Contains(path, result.Files);
+            Assert.True(File.ReadAllLines(path).Length > 2, $"{file} has no data rows");
+            Assert.False(string.IsNullOrWhiteSpace(result.Summary));
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}
