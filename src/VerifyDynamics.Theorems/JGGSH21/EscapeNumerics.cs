@@ -1,0 +1,266 @@
+using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Numbers;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Theorems.JGGSH21;
+
+/// <summary>
+/// Paper-local numerics for JGGSH21 App B.3–D (second half of the paper): the homogeneous cost
+/// H(θ) = Tr[GᵀA_θ] at the saddle 0, exact Hessian-vector products of matrix costs through the
+/// product θ ↦ A_θ (dual-number products, no finite differences), a flat parameter vector, an
+/// adaptive Dormand–Prince integrator with a two-tolerance error estimate, and Clopper–Pearson bounds.
+/// Layers are stored W_1 first (as <see cref="Core.Networks.DeepLinearNetwork"/>); the paper's θ = (W_L, …, W_1)
+/// order only matters for printing. Names differ from the shared Costs/ helpers of the first half on purpose.
+/// </summary>
+public static class EscapeNumerics
+{
+    private static readonly MatrixBuilder<double> M = Matrix<double>.Build;
+
+    /// <summary>A_θ = W_L ⋯ W_1.</summary>
+    public static Matrix<double> EndToEnd(IReadOnlyList<Matrix<double>> layers)
+    {
+        var p = layers[0];
+        for (int l = 1; l < layers.Count; l++)
+        {
+            p = layers[l] * p;
+        }
+        return p;
+    }
+
+    /// <summary>⟨X, Y⟩ = Tr[XᵀY].</summary>
+    public static double Inner(Matrix<double> x, Matrix<double> y) => x.PointwiseMultiply(y).Enumerate().Sum();
+
+    /// <summary>H(θ) = Tr[GᵀA_θ] (the L-homogeneous part of C(A_θ) at the origin, G = ∇C(0)).</summary>
+    public static double H(Matrix<double> g, IReadOnlyList<Matrix<double>> layers) => Inner(g, EndToEnd(layers));
+
+    /// <summary>Layer gradients of θ ↦ C(A_θ) for an end-to-end gradient ∇C(A_θ): block ℓ = W_{L:ℓ+1}ᵀ∇C W_{ℓ−1:1}ᵀ.</summary>
+    public static Matrix<double>[] ChainGradient(IReadOnlyList<Matrix<double>> layers, Matrix<double> endToEndGradient) =>
+        new Core.Networks.DeepLinearNetwork(layers).GradientsOfEndToEnd(endToEndGradient);
+
+    /// <summary>∇H(θ): the chain gradient with the constant end-to-end gradient G.</summary>
+    public static Matrix<double>[] HGradient(Matrix<double> g, IReadOnlyList<Matrix<double>> layers) => ChainGradient(layers, g);
+
+    /// <summary>
+    /// Exact Hessian-vector product of θ ↦ C(A_θ) + λ‖θ‖² in direction V: prefix/suffix products in dual
+    /// arithmetic (X + εẊ), so the directional derivative of every gradient block is formed without differencing.
+    /// <paramref name="endToEndGradient"/> is ∇C(A), <paramref name="endToEndHessian"/> is (A, Ȧ) ↦ D∇C(A)[Ȧ].
+    /// </summary>
+    public static Matrix<double>[] HessianVector(
+        IReadOnlyList<Matrix<double>> layers,
+        IReadOnlyList<Matrix<double>> direction,
+        Func<Matrix<double>, Matrix<double>> endToEndGradient,
+        Func<Matrix<double>, Matrix<double>, Matrix<double>> endToEndHessian,
+        double lambda = 0)
+    {
+        int n = layers.Count;
+        var pre = new Matrix<double>[n + 1];
+        var dpre = new Matrix<double>[n + 1];
+        pre[0] = M.DenseIdentity(layers[0].ColumnCount);
+        dpre[0] = M.Dense(layers[0].ColumnCount, layers[0].ColumnCount);
+        for (int l = 1; l <= n; l++)
+        {
+            pre[l] = layers[l - 1] * pre[l - 1];
+            dpre[l] = direction[l - 1] * pre[l - 1] + layers[l - 1] * dpre[l - 1];
+        }
+        var suf = new Matrix<double>[n + 1];
+        var dsuf = new Matrix<double>[n + 1];
+        suf[n] = M.DenseIdentity(layers[n - 1].RowCount);
+        dsuf[n] = M.Dense(layers[n - 1].RowCount, layers[n - 1].RowCount);
+        for (int l = n - 1; l >= 0; l--)
+        {
+            suf[l] = suf[l + 1] * layers[l];
+            dsuf[l] = dsuf[l + 1] * layers[l] + suf[l + 1] * direction[l];
+        }
+        var a = pre[n];
+        var da = dpre[n];
+        var grad = endToEndGradient(a);
+        var dgrad = endToEndHessian(a, da);
+        var result = new Matrix<double>[n];
+        for (int l = 1; l <= n; l++)
+        {
+            // block ℓ = suf[ℓ]ᵀ ∇C pre[ℓ−1]ᵀ, differentiated factor by factor.
+            var s = suf[l];
+            var ds = dsuf[l];
+            var p = pre[l - 1];
+            var dp = dpre[l - 1];
+            result[l - 1] = ds.TransposeThisAndMultiply(grad).TransposeAndMultiply(p)
+                + s.TransposeThisAndMultiply(dgrad).TransposeAndMultiply(p)
+                + s.TransposeThisAndMultiply(grad).TransposeAndMultiply(dp)
+                + 2 * lambda * direction[l - 1];
+        }
+        return result;
+    }
+
+    /// <summary>Hessian-vector product of H(θ) = Tr[GᵀA_θ].</summary>
+    public static Matrix<double>[] HHessianVector(Matrix<double> g, IReadOnlyList<Matrix<double>> layers, IReadOnlyList<Matrix<double>> direction) =>
+        HessianVector(layers, direction, _ => g, (a, da) => M.Dense(g.RowCount, g.ColumnCount));
+
+    /// <summary>Dense Hessian (P×P, symmetrized) from P Hessian-vector products; keep P small.</summary>
+    public static Matrix<double> DenseHessian(IReadOnlyList<Matrix<double>> layers, Func<Matrix<double>[], Matrix<double>[]> hvp)
+    {
+        int p = Count(layers);
+        var h = M.Dense(p, p);
+        for (int j = 0; j < p; j++)
+        {
+            var e = new double[p];
+            e[j] = 1;
+            var col = Flatten(hvp(Unflatten(e, layers)));
+            for (int i = 0; i < p; i++)
+            {
+                h[i, j] = col[i];
+            }
+        }
+        return 0.5 * (h + h.Transpose());
+    }
+
+    /// <summary>Sorted eigenvalues of a symmetric matrix.</summary>
+    public static double[] Eigenvalues(Matrix<double> symmetric)
+    {
+        var ev = symmetric.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        Array.Sort(ev);
+        return ev;
+    }
+
+    public static int Count(IReadOnlyList<Matrix<double>> layers) => layers.Sum(w => w.RowCount * w.ColumnCount);
+
+    /// <summary>θ as one vector: layers W_1, …, W_L, each column-major.</summary>
+    public static double[] Flatten(IReadOnlyList<Matrix<double>> layers)
+    {
+        var v = new double[Count(layers)];
+        int k = 0;
+        foreach (var w in layers)
+        {
+            foreach (var x in w.Enumerate())
+            {
+                v[k++] = x;
+            }
+        }
+        return v;
+    }
+
+    /// <summary>The inverse of <see cref="Flatten"/> with the shapes of <paramref name="shapes"/>.</summary>
+    public static Matrix<double>[] Unflatten(IReadOnlyList<double> v, IReadOnlyList<Matrix<double>> shapes)
+    {
+        var result = new Matrix<double>[shapes.Count];
+        int k = 0;
+        for (int l = 0; l < shapes.Count; l++)
+        {
+            var m = M.Dense(shapes[l].RowCount, shapes[l].ColumnCount);
+            for (int j = 0; j < m.ColumnCount; j++)
+            {
+                for (int i = 0; i < m.RowCount; i++)
+                {
+                    m[i, j] = v[k++];
+                }
+            }
+            result[l] = m;
+        }
+        return result;
+    }
+
+    public static double Norm(IReadOnlyList<double> v) => Math.Sqrt(v.Sum(x => x * x));
+
+    public static double NormSquared(IReadOnlyList<Matrix<double>> layers) => layers.Sum(w => { double f = w.FrobeniusNorm(); return f * f; });
+
+    public static double Dot(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static double Distance(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.Sqrt(s);
+    }
+
+    /// <summary>Random layers with i.i.d. N(0, std²) entries, widths n_0, w, …, w, n_L.</summary>
+    public static Matrix<double>[] GaussianLayers(Rng rng, int n0, int width, int nL, int depth, double std = 1)
+    {
+        var layers = new Matrix<double>[depth];
+        for (int l = 1; l <= depth; l++)
+        {
+            int rows = l == depth ? nL : width;
+            int cols = l == 1 ? n0 : width;
+            layers[l - 1] = rng.GaussianMatrix(rows, cols, std);
+        }
+        return layers;
+    }
+
+    /// <summary>A matrix U diag(s) Vᵀ with Haar U, V and the given singular values (rows × cols, s sorted by caller).</summary>
+    public static Matrix<double> WithSingularValues(Rng rng, int rows, int cols, IReadOnlyList<double> s)
+    {
+        var u = rng.HaarOrthogonal(rows);
+        var v = rng.HaarOrthogonal(cols);
+        var d = M.Dense(rows, cols);
+        for (int i = 0; i < s.Count; i++)
+        {
+            d[i, i] = s[i];
+        }
+        return u * d * v.Transpose();
+    }
+
+    /// <summary>Random unit vector in Rⁿ.</summary>
+    public static Vector<double> UnitVector(Rng rng, int n)
+    {
+        var v = Vector<double>.Build.Dense(n, _ => rng.NextGaussian());
+        return v / v.L2Norm();
+    }
+
+    /// <summary>
+    /// One-sided Clopper–Pearson bounds for k successes in n Bernoulli trials at level <paramref name="level"/>
+    /// (the catalog's 1e−3): the exact binomial confidence bounds, no normal approximation.
+    /// </summary>
+    public static (double Lower, double Upper) ClopperPearson(int k, int n, double level)
+    {
+        double lower = k == 0 ? 0 : MathNet.Numerics.Distributions.Beta.InvCDF(k, n - k + 1, level);
+        double upper = k == n ? 1 : MathNet.Numerics.Distributions.Beta.InvCDF(k + 1, n - k, 1 - level);
+        return (lower, upper);
+    }
+
+    /// <summary>
+    /// A strict inequality lhs &gt; rhs demonstrated beyond rounding: the value is (lhs − rhs) − 2·tol, so it
+    /// holds iff lhs − rhs ≥ tol and an equality (lhs − rhs ≈ 0 up to rounding) counts as a violation.
+    /// </summary>
+    public static Margin Strictly(string name, double lhs, double rhs, Tolerance tol) =>
+        new(name + " (strict, beyond rounding)", lhs - rhs - 2 * tol.Absolute, tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+
+    /// <summary>|lhs − rhs| ≤ tol as a margin (value −|lhs − rhs|).</summary>
+    public static Margin Equal(string name, double lhs, double rhs, Tolerance tol) =>
+        new(name, -Math.Abs(lhs - rhs), tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+
+    /// <summary>The catalog's Monte-Carlo level (§0 "Probabilistic claims"): one-sided 1e−3.</summary>
+    public static Rational ConfidenceLevel { get; } = Rational.Of(1, 1000);
+
+    /// <summary>Two-sided normal quantile z with P(|Z| &gt; z) = level, for CLT intervals on sample means.</summary>
+    public static double NormalQuantile(double level) => MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - level / 2);
+
+    /// <summary>The gradient-flow vector field −∇H on the flat parameter vector.</summary>
+    public static Func<double, double[], double[]> HFlow(Matrix<double> g, IReadOnlyList<Matrix<double>> shapes) =>
+        (t, x) => Flatten(HGradient(g, Unflatten(x, shapes))).Select(z => -z).ToArray();
+
+    /// <summary>
+    /// The gradient-flow vector field of C^NN_{L,λ}(θ) = C(A_θ) + λ‖θ‖² for a matrix cost with gradient ∇C.
+    /// </summary>
+    public static Func<double, double[], double[]> CostFlow(Func<Matrix<double>, Matrix<double>> endToEndGradient, double lambda, IReadOnlyList<Matrix<double>> shapes) =>
+        (t, x) =>
+        {
+            var layers = Unflatten(x, shapes);
+            var grad = ChainGradient(layers, endToEndGradient(EndToEnd(layers)));
+            var flat = Flatten(grad);
+            for (int i = 0; i < flat.Length; i++)
+            {
+                flat[i] = -flat[i] - 2 * lambda * x[i];
+            }
+            return flat;
+        };
+}
