@@ -18,6 +18,10 @@ public static class VerdictRules
         {
             return new(Verdict.NotCheckable, statement.NotCheckableReason ?? "the statement cannot be checked");
         }
+        if (statement.Checkability == Checkability.Pending)
+        {
+            return new(Verdict.Inconclusive, "no check is implemented yet: " + (statement.NotCheckableReason ?? "(no reason given)"));
+        }
         int confirmed = trials.Count(InstanceOutcome.Confirmed);
         if (confirmed > 0)
         {

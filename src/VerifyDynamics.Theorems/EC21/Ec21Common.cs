@@ -27,7 +27,8 @@ public static class Ec21
         Kind = kind,
         Title = title,
         Text = text,
-        Checkability = Checkability.NotCheckable,
+        // A reason that says the check is simply not written yet makes the statement Pending (inconclusive), not "not checkable".
+        Checkability = reason.StartsWith("Not yet encoded", StringComparison.Ordinal) ? Checkability.Pending : Checkability.NotCheckable,
         NotCheckableReason = reason,
         FormalisationNote = reason,
         AliasOf = aliasOf,

@@ -15,7 +15,7 @@ public static class Assumption26
         Kind = StatementKind.Assumption,
         Title = "saddles of H are avoided for L > 3",
         Text = "For L > 3, the set of initializations whose gradient flow on H(θ) = Tr[GA_θ] converges to a saddle of H has measure zero.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "An assumption (evidence only, Checkability.Conjecture at best); the sphere-flow statistics were not implemented in this round. Its ingredient (b), conservation of balancedness, is checked as JGGSH21.Fact.Balancedness.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Cor18
         Kind = StatementKind.Corollary,
         Title = "second and fourth moments",
         Text = "E[b_1ᵀA_{θ_1}a_1·b_2ᵀA_{θ_2}a_2] = K_12^L w^{L−1}(a_1ᵀa_2)(b_1ᵀb_2); the fourth moment is the 3^L-term pairing sum (display truncated in the file; closed form 3σ̃^{4L}w^{L−1}(w+2)^{L−1}‖a‖⁴‖b‖⁴ derived in the catalog).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "The Monte-Carlo / exact-enumeration checks were not implemented in this round (time).",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

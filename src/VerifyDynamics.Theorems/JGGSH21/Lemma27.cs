@@ -15,7 +15,7 @@ public static class Lemma27
         Kind = StatementKind.Lemma,
         Title = "derivatives of the localized correction",
         Text = "If ‖∂^j e(x)‖ = O(‖x‖^{m−j}) then the localized e_r(x) = e(x)h(‖x‖/r) has ‖∂^j e_r‖_∞ = O(r^{m−j}) as r → 0.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Asymptotic with unspecified constants; the catalog's slope trend over r was not implemented in this round.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

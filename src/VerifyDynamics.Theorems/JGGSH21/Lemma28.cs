@@ -15,7 +15,7 @@ public static class Lemma28
         Kind = StatementKind.Lemma,
         Title = "homogeneous approximation of the small-initialization flow",
         Text = "‖γ_C(α^{2−k}t, αx_0) − αγ_H(t, x_0)‖ ≤ c_1(t)α² for small α.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Asymptotic in α with unspecified c_1(t); the α-sequence trend was not implemented in this round.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Lemma31
         Kind = StatementKind.Lemma,
         Title = "exponentially weighted path norm",
         Text = "With ‖y‖_w² = ∫e^{−2βt}‖y‖², ⟨x, ẏ⟩_w = 2β⟨x, y⟩_w − ⟨ẋ, y⟩_w, ⟨x, ẋ⟩_w = β‖x‖_w², and ‖x‖_w ≤ (1/β)‖ẋ‖_w.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Quadrature check not implemented in this round (time).",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

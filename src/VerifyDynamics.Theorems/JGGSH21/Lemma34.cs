@@ -15,7 +15,7 @@ public static class Lemma34
         Kind = StatementKind.Lemma,
         Title = "polynomially weighted path norm",
         Text = "With weight (−t)^β on (−∞, 0]: ⟨x, −tẏ⟩ = (β+1)⟨x, y⟩ − ⟨−tẋ, y⟩, (2/(β+1))⟨x, −tẋ⟩ = ‖x‖², ‖x‖ ≤ (2/(β+1))‖−tẋ‖.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Quadrature check not implemented in this round (time).",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Prop16
         Kind = StatementKind.Proposition,
         Title = "convergence in the linear/lazy regime (restatement of Prop2)",
         Text = "App B proof version of Proposition 2 (lazy regime: w.h.p. linear convergence, ‖A_θ(t) − A(ηt)‖ = O(w^{−1/2})).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Alias of JGGSH21.Prop2, which the first-half engineer owns and had not landed on this branch when this file was written; re-point to Prop2.Statement (AliasOf, shared check) once it exists.",
         AliasOf = new StatementId(Papers.JGGSH21, "Prop2"),
         Hypotheses = NotChecked.Hypotheses,

@@ -15,7 +15,7 @@ public static class Prop17
         Kind = StatementKind.Proposition,
         Title = "Wick (pairing) formula for moments of A_θ",
         Text = "E[Π_i b_iᵀA_{θ_i}a_i] = Σ over L-tuples of perfect matchings of K_ρ products, w^{|ρ^(ℓ) ∨ ρ^(ℓ+1)|} and the a/b pairings (printed glitches: a_iᵀAb_i for b_iᵀAa_i; last product over ρ^(L−1) for ρ^(L)).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "The catalog's exact-enumeration vs Monte-Carlo check (r = 1, 2; L ≤ 3) was not implemented in this round (time); the r = 1 case's NTK consequence is checked in Cor19.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Prop29
         Kind = StatementKind.Proposition,
         Title = "escape cone properties",
         Text = "For ε small there is r > 0 such that on the escape cone C_ε ∩ B(0, r) the flow points inward, the radial speed is within [s* − ε, s* + 2ε]‖θ‖^{k−1}, and the norm follows the corresponding bounds.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Existence of r with unspecified dependence on ε; the catalog's r-search was not implemented in this round (the ε = 0 global growth bound for pure H is checked in Fact.EscapeBasics (iv)).",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Prop30
         Kind = StatementKind.Proposition,
         Title = "limiting escape path and its rate",
         Text = "As α → 0, θ_α(t^1_α + t) → θ^1(t) and for every ε there is T with the two-sided bounds e^{−(s*+2ε)(T+t)} ≤ ‖θ^1(t)‖ ≤ e^{−(s*−ε)(T+t)} (shallow), [(L−2)(s*+2ε)(T+t)]^{−1/(L−2)} ≤ ‖θ^1(t)‖ ≤ [(L−2)(s*−ε)(T+t)]^{−1/(L−2)} (deep).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "α → 0 limit of gradient-flow paths; the corrected asymptotic-rate trend was not implemented in this round. The printed bands are refuted by the PrintedBandsNonEmpty erratum variant (they are empty for T + t < 0).",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

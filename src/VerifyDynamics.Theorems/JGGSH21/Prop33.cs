@@ -15,7 +15,7 @@ public static class Prop33
         Kind = StatementKind.Proposition,
         Title = "shallow: bijection of fast escape paths",
         Text = "There is a unique bijection between fast escape paths of C and of H with ‖x(t) − Ψ(x)(t)‖ = O(e^{βt}).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Existence of a bijection with an O(·) rate; the catalog's consequence check (deviation slope of the escape path) needs the Thm4 escape-path machinery, not implemented in this round.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Prop46
         Kind = StatementKind.Proposition,
         Title = "local minima converging to a minimal-rank solution (corrected Prop 8)",
         Text = "For all p < 1 there are local minima B_k* of C^Sch_{p,λ_k}, λ_k ↘ 0, converging to a minimal-rank solution.",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Existence of a sequence with a limit; the catalog's consequence check (restricted minimizers at λ_i = 10^{−i}) was not implemented in this round. Its key step is Lemma 45 (checked). The seed file is truncated inside the proof.",
         Hypotheses = NotChecked.Hypotheses,
         Conclusion = NotChecked.Conclusion,

@@ -15,7 +15,7 @@ public static class Thm37
         Kind = StatementKind.Theorem,
         Title = "the first escape path (restatement of Thm4)",
         Text = "App C.5 restatement of Theorem 4, adding Assumption 26 for L > 3; θ̲^1 ∈ R^{P_{L,1}}; ρ* = (1/√L)RI^{(1→w)}(−v_1ᵀ, 1, …, 1, u_1).",
-        Checkability = Checkability.NotCheckable,
+        Checkability = Checkability.Pending,
         NotCheckableReason = "Alias of JGGSH21.Thm4, which the first-half engineer owns and had not landed on this branch when this file was written; re-point to Thm4.Statement once it exists. Proof typo: exponent k−1 → k−2.",
         AliasOf = new StatementId(Papers.JGGSH21, "Thm4"),
         Hypotheses = NotChecked.Hypotheses,

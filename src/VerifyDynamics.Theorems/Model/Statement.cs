@@ -35,6 +35,8 @@ public enum Checkability
     Conjecture,
     /// <summary>Cannot be checked (pure existence, unspecified constants); <see cref="Statement.NotCheckableReason"/> says why.</summary>
     NotCheckable,
+    /// <summary>Checkable, but no check is implemented yet; <see cref="Statement.NotCheckableReason"/> says what the check would be. Reported as inconclusive, never as a pass.</summary>
+    Pending,
 }
 
 /// <summary>The role of a variant of a statement.</summary>

@@ -99,7 +99,7 @@ public sealed partial class CatalogTests
         Assert.False(string.IsNullOrWhiteSpace(s.Text), "no statement text");
         Assert.False(string.IsNullOrWhiteSpace(s.Title), "no title");
         Assert.False(string.IsNullOrWhiteSpace(s.Hypotheses.GeneratorDescription), "no generator description");
-        if (s.Checkability == Checkability.NotCheckable)
+        if (s.Checkability is Checkability.NotCheckable or Checkability.Pending)
         {
             Assert.False(string.IsNullOrWhiteSpace(s.NotCheckableReason), "not checkable without a reason");
             return;
