@@ -69,6 +69,9 @@ public sealed class SmtLibPrinter
         {
             sb.Append("(set-option :rlimit ").Append(limit.ToString(CultureInfo.InvariantCulture)).Append(")\n");
         }
+        // QF_NRA selects nlsat, a complete procedure for polynomial real arithmetic; without it Z3's default
+        // solver gives up on nonlinear goals with "incomplete (theory arithmetic)".
+        sb.Append("(set-logic QF_NRA)\n");
         foreach (var v in obligation.Variables)
         {
             sb.Append("(declare-const ").Append(Symbol(v.Name)).Append(" Real)\n");
