@@ -129,6 +129,7 @@ public sealed class SmtLibPrinter
         Sub s => $"(- {Expr(s.Left)} {Expr(s.Right)})",
         Mul m => $"(* {Expr(m.Left)} {Expr(m.Right)})",
         Div d => $"(/ {Expr(d.Numerator)} {Expr(d.Denominator)})",
+        Pow { Base: Const c } p when c.Value.Sign != 0 || p.Exponent > 0 => Number(c.Value.Pow(p.Exponent)),
         Pow p => IntegerPower(Expr(p.Base), p.Exponent),
         RealPow p => IntegerPower(Aux(p, "root", (r, _) =>
             $"(and (>= {r} 0) (= {IntegerPower(r, (int)p.Exponent.Denominator)} {Expr(p.Base)}))"), (int)p.Exponent.Numerator),
@@ -148,7 +149,9 @@ public sealed class SmtLibPrinter
         0 => "1",
         1 => b,
         < 0 => $"(/ 1 {IntegerPower(b, -k)})",
-        _ => $"(^ {b} {k})",
+        // Repeated products, not (^ b k): nlsat only sees polynomials after Z3 expands powers, and it does
+        // not expand every (^ b k), answering "incomplete (theory arithmetic)" instead.
+        _ => $"(* {string.Join(' ', Enumerable.Repeat(b, k))})",
     };
 
     private string Aux(Expr e, string kind, Func<string, int, string> definition)
