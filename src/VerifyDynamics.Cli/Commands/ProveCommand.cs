@@ -26,7 +26,7 @@ public static class ProveCommand
         "  claim:    forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\n" +
         "            variables with interval domains ((a, b], [a, inf), R), + - * / ^, sqrt exp ln abs min max,\n" +
         "            comparisons (chains allowed), && || ! and -> (implies)\n" +
-        "  --rlimit  Z3 resource limit (deterministic; default " + "20000000" + ")\n" +
+        "  --rlimit  Z3 resource limit (deterministic; default " + "5000000" + ")\n" +
         "  --budget  boxes for the interval branch-and-bound prover (default 200000)\n" +
         "  --z3-library PATH  libz3 to load (default: $VD_LIBZ3, else libz3.so.4); VD_DISABLE_Z3=1 hides Z3\n" +
         "  exit code 0 proven, 1 refuted, 3 unknown or skipped (libz3 missing), 2 usage or parse error";

@@ -21,9 +21,13 @@ namespace VerifyDynamics.Theorems.EC21;
 public sealed class Ec21Obligations : IObligationBank
 {
     /// <summary>Largest depth n for which the n-families are instantiated.</summary>
-    public const int MaxDepth = 6;
+    public const int MaxDepth = 4;
 
-    public IEnumerable<(string StatementId, ObligationSpec Obligation)> Obligations => Build();
+    /// <summary>Every obligation of the paper, whether or not its statement is registered yet (the tests prove all of them).</summary>
+    public static IReadOnlyList<(string StatementId, ObligationSpec Obligation)> All { get; } = Build();
+
+    /// <summary>The obligations whose statement is registered; the others are held back so the Catalog never meets an unknown id.</summary>
+    public IEnumerable<(string StatementId, ObligationSpec Obligation)> Obligations => RegisteredStatements.Registered(All);
 
     private static string Family(int n, int from = 2) => $"instance n = {n} of a family checked for n = {from}..{MaxDepth} (symbolic n not proven)";
 

@@ -19,7 +19,11 @@ public sealed class Jggsh21Obligations : IObligationBank
     /// <summary>Largest depth L for which the L-families are instantiated (the catalog verified 2..5).</summary>
     public const int MaxDepth = 5;
 
-    public IEnumerable<(string StatementId, ObligationSpec Obligation)> Obligations => Build();
+    /// <summary>Every obligation of the paper, whether or not its statement is registered yet (the tests prove all of them).</summary>
+    public static IReadOnlyList<(string StatementId, ObligationSpec Obligation)> All { get; } = Build();
+
+    /// <summary>The obligations whose statement is registered; the others are held back so the Catalog never meets an unknown id.</summary>
+    public IEnumerable<(string StatementId, ObligationSpec Obligation)> Obligations => RegisteredStatements.Registered(All);
 
     private static string Family(int l, int from = 2) => $"instance L = {l} of a family checked for L = {from}..{MaxDepth} (symbolic L not proven)";
 
@@ -42,7 +46,12 @@ public sealed class Jggsh21Obligations : IObligationBank
             Add("Lemma39", $"AM-GM-sum[L={l}].wrong-constant", "JGGSH21 Lemma 39", $"forall {decl}: ({string.Join(" + ", a)})^{l} >= {l + 1}^{l}*{product}", Fails, Family(l));
             var x = Enumerable.Range(1, l).Select(i => $"x{i}").ToList();
             string xdecl = string.Join(", ", x) + " in [1, inf)";
-            Add("Cor21", $"step-corrected[L={l}]", "JGGSH21 Cor 21 proof, corrected step", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)^{l}*{string.Join("*", x)}", note: Family(l));
+            if (l <= 3)
+            {
+                // Each factor x + t <= (1 + t) x for x >= 1; nlsat needs minutes for the product at L >= 4, so the
+                // corrected step is checked for L = 2, 3 (the catalog verified L = 3).
+                Add("Cor21", $"step-corrected[L={l}]", "JGGSH21 Cor 21 proof, corrected step", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)^{l}*{string.Join("*", x)}", note: $"instance L = {l} of a family checked for L = 2..3 (symbolic L not proven)");
+            }
             Add("Cor21", $"step-as-printed[L={l}]", "JGGSH21 Cor 21 proof step as printed (catalog: FALSE, z3 model x = (2, 2), t = 1)", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)*{string.Join("*", x)}", Fails, Family(l));
             Add("Cor21", $"bernoulli[L={l}]", "JGGSH21 Cor 21", $"forall q in [0, 1/2]: (1 - 2*q)^{l} >= 1 - 2*{l}*q", note: Family(l));
             Add("Cor21", $"bernoulli[L={l}].wrong-constant", "JGGSH21 Cor 21", $"forall q in [0, 1/2]: (1 - 2*q)^{l} >= 1 - {l}*q", Fails, Family(l));

@@ -3,7 +3,6 @@ using VerifyDynamics.Symbolic.Proving;
 using VerifyDynamics.Theorems.ACGH19;
 using VerifyDynamics.Theorems.EC21;
 using VerifyDynamics.Theorems.JGGSH21;
-using VerifyDynamics.Theorems.Model;
 using Xunit;
 
 namespace VerifyDynamics.Symbolic.Tests.Proving;
@@ -14,8 +13,8 @@ public sealed class SmokeTests
     public void Smoke()
     {
         var filter = Environment.GetEnvironmentVariable("VD_SMOKE") ?? "";
-        IObligationBank[] banks = [new Acgh19Obligations(), new Ec21Obligations(), new Jggsh21Obligations()];
-        foreach (var (sid, o) in banks.SelectMany(b => b.Obligations).Where(x => x.StatementId.Contains(filter, StringComparison.Ordinal)))
+        var banks = new[] { Acgh19Obligations.All, Ec21Obligations.All, Jggsh21Obligations.All };
+        foreach (var (sid, o) in banks.SelectMany(b => b).Where(x => x.StatementId.Contains(filter, StringComparison.Ordinal)))
         {
             var sw = Stopwatch.StartNew();
             File.AppendAllText("/tmp/acgh-live.txt", $"start {o.Id}\n");
