@@ -1,6 +1,94 @@
+using System.Reflection;
+using VerifyDynamics.Cli.Commands;
+using VerifyDynamics.Theorems.Model;
+
 namespace VerifyDynamics.Cli;
 
+/// <summary><c>vd</c>: the command line of VerifyDynamics. Verbs are the classes marked <see cref="CommandAttribute"/>.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 0 : 2;
+    private delegate int Runner(string[] args, TextWriter stdout, TextWriter stderr);
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    public static IReadOnlyList<CommandAttribute> Commands { get; } =
+        [.. Verbs().Select(v => v.Attribute).OrderBy(a => a.Verb, StringComparer.Ordinal)];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintHelp(stdout);
+            return args.Length == 0 ? ExitCodes.UsageError : ExitCodes.Ok;
+        }
+        if (args[0] == "--version")
+        {
+            stdout.WriteLine(typeof(Program).Assembly.GetName().Version);
+            return ExitCodes.Ok;
+        }
+        var verb = Verbs().FirstOrDefault(v => v.Attribute.Verb == args[0]);
+        if (verb.Run is null)
+        {
+            stderr.WriteLine($"vd: unknown command '{args[0]}'.");
+            var near = IdSuggestions.For(args[0], Commands.Select(c => c.Verb));
+            if (near.Count > 0)
+            {
+                stderr.WriteLine($"Did you mean: {string.Join(", ", near)}?");
+            }
+            stderr.WriteLine("Run 'vd --help' for the list of commands.");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            return verb.Run(args[1..], stdout, stderr);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: {e.Message}");
+            stderr.WriteLine($"usage: {verb.Attribute.Usage}");
+            return ExitCodes.UsageError;
+        }
+        catch (InstanceFormatException e)
+        {
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: invalid instance: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: interrupted; every file already written is complete.");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static IEnumerable<(CommandAttribute Attribute, Runner? Run)> Verbs()
+    {
+        foreach (var type in typeof(Program).Assembly.GetTypes())
+        {
+            var attribute = type.GetCustomAttribute<CommandAttribute>();
+            var method = type.GetMethod("Run", BindingFlags.Public | BindingFlags.Static, [typeof(string[]), typeof(TextWriter), typeof(TextWriter)]);
+            if (attribute is not null && method is not null)
+            {
+                yield return (attribute, method.CreateDelegate<Runner>());
+            }
+        }
+    }
+
+    private static void PrintHelp(TextWriter w)
+    {
+        w.WriteLine("vd — VerifyDynamics: executable checks of deep-learning optimization theorems (ACGH19, EC21, JGGSH21).");
+        w.WriteLine();
+        w.WriteLine("Commands:");
+        foreach (var c in Commands)
+        {
+            w.WriteLine($"  {c.Verb,-12} {c.Summary}");
+        }
+        w.WriteLine();
+        w.WriteLine("Usage of each:");
+        foreach (var c in Commands)
+        {
+            w.WriteLine($"  {c.Usage}");
+        }
+        w.WriteLine();
+        w.WriteLine("Exit codes: 0 ok · 1 refuted / mutant survived · 2 usage or input error (nothing written) · 3 inconclusive / unknown · 4 internal error · 130 interrupted.");
+    }
 }

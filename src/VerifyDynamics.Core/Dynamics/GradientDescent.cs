@@ -34,6 +34,10 @@ public static class GradientDescent
         int steps,
         Func<int, DeepLinearNetwork, DeepLinearNetwork, bool>? observer = null)
     {
+        if (observer is null)
+        {
+            return RunFast(start, target, eta, steps);
+        }
         var current = start;
         for (int t = 0; t < steps; t++)
         {
@@ -50,6 +54,25 @@ public static class GradientDescent
             current = next;
         }
         return new GradientDescentRun(current, steps, DescentOutcome.Completed, null);
+    }
+
+    private static GradientDescentRun RunFast(DeepLinearNetwork start, Matrix<double> target, double eta, int steps)
+    {
+        var kernel = new DeepLinearDescentKernel(start, target);
+        for (int t = 0; t < steps; t++)
+        {
+            if (!kernel.Step(eta))
+            {
+                return new GradientDescentRun(kernel.ToNetwork(), t, DescentOutcome.Diverged,
+                    $"the loss stopped being finite at step {t} (it was {kernel.LastLoss:G6})");
+            }
+        }
+        var final = kernel.ToNetwork();
+        if (!final.IsFinite())
+        {
+            return new GradientDescentRun(final, steps, DescentOutcome.Diverged, $"weights stopped being finite by step {steps}");
+        }
+        return new GradientDescentRun(final, steps, DescentOutcome.Completed, null);
     }
 
     /// <summary>

@@ -153,6 +153,10 @@ public sealed record Statement
     /// <summary>The same statement with a different conclusion (for mutants and errata).</summary>
     public Statement WithConclusion(Func<Instance, ConstantValues, Precision, MarginSet> conclusion) => this with { Conclusion = conclusion };
 
+    /// <summary>The same statement with different hypotheses (a relaxed hypothesis is a mutant too).</summary>
+    public Statement WithHypotheses(string description, Func<TrialContext, Instance> generate, Func<Instance, ConstantValues, HypothesesCheck> validate) =>
+        this with { Hypotheses = new Hypotheses(description, generate, validate) };
+
     /// <summary>The same statement with a different generator (for mutants that need a targeted instance).</summary>
     public Statement WithGenerator(string description, Func<TrialContext, Instance> generate) =>
         this with { Hypotheses = Hypotheses with { GeneratorDescription = description, Generate = generate } };

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Harness.Trials;
+using VerifyDynamics.Harness.Verdicts;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Cli.Commands;
+
+[Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)",
+    "vd check ID [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE] [--threads N] [--no-variants] [--json]")]
+public static class CheckCommand
+{
+    /// <summary>The run seed used when none is given; each statement's seed is derived from it and its id.</summary>
+    public static Seed DefaultRunSeed => Seed.Default;
+
+    public static Seed StatementSeed(Seed run, StatementId id) => run.Split(id.ToString());
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "json", "no-variants" });
+        int? trials = a.Int("trials", min: 1);
+        var seed = a.Seed();
+        var overrides = a.Overrides();
+        string? instancePath = a.Option("instance");
+        int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
+        bool json = a.Flag("json");
+        bool noVariants = a.Flag("no-variants");
+        a.EnsureAllUsed(1);
+        if (a.Positionals.Count != 1)
+        {
+            throw new UsageException("check needs exactly one statement id");
+        }
+        var statement = StatementLookup.Resolve(a.Positionals[0]);
+        StatementLookup.ValidateOverrides(statement, overrides);
+        if (instancePath is not null)
+        {
+            return CheckInstance(statement, overrides, StatementLookup.ReadInstanceFile(instancePath), json, stdout);
+        }
+        var runSeed = seed ?? DefaultRunSeed;
+        var result = StatementRunner.Run(statement, new RunOptions(StatementSeed(runSeed, statement.Id), trials, overrides, threads, RunVariants: !noVariants));
+        if (json)
+        {
+            stdout.Write(CanonicalJson.Seal(CertificateBuilder.Build(result)));
+        }
+        else
+        {
+            PrintResult(result, runSeed, stdout);
+        }
+        return ExitCodeFor(result.Verdict);
+    }
+
+    public static int ExitCodeFor(Verdict verdict) => verdict switch
+    {
+        Verdict.Refuted => ExitCodes.Refuted,
+        Verdict.Inconclusive or Verdict.NotCheckable => ExitCodes.Inconclusive,
+        _ => ExitCodes.Ok,
+    };
+
+    private static void PrintResult(StatementResult r, Seed runSeed, TextWriter w)
+    {
+        var t = r.Trials;
+        w.WriteLine($"{r.Statement.Id} — {r.Statement.Title}");
+        w.WriteLine($"  seed {runSeed} (statement seed {r.Options.Seed}); {t.Trials} trials: {t.Count(InstanceOutcome.Holds)} hold, {t.Count(InstanceOutcome.Rejected)} rejected, {t.Count(InstanceOutcome.Inconclusive)} inconclusive, {t.Count(InstanceOutcome.Confirmed)} counterexamples, {t.Count(InstanceOutcome.Error)} errors");
+        if (t.Worst is { Worst: { } m } worst)
+        {
+            w.WriteLine($"  worst margin: {m.Name} = {F(m.Value)} (normalized {F(m.Normalized)}, tolerance {F(m.Tolerance.Absolute)} from {m.Tolerance.Source}) at trial {worst.Index}, family '{worst.Instance?.Family}'");
+        }
+        foreach (var v in r.Variants)
+        {
+            string mark = v.AsExpected ? "ok  " : "FAIL";
+            w.WriteLine($"  {mark} {v.Variant.Role.ToString().ToLowerInvariant()} {v.Variant.Name}: {(v.Refuted ? "refuted" : "not refuted")} ({v.Trials.Accepted}/{v.Trials.Trials} accepted){(v.Refuted ? " — " + v.Trials.Counterexamples.First().Detail : "")}");
+        }
+        foreach (var o in r.Obligations)
+        {
+            w.WriteLine($"  {(o.MetExpectation ? "ok  " : "open")} obligation {o.Spec.Id}: {o.Result.Status.ToString().ToLowerInvariant()} by {o.Result.Method}");
+        }
+        w.WriteLine($"  verdict: {r.Verdict.ToKebab()} — {(r.AsPrinted ?? r.Decision).Reason}");
+    }
+
+    private static int CheckInstance(Statement statement, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, string text, bool json, TextWriter w)
+    {
+        var instance = InstanceJson.Parse(text);
+        var constants = StatementRunner.ResolveConstants(statement, overrides);
+        var record = TrialRunner.Evaluate(statement, constants, instance, index: 0, seed: new Seed(0));
+        if (json)
+        {
+            var o = new JsonObject { ["statement"] = statement.Id.ToString() };
+            foreach (var (k, v) in CertificateBuilder.Record(record))
+            {
+                if (k != "trial" && k != "seed")
+                {
+                    o[k] = v?.DeepClone();
+                }
+            }
+            w.Write(CanonicalJson.Serialize(o));
+        }
+        else
+        {
+            w.WriteLine($"{statement.Id} on the given instance: {record.Outcome.ToString().ToLowerInvariant()}{(record.Detail is null ? "" : " — " + record.Detail)}");
+            foreach (var m in record.Margins?.Margins ?? [])
+            {
+                w.WriteLine($"  {(m.Holds ? "holds" : m.IsComputable ? "VIOLATED" : "uncomputable"),-12} {m.Name} = {F(m.Value)} (tolerance {F(m.Tolerance.Absolute)}: {m.Tolerance.Source})");
+            }
+        }
+        return record.Outcome switch
+        {
+            InstanceOutcome.Holds => ExitCodes.Ok,
+            InstanceOutcome.Confirmed => ExitCodes.Refuted,
+            InstanceOutcome.Rejected => ExitCodes.Inconclusive,
+            _ => ExitCodes.Inconclusive,
+        };
+    }
+
+    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using VerifyDynamics.Core.Dynamics;
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Cli.Commands;
+
+[Command("eval", "evaluate a deep-linear-network instance: loss, balancedness, σ_min, deficiency margin (and after K GD steps)",
+    "vd eval --instance FILE [--gd K] [--json]")]
+public static class EvalCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "json" });
+        string path = a.Option("instance") ?? throw new UsageException("--instance FILE is required");
+        int? steps = a.Int("gd", min: 0);
+        bool json = a.Flag("json");
+        a.EnsureAllUsed(0);
+        var instance = InstanceJson.Parse(StatementLookup.ReadInstanceFile(path));
+        if (!instance.HasNetwork)
+        {
+            throw new InstanceFormatException("weights", "eval needs dims and weights");
+        }
+        if (instance.Target is null)
+        {
+            throw new InstanceFormatException("target", "eval needs the target Φ");
+        }
+        if (steps is not null && instance.Eta is null)
+        {
+            throw new InstanceFormatException("eta", "--gd needs the learning rate eta in the instance");
+        }
+        var network = instance.Network;
+        var target = instance.RequireTarget;
+        var o = new JsonObject { ["initial"] = Measures(network, target) };
+        int exit = ExitCodes.Ok;
+        if (steps is { } k)
+        {
+            var run = GradientDescent.Run(network, target, instance.RequireEta, k);
+            var after = Measures(run.Final, target);
+            after["steps"] = run.Steps;
+            after["outcome"] = run.Outcome.ToString().ToLowerInvariant();
+            if (run.Message is not null)
+            {
+                after["message"] = run.Message;
+                stderr.WriteLine($"vd eval: gradient descent diverged: {run.Message}");
+                exit = ExitCodes.Inconclusive;
+            }
+            o["afterGradientDescent"] = after;
+        }
+        if (json)
+        {
+            stdout.Write(CanonicalJson.Serialize(o));
+        }
+        else
+        {
+            foreach (var (section, node) in o)
+            {
+                stdout.WriteLine(section);
+                foreach (var (k2, v) in node!.AsObject())
+                {
+                    stdout.WriteLine($"  {k2,-22} {v}");
+                }
+            }
+        }
+        return exit;
+    }
+
+    private static JsonObject Measures(DeepLinearNetwork network, MathNet.Numerics.LinearAlgebra.Matrix<double> target)
+    {
+        var e2e = network.EndToEnd();
+        return new JsonObject
+        {
+            ["loss"] = CanonicalJson.Number(network.Loss(target)),
+            ["balancedness"] = CanonicalJson.Number(network.BalancednessGap()),
+            ["sigmaMinEndToEnd"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(e2e)),
+            ["sigmaMinTarget"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(target)),
+            ["deficiencyMargin"] = CanonicalJson.Number(DeficiencyMargin.Of(e2e, target)),
+        };
+    }
+
+    internal static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+namespace VerifyDynamics.Cli.Commands;
+
+[Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations", "vd show ID")]
+public static class ShowCommand
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string>());
+        a.EnsureAllUsed(1);
+        if (a.Positionals.Count != 1)
+        {
+            throw new UsageException("show needs exactly one statement id");
+        }
+        var s = StatementLookup.Resolve(a.Positionals[0]);
+        stdout.WriteLine($"{s.Id} — {s.Title}");
+        stdout.WriteLine($"  source:       {s.Source.Location} ({s.Source.Lines})");
+        stdout.WriteLine($"  kind:         {s.Kind.ToString().ToLowerInvariant()}; checked as: {s.Checkability.ToString().ToLowerInvariant()}");
+        if (s.AliasOf is { } alias)
+        {
+            stdout.WriteLine($"  alias of:     {alias}");
+        }
+        stdout.WriteLine($"  statement:    {s.Text}");
+        if (s.FormalisationNote.Length > 0)
+        {
+            stdout.WriteLine($"  formalised:   {s.FormalisationNote}");
+        }
+        if (s.NotCheckableReason is not null)
+        {
+            stdout.WriteLine($"  not checked:  {s.NotCheckableReason}");
+        }
+        stdout.WriteLine($"  generator:    {s.Hypotheses.GeneratorDescription}");
+        stdout.WriteLine($"  trials:       {s.DefaultTrials} by default");
+        foreach (var c in s.Constants)
+        {
+            stdout.WriteLine($"  constant      {c.Name} = {c.Default}  ({c.Description})");
+        }
+        foreach (var v in s.Variants)
+        {
+            stdout.WriteLine($"  {v.Role.ToString().ToLowerInvariant(),-13} {v.Name}: {v.Description}");
+        }
+        foreach (var o in s.Obligations)
+        {
+            stdout.WriteLine($"  obligation    {o.Id} [{(o.Expect == Theorems.Model.ObligationExpectation.Holds ? "must hold" : "must fail")}] {o.Claim}  ({o.Location})");
+        }
+        foreach (var e in s.Errata)
+        {
+            stdout.WriteLine($"  erratum       {e}");
+        }
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,48 @@
+using VerifyDynamics.Theorems;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Cli.Commands;
+
+internal static class StatementLookup
+{
+    public static Statement Resolve(string id)
+    {
+        if (Catalog.Find(id) is { } s)
+        {
+            return s;
+        }
+        var near = IdSuggestions.For(id, Catalog.All.Select(x => x.Id.ToString()));
+        throw new UsageException(near.Count > 0
+            ? $"unknown statement id '{id}'. Did you mean: {string.Join(", ", near)}?"
+            : $"unknown statement id '{id}'. 'vd list' shows every id.");
+    }
+
+    public static bool MatchesGlob(string id, string glob)
+    {
+        var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(id, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    }
+
+    public static void ValidateOverrides(Statement s, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides)
+    {
+        foreach (var name in overrides.Keys)
+        {
+            if (!s.Constants.Any(c => c.Name == name))
+            {
+                var near = IdSuggestions.For(name, s.Constants.Select(c => c.Name));
+                throw new UsageException(s.Constants.Count == 0
+                    ? $"{s.Id} has no named constants, so --set {name}=… cannot apply"
+                    : $"{s.Id} has no constant '{name}' (constants: {string.Join(", ", s.Constants.Select(c => c.Name))}){(near.Count > 0 ? $"; did you mean {near[0]}?" : "")}");
+            }
+        }
+    }
+
+    public static string ReadInstanceFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"instance file '{path}' does not exist");
+        }
+        return File.ReadAllText(path);
+    }
+}

@@ -1,0 +1,43 @@
+namespace VerifyDynamics.Harness.Experiments;
+
+/// <summary>Options every experiment understands.</summary>
+/// <param name="OutputDirectory">Where the experiment writes its curves (CSV/JSON), normally <c>reports/experiments/&lt;name&gt;</c>.</param>
+/// <param name="Seed">Root seed of every random choice.</param>
+/// <param name="Quick">A reduced-size run (tests and smoke runs); the full run is the default.</param>
+/// <param name="Arguments">Experiment-specific <c>--key value</c> options, already split.</param>
+public sealed record ExperimentOptions(
+    string OutputDirectory,
+    Core.Randomness.Seed Seed,
+    bool Quick,
+    IReadOnlyDictionary<string, string> Arguments);
+
+/// <summary>What an experiment produced: files written (all through <c>AtomicFile</c>) and a short textual summary.</summary>
+public sealed record ExperimentResult(IReadOnlyList<string> Files, string Summary);
+
+/// <summary>
+/// A reproducible experiment of a paper (e.g. <c>ec21-fig1</c>, <c>jggsh21-saddles</c>), run by
+/// <c>vd experiment NAME</c>. Implementations are discovered by reflection in the Harness assembly.
+/// </summary>
+public interface IExperiment
+{
+    /// <summary>The name on the command line.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>vd experiment --list</c>.</summary>
+    string Description { get; }
+
+    ExperimentResult Run(ExperimentOptions options, TextWriter log);
+}
+
+public static class ExperimentRegistry
+{
+    public static IReadOnlyList<IExperiment> All { get; } =
+    [
+        .. typeof(IExperiment).Assembly.GetTypes()
+            .Where(t => typeof(IExperiment).IsAssignableFrom(t) && t is { IsInterface: false, IsAbstract: false })
+            .Select(t => (IExperiment)Activator.CreateInstance(t)!)
+            .OrderBy(e => e.Name, StringComparer.Ordinal),
+    ];
+
+    public static IExperiment? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+}

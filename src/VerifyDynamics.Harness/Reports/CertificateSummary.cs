@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Harness.Reports;
+
+/// <summary>The facts a report shows about one certificate, read back from its JSON.</summary>
+public sealed record CertificateSummary(
+    string Id,
+    string Paper,
+    string Kind,
+    string Title,
+    string Location,
+    string Verdict,
+    string Reason,
+    string? CorrectedVerdict,
+    int Trials,
+    int Accepted,
+    double? WorstNormalized,
+    string? WorstMarginName,
+    int ObligationsProven,
+    int ObligationsNeeded,
+    int VariantsAsExpected,
+    int Variants,
+    int Mutants,
+    int MutantsRefuted,
+    IReadOnlyList<string> Errata,
+    string? NotCheckable,
+    double[]? MarginQuantiles,
+    string Text,
+    string FormalisationNote,
+    string Generator)
+{
+    public static CertificateSummary From(JsonObject c)
+    {
+        var trials = c["trials"]!.AsObject();
+        int count = trials["count"]!.GetValue<int>();
+        int rejected = trials["rejected"]!.GetValue<int>();
+        var worst = trials["worst"] as JsonObject;
+        var obligations = c["obligations"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        var variants = c["variants"]!.AsArray().Select(n => n!.AsObject()).ToList();
+        var mutants = variants.Where(v => v["role"]!.GetValue<string>() == "mutant").ToList();
+        double? worstValue = worst?["margin"]?["normalized"] is JsonValue wv && wv.TryGetValue(out double d) ? d : null;
+        return new CertificateSummary(
+            c["statement"]!.GetValue<string>(),
+            c["paper"]!.GetValue<string>(),
+            c["kind"]!.GetValue<string>(),
+            c["title"]!.GetValue<string>(),
+            c["source"]!["location"]!.GetValue<string>(),
+            c["verdict"]!.GetValue<string>(),
+            c["verdictReason"]!.GetValue<string>(),
+            c["correctedForm"]?["verdict"]?.GetValue<string>(),
+            count,
+            count - rejected,
+            worstValue,
+            worst?["margin"]?["name"]?.GetValue<string>(),
+            obligations.Count(o => o["expect"]!.GetValue<string>() == "proven" && o["status"]!.GetValue<string>() == "proven"),
+            obligations.Count(o => o["expect"]!.GetValue<string>() == "proven"),
+            variants.Count(v => v["asExpected"]!.GetValue<bool>()),
+            variants.Count,
+            mutants.Count,
+            mutants.Count(v => v["outcome"]!.GetValue<string>() == "refuted"),
+            [.. c["errata"]!.AsArray().Select(e => e!.GetValue<string>())],
+            c["notCheckable"]?.GetValue<string>(),
+            trials["marginQuantiles"] is JsonObject q
+                ? [.. new[] { "min", "q10", "median", "q90", "max" }.Select(k => q[k] is JsonValue v && v.TryGetValue(out double x) ? x : double.NaN)]
+                : null,
+            c["text"]?.GetValue<string>() ?? "",
+            c["formalisationNote"]?.GetValue<string>() ?? "",
+            c["generator"]?.GetValue<string>() ?? "");
+    }
+
+    public static IReadOnlyList<CertificateSummary> Order(IEnumerable<CertificateSummary> items) =>
+        [.. items.OrderBy(s => StatementId.Parse(s.Id))];
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace VerifyDynamics.Harness.Reports;
+
+/// <summary>
+/// <c>reports/index.md</c>: one table per paper with every statement's verdict and evidence, then
+/// the errata found and what could not be checked. Deterministic (no timestamps), culture-invariant.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(IReadOnlyList<CertificateSummary> certificates)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# VerifyDynamics — verification report\n\n");
+        sb.Append("Generated from the certificates in `certificates/` (rebuild with `dotnet run --project src/VerifyDynamics.Cli -- verify`).\n");
+        sb.Append("Verdicts: `certified` = every trial holds and every scalar obligation is proven; `holds-on-trials` = numerical evidence only;\n");
+        sb.Append("`refuted` = confirmed counterexample (for errata: the statement as printed); `construction-reproduced` = the paper's failure construction shows the claimed failure;\n");
+        sb.Append("`inconclusive` = evidence unusable (reason given); `not-checkable` = cannot be checked (reason given).\n\n");
+        sb.Append("## Summary\n\n");
+        sb.Append("| paper | statements | certified | holds-on-trials | construction-reproduced | refuted | inconclusive | not-checkable | other | mutants refuted |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+        foreach (var paper in certificates.Select(c => c.Paper).Distinct())
+        {
+            var group = certificates.Where(c => c.Paper == paper).ToList();
+            int Count(string v) => group.Count(c => c.Verdict == v);
+            int known = Count("certified") + Count("holds-on-trials") + Count("construction-reproduced") + Count("refuted") + Count("inconclusive") + Count("not-checkable");
+            sb.Append(CultureInfo.InvariantCulture, $"| {paper} | {group.Count} | {Count("certified")} | {Count("holds-on-trials")} | {Count("construction-reproduced")} | {Count("refuted")} | {Count("inconclusive")} | {Count("not-checkable")} | {group.Count - known} | {group.Sum(c => c.MutantsRefuted)}/{group.Sum(c => c.Mutants)} |\n");
+        }
+        foreach (var paper in certificates.Select(c => c.Paper).Distinct())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"\n## {paper}\n\n");
+            sb.Append("| statement | kind | title | verdict | trials (accepted/run) | worst normalized margin | obligations proven | variants as expected |\n");
+            sb.Append("|---|---|---|---|---|---|---|---|\n");
+            foreach (var c in certificates.Where(c => c.Paper == paper))
+            {
+                string verdict = c.CorrectedVerdict is null ? $"`{c.Verdict}`" : $"`{c.Verdict}` (as printed); corrected: `{c.CorrectedVerdict}`";
+                string worst = c.WorstNormalized is { } w ? $"{w.ToString("0.###e+0", CultureInfo.InvariantCulture)} ({c.WorstMarginName})" : "—";
+                string obligations = c.ObligationsNeeded == 0 ? "—" : $"{c.ObligationsProven}/{c.ObligationsNeeded}";
+                string variants = c.Variants == 0 ? "—" : $"{c.VariantsAsExpected}/{c.Variants}";
+                sb.Append(CultureInfo.InvariantCulture, $"| {c.Id} | {c.Kind} | {Escape(c.Title)} | {verdict} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
+            }
+        }
+        var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();
+        if (errata.Count > 0)
+        {
+            sb.Append("\n## Errata found in the papers\n\n");
+            foreach (var c in errata)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"- **{c.Id}** ({c.Location}): ");
+                sb.Append(Escape(string.Join(" ", c.Errata)));
+                if (c.CorrectedVerdict is not null)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $" — verdict as printed: `{c.Verdict}`; corrected form: `{c.CorrectedVerdict}`.");
+                }
+                sb.Append('\n');
+            }
+        }
+        var open = certificates.Where(c => c.Verdict is "inconclusive" or "not-checkable" || c.NotCheckable is not null).ToList();
+        if (open.Count > 0)
+        {
+            sb.Append("\n## What could not be checked, and why\n\n");
+            foreach (var c in open)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"- **{c.Id}** (`{c.Verdict}`): {Escape(c.NotCheckable ?? c.Reason)}\n");
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,89 @@
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Harness.Obligations;
+using VerifyDynamics.Harness.Verdicts;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Harness.Trials;
+
+/// <summary>How to run a statement.</summary>
+/// <param name="Seed">Root seed; trial i uses Seed.Split(i), variant v uses Seed.Split("variant:" + v).</param>
+/// <param name="Trials">Trials of the statement (null: its default).</param>
+/// <param name="Overrides">Constant overrides (<c>--set NAME=VALUE</c>).</param>
+/// <param name="Parallelism">Threads; results do not depend on it.</param>
+/// <param name="RunVariants">Also run mutants, controls and errata.</param>
+/// <param name="RunObligations">Also prove the scalar obligations.</param>
+public sealed record RunOptions(
+    Seed Seed,
+    int? Trials = null,
+    IReadOnlyDictionary<string, Core.Numbers.Rational>? Overrides = null,
+    int Parallelism = 1,
+    bool RunVariants = true,
+    bool RunObligations = true);
+
+/// <summary>What a variant run showed.</summary>
+public sealed record VariantResult(Variant Variant, TrialSummary Trials)
+{
+    public bool Refuted => Trials.Count(InstanceOutcome.Confirmed) > 0;
+
+    /// <summary>Mutants and errata must be refuted; controls must not be.</summary>
+    public bool AsExpected => Variant.Role == VariantRole.Control ? !Refuted && Trials.Accepted > 0 : Refuted;
+}
+
+/// <summary>Everything known about a statement after a run; the certificate is written from it.</summary>
+public sealed record StatementResult(
+    Statement Statement,
+    ConstantValues Constants,
+    RunOptions Options,
+    TrialSummary Trials,
+    IReadOnlyList<VariantResult> Variants,
+    IReadOnlyList<ObligationRecord> Obligations,
+    VerdictDecision Decision,
+    VerdictDecision? AsPrinted)
+{
+    /// <summary>The verdict to headline: "refuted" when the paper's printed form was refuted, else the checked form's.</summary>
+    public Verdict Verdict => AsPrinted?.Verdict ?? Decision.Verdict;
+}
+
+/// <summary>Runs a statement: trials, variants, obligations, verdict.</summary>
+public static class StatementRunner
+{
+    public static ConstantValues ResolveConstants(Statement statement, IReadOnlyDictionary<string, Core.Numbers.Rational>? overrides)
+    {
+        var k = statement.DefaultConstants();
+        if (overrides is not null)
+        {
+            foreach (var (name, value) in overrides)
+            {
+                k = k.With(name, value);
+            }
+        }
+        return k;
+    }
+
+    public static StatementResult Run(Statement statement, RunOptions options)
+    {
+        var constants = ResolveConstants(statement, options.Overrides);
+        int trials = options.Trials ?? statement.DefaultTrials;
+        var summary = TrialRunner.Run(statement, constants, options.Seed, trials, options.Parallelism);
+        var variants = new List<VariantResult>();
+        if (options.RunVariants)
+        {
+            foreach (var variant in statement.Variants)
+            {
+                var mutated = variant.Apply(statement);
+                var mutatedConstants = ResolveConstants(mutated, options.Overrides);
+                int variantTrials = variant.Trials ?? trials;
+                variants.Add(new VariantResult(variant,
+                    TrialRunner.Run(mutated, mutatedConstants, options.Seed.Split("variant:" + variant.Name), variantTrials, options.Parallelism)));
+            }
+        }
+        var obligations = options.RunObligations ? ObligationChecker.Check(statement.Obligations) : [];
+        var decision = VerdictRules.Decide(statement, summary, obligations);
+        var refutedErratum = variants.FirstOrDefault(v => v.Variant.Role == VariantRole.Erratum && v.Refuted);
+        VerdictDecision? asPrinted = refutedErratum is null
+            ? null
+            : new VerdictDecision(Verdict.Refuted,
+                $"as printed ({refutedErratum.Variant.Name}: {refutedErratum.Variant.Description}): {refutedErratum.Trials.Count(InstanceOutcome.Confirmed)} confirmed counterexample(s); the corrected form is {decision.Verdict.ToKebab()}");
+        return new StatementResult(statement, constants, options, summary, variants, obligations, decision, asPrinted);
+    }
+}

@@ -1,0 +1,153 @@
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Harness.Trials;
+
+/// <summary>What happened on one trial (Hypothesis' Status, SciML's retcode).</summary>
+public enum InstanceOutcome
+{
+    /// <summary>The generated instance did not satisfy the hypotheses (the validator said which); not evidence either way.</summary>
+    Rejected,
+    /// <summary>Every margin is ≥ −tolerance.</summary>
+    Holds,
+    /// <summary>A margin was violated but the confirmation pass did not reproduce it, or a margin could not be computed (NaN, overflow).</summary>
+    Inconclusive,
+    /// <summary>A margin was violated by more than its tolerance and the confirmation pass reproduced it: a counterexample.</summary>
+    Confirmed,
+    /// <summary>The generator or the conclusion threw; the message is kept.</summary>
+    Error,
+}
+
+/// <summary>The record of one trial. Only the instance of interesting trials is kept (worst, counterexamples).</summary>
+public sealed record TrialRecord(
+    int Index,
+    Seed Seed,
+    InstanceOutcome Outcome,
+    Margin? Worst,
+    string? Detail,
+    Instance? Instance,
+    MarginSet? Margins);
+
+/// <summary>Everything a statement's trials produced, in trial order.</summary>
+public sealed record TrialSummary(
+    Seed RootSeed,
+    int Trials,
+    IReadOnlyList<TrialRecord> Records)
+{
+    public int Count(InstanceOutcome outcome) => Records.Count(r => r.Outcome == outcome);
+
+    public int Accepted => Trials - Count(InstanceOutcome.Rejected);
+
+    /// <summary>The accepted trial with the smallest normalized worst margin (first in trial order on ties).</summary>
+    public TrialRecord? Worst => Records
+        .Where(r => r.Worst is { IsComputable: true } && r.Outcome is InstanceOutcome.Holds or InstanceOutcome.Confirmed or InstanceOutcome.Inconclusive)
+        .OrderBy(r => r.Worst!.Normalized)
+        .ThenBy(r => r.Index)
+        .FirstOrDefault();
+
+    public IEnumerable<TrialRecord> Counterexamples => Records.Where(r => r.Outcome == InstanceOutcome.Confirmed);
+
+    public IEnumerable<TrialRecord> Errors => Records.Where(r => r.Outcome == InstanceOutcome.Error);
+}
+
+/// <summary>
+/// Runs seeded trials of a statement. Trial i uses <c>root.Split(i)</c>, and records are gathered
+/// by index, so the summary is identical at any degree of parallelism.
+/// </summary>
+public static class TrialRunner
+{
+    public static TrialSummary Run(Statement statement, ConstantValues constants, Seed root, int trials, int parallelism = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(trials);
+        var records = new TrialRecord[trials];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
+        Parallel.For(0, trials, options, i => records[i] = RunOne(statement, constants, root.Split(i), i));
+        var summary = new TrialSummary(root, trials, records);
+        // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
+        var worstIndex = summary.Worst?.Index;
+        for (int i = 0; i < trials; i++)
+        {
+            if (records[i].Outcome == InstanceOutcome.Holds && records[i].Index != worstIndex)
+            {
+                records[i] = records[i] with { Instance = null, Margins = null };
+            }
+        }
+        return summary;
+    }
+
+    /// <summary>Evaluates one instance: validate, evaluate margins, confirm a violation.</summary>
+    public static TrialRecord Evaluate(Statement statement, ConstantValues constants, Instance instance, int index, Seed seed)
+    {
+        HypothesesCheck check;
+        try
+        {
+            check = statement.Hypotheses.Validate(instance, constants);
+        }
+        catch (Exception e)
+        {
+            return new TrialRecord(index, seed, InstanceOutcome.Error, null, $"validator threw {e.GetType().Name}: {e.Message}", instance, null);
+        }
+        if (!check.Satisfied)
+        {
+            return new TrialRecord(index, seed, InstanceOutcome.Rejected, null, $"hypothesis not met: {check.Failed}", null, null);
+        }
+        MarginSet margins;
+        try
+        {
+            margins = statement.Conclusion(instance, constants, Precision.Standard);
+        }
+        catch (Exception e)
+        {
+            return new TrialRecord(index, seed, InstanceOutcome.Error, null, $"conclusion threw {e.GetType().Name}: {e.Message}", instance, null);
+        }
+        if (margins.Margins.Count == 0)
+        {
+            return new TrialRecord(index, seed, InstanceOutcome.Error, null, "the conclusion produced no margin", instance, margins);
+        }
+        var worst = margins.Worst;
+        if (margins.AnyViolated)
+        {
+            MarginSet confirm;
+            try
+            {
+                confirm = statement.Conclusion(instance, constants, Precision.Confirm);
+            }
+            catch (Exception e)
+            {
+                return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst, $"confirmation threw {e.GetType().Name}: {e.Message}", instance, margins);
+            }
+            var violated = confirm.Margins.Where(m => m.IsViolated).ToList();
+            if (violated.Count > 0)
+            {
+                var v = violated.OrderBy(m => m.Normalized).First();
+                return new TrialRecord(index, seed, InstanceOutcome.Confirmed, v,
+                    $"{v.Name} = {Fmt(v.Value)} < −{Fmt(v.Tolerance.Absolute)} ({v.Tolerance.Source}), confirmed at {nameof(Precision.Confirm)} precision",
+                    instance, confirm);
+            }
+            return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst,
+                $"{worst!.Name} violated at standard precision but not on confirmation", instance, margins);
+        }
+        if (margins.AnyUncomputable)
+        {
+            var bad = margins.Margins.First(m => !m.IsComputable);
+            return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst, $"{bad.Name} could not be computed (NaN)", instance, margins);
+        }
+        return new TrialRecord(index, seed, InstanceOutcome.Holds, worst, null, instance, margins);
+    }
+
+    private static TrialRecord RunOne(Statement statement, ConstantValues constants, Seed seed, int index)
+    {
+        Instance instance;
+        try
+        {
+            instance = statement.Hypotheses.Generate(new TrialContext(seed.CreateRng(), constants, index));
+        }
+        catch (Exception e)
+        {
+            return new TrialRecord(index, seed, InstanceOutcome.Error, null, $"generator threw {e.GetType().Name}: {e.Message}", null, null);
+        }
+        return Evaluate(statement, constants, instance, index, seed);
+    }
+
+    private static string Fmt(double x) => x.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,51 @@
+using Xunit;
+
+namespace VerifyDynamics.Cli.Tests;
+
+public sealed class ReplayTests
+{
+    private static string MakeCertificate(CliRunner cli)
+    {
+        string certs = Path.Combine(cli.Directory, "certificates");
+        var (exit, _, _) = cli.Run("verify", "--filter", "ACGH19.Claim1", "--certificates", certs, "--reports", Path.Combine(cli.Directory, "reports"));
+        Assert.Equal(ExitCodes.Ok, exit);
+        return Path.Combine(certs, "ACGH19", "Claim1.json");
+    }
+
+    [Fact]
+    public void Replay_ReproducesTheRecordedMargins_AndTheWholeCertificate()
+    {
+        using var cli = new CliRunner();
+        string path = MakeCertificate(cli);
+        var (exit, output, _) = cli.Run("replay", path, "--full");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("seal intact", output, StringComparison.Ordinal);
+        Assert.Contains("byte-identical certificate", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("DIFFERENT", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TamperedCertificate_IsDetected_AndNamed()
+    {
+        using var cli = new CliRunner();
+        string path = MakeCertificate(cli);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"holds-on-trials\"", "\"certified\"", StringComparison.Ordinal));
+        var (exit, output, _) = cli.Run("replay", path);
+        Assert.Equal(ExitCodes.Refuted, exit);
+        Assert.Contains("BROKEN", output, StringComparison.Ordinal);
+        Assert.Contains(path, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"statement\":\"NOPE.Thing\"}")]
+    [InlineData("[]")]
+    public void UnreadableCertificate_IsAUsageError(string contents)
+    {
+        using var cli = new CliRunner();
+        string path = cli.Write("bad.json", contents);
+        var (exit, _, err) = cli.Run("replay", path);
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("not a readable certificate", err, StringComparison.Ordinal);
+    }
+}
