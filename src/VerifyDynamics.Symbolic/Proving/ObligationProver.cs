@@ -47,8 +47,12 @@ public sealed record ProofResult(
 /// </summary>
 public static class ObligationProver
 {
-    /// <summary>Decides a claim such as "forall y in (0, 1/2): 1/(1-y) &lt;= 1 + 2*y".</summary>
-    public static ProofResult Prove(string claim, ProofOptions? options = null)
+    /// <summary>Decides a claim such as "forall y in (0, 1/2): 1/(1-y) &lt;= 1 + 2*y" with the default budgets.</summary>
+    /// <remarks>Kept as an exact one-parameter overload so that it converts to <c>Func&lt;string, ProofResult&gt;</c> (the harness caches by claim).</remarks>
+    public static ProofResult Prove(string claim) => Prove(claim, ProofOptions.Default);
+
+    /// <summary>Decides a claim with explicit budgets (rlimit, interval boxes, libz3 location).</summary>
+    public static ProofResult Prove(string claim, ProofOptions? options)
     {
         ScalarObligation obligation;
         try
