@@ -203,7 +203,7 @@ public sealed class Acgh19Obligations : IObligationBank
             if (n % 2 == 0)
             {
                 Add("Claim5", $"Z-C5.a[N={n}]", "ACGH19 Claim 5 (N even)", $"forall lambda in {Pos}, x in R: (x^{n} + lambda)^2 >= lambda^2", note: Family(n) + " (even N only)");
-                Add("Claim5", $"Z-C5.a[N={n - 1}].odd-depth", "ACGH19 Claim 5 with odd N", $"forall lambda in {Pos}, x in R: (x^{n - 1} + lambda)^2 >= lambda^2", Fails, "the claim needs N even; odd N fails (mutation 'Claim5 odd N')");
+                Add("Claim5", $"Z-C5.a[N={n - 1}].odd-depth", "ACGH19 Claim 5 with odd N", $"forall lambda in {Pos}, x in R: (x^{n - 1} + lambda)^2 >= lambda^2", Fails, Family(n) + "; the claim needs N even, odd N = N - 1 fails (mutation 'Claim5 odd N')");
             }
         }
 

@@ -77,7 +77,8 @@ public sealed class InterpreterCoverageTests
             Assert.True(Rational.FromDouble(iv.Lo) <= r!.Value && r.Value <= Rational.FromDouble(iv.Hi), $"{node}: {r} not in {iv}");
             Assert.True(iv.IsGuaranteed && iv.IsDefined);
             Assert.True(double.IsFinite(d));
-            Assert.NotNull(Derivative.Of(e, "x"));
+            // min and max have no derivative where the arguments cross; the prover then skips mean-value forms.
+            Assert.Equal(e is Min or Max, Derivative.Of(e, "x") is null);
             Assert.NotEmpty(ExprText.Print(e));
             Assert.Contains("(check-sat)", SmtLibPrinter.Print(obligationOf(new Compare(e, Relation.LessOrEqual, 100))), StringComparison.Ordinal);
             Assert.False(ExprFacts.IsTranscendental(e));
