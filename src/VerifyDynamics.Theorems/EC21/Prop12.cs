@@ -60,7 +60,9 @@ public static class Prop12
         var dims = x.Network.Dims;
         double eps = x.Scalar("epsilon");
         var y0 = Ec21.Flatten(x.Weights);
-        var settings = new OdeSettings(Rtol: precision == Precision.Confirm ? 1e-11 : 1e-9, Atol: 1e-12);
+        // ReLU flows can chatter along activation kinks (a differential inclusion): a step budget turns that into an
+        // explained MaxStepsReached (margin NaN → inconclusive) instead of an unbounded run.
+        var settings = new OdeSettings(Rtol: precision == Precision.Confirm ? 1e-11 : 1e-9, Atol: 1e-12, MaxSteps: 20_000);
         var problem = new OdeProblem((t, y, dy) =>
         {
             var g = net.Grad(y, dims);
