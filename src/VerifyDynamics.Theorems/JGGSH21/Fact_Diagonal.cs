@@ -43,7 +43,7 @@ public static class Fact_Diagonal
         Variants =
         [
             Variant.Mutant("OrderByRatio", "coordinates learned in the order of y_i/x_i: refuted (catalog instance x = (1, 3), y = (2, 3))",
-                s => s.WithConstantDefault("orderByRatio", R(1)), trials: 2),
+                s => s.WithConstantDefault("orderByRatio", R(1)), trials: 1),
             Variant.Erratum("PrintedRaySign", "escape rays with Πσ_ℓ = −sign(x_iy_i) (as printed): the flow along them returns to 0 — refuted",
                 s => s.WithConclusion((x, k, p) => Conclude(x, p, false, rayProduct: -1)), trials: 2),
         ],
