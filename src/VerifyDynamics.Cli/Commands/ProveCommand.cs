@@ -14,20 +14,22 @@ namespace VerifyDynamics.Cli.Commands;
 /// Z3 is hidden with <c>VD_DISABLE_Z3=1</c>, <c>VD_LIBZ3=/nonexistent</c> or <c>--z3-library /nonexistent</c>
 /// (see <see cref="Z3Library"/>); polynomial claims are then skipped (exit 3) with the reason.
 /// </summary>
+[Command("prove", "decide one scalar claim with Z3 and the interval prover (proven / refuted with a re-checked counterexample / unknown)",
+    "vd prove \"forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\" [--json] [--rlimit N] [--budget N] [--z3-library PATH]")]
 public static class ProveCommand
 {
-    public const int ExitProven = 0;
-    public const int ExitRefuted = 1;
-    public const int ExitUsage = 2;
-    public const int ExitUndecided = 3;
+    public const int ExitProven = ExitCodes.Ok;
+    public const int ExitRefuted = ExitCodes.Refuted;
+    public const int ExitUsage = ExitCodes.UsageError;
+    public const int ExitUndecided = ExitCodes.Inconclusive;
 
-    private const string Usage =
+    private static readonly string Usage =
         "usage: vd prove \"<claim>\" [--json] [--rlimit N] [--budget N]\n" +
         "  claim:    forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\n" +
         "            variables with interval domains ((a, b], [a, inf), R), + - * / ^, sqrt exp ln abs min max,\n" +
         "            comparisons (chains allowed), && || ! and -> (implies)\n" +
-        "  --rlimit  Z3 resource limit (deterministic; default " + "5000000" + ")\n" +
-        "  --budget  boxes for the interval branch-and-bound prover (default 200000)\n" +
+        "  --rlimit  Z3 resource limit (deterministic; default " + ProofOptions.DefaultRlimit.ToString(CultureInfo.InvariantCulture) + ")\n" +
+        "  --budget  boxes for the interval branch-and-bound prover (default " + ProofOptions.DefaultIntervalBudget.ToString(CultureInfo.InvariantCulture) + ")\n" +
         "  --z3-library PATH  libz3 to load (default: $VD_LIBZ3, else libz3.so.4); VD_DISABLE_Z3=1 hides Z3\n" +
         "  exit code 0 proven, 1 refuted, 3 unknown or skipped (libz3 missing), 2 usage or parse error";
 

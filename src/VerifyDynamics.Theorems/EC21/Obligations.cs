@@ -23,13 +23,20 @@ public sealed class Ec21Obligations : IObligationBank
     /// <summary>Largest depth n for which the n-families are instantiated.</summary>
     public const int MaxDepth = 4;
 
+    /// <summary>
+    /// Largest n for S2b (Cauchy–Schwarz over R^n). From n = 4 on, Z3 4.8's nlsat runs for minutes on it
+    /// and does not poll its resource limit inside that search, so the deterministic rlimit cannot stop
+    /// it; the family stops here. This is a budget, not a finding.
+    /// </summary>
+    public const int MaxDepthCauchySchwarz = 3;
+
     /// <summary>Every obligation of the paper, whether or not its statement is registered yet (the tests prove all of them).</summary>
     public static IReadOnlyList<(string StatementId, ObligationSpec Obligation)> All { get; } = Build();
 
     /// <summary>The obligations whose statement is registered; the others are held back so the Catalog never meets an unknown id.</summary>
     public IEnumerable<(string StatementId, ObligationSpec Obligation)> Obligations => RegisteredStatements.Registered(All);
 
-    private static string Family(int n, int from = 2) => $"instance n = {n} of a family checked for n = {from}..{MaxDepth} (symbolic n not proven)";
+    private static string Family(int n, int from = 2, int to = MaxDepth) => $"instance n = {n} of a family checked for n = {from}..{to} (symbolic n not proven)";
 
     /// <summary>Outward six-decimal enclosure of ln(c), from the project's guaranteed interval logarithm.</summary>
     private static (string Lo, string Hi) LnEnclosure(Rational c)
@@ -77,8 +84,12 @@ public sealed class Ec21Obligations : IObligationBank
             string squares = string.Join(" + ", xs.Select(x => $"{x}^2"));
             Add("Lemma7", $"S1[n={n}]", "EC21 Lemma 7 proof (also Lemmas 11, 23)", $"forall {decl}: 2*({cross}) <= {n - 1}*({squares})", note: Family(n));
             Add("Lemma7", $"S1[n={n}].wrong-constant", "EC21 Lemma 7 proof", $"forall {decl}: 2*({cross}) <= {n - 2}*({squares})", Fails, Family(n));
-            Add("Lemma62", $"S2b[n={n}]", "EC21 Lemma 62 (and Claims 27-29)", $"forall {declR}: ({string.Join(" + ", xs)})^2 <= {n}*({squares})", note: Family(n));
-            Add("Lemma62", $"S2b[n={n}].wrong-constant", "EC21 Lemma 62", $"forall {declR}: ({string.Join(" + ", xs)})^2 <= {n - 1}*({squares})", Fails, Family(n));
+            if (n <= MaxDepthCauchySchwarz)
+            {
+                string csNote = Family(n, to: MaxDepthCauchySchwarz) + "; capped: Z3's nlsat does not finish n = 4 within minutes and ignores its rlimit there";
+                Add("Lemma62", $"S2b[n={n}]", "EC21 Lemma 62 (and Claims 27-29)", $"forall {declR}: ({string.Join(" + ", xs)})^2 <= {n}*({squares})", note: csNote);
+                Add("Lemma62", $"S2b[n={n}].wrong-constant", "EC21 Lemma 62", $"forall {declR}: ({string.Join(" + ", xs)})^2 <= {n - 1}*({squares})", Fails, csNote);
+            }
             Add("Lemma60", $"S3[n={n}]", "EC21 Lemma 60, (|w|^(1/n) + eps)^n <= |w| + 2 n eps", $"forall y in [0, 1], e in (0, 1/(2*{n})]: (y + e)^{n} <= y^{n} + 2*{n}*e", note: Family(n));
             Add("Lemma60", $"S3[n={n}].wrong-constant", "EC21 Lemma 60", $"forall y in [0, 1], e in (0, 1/(2*{n})]: (y + e)^{n} <= y^{n} + {n}*e", Fails, Family(n));
             if (n >= 3)
@@ -95,7 +106,9 @@ public sealed class Ec21Obligations : IObligationBank
                 string series = string.Join(" + ", Enumerable.Range(1, i).Select(k => $"({n}*D)^{k}"));
                 Add("Lemma33", $"S6b[n={n},i={i}]", "EC21 Lemma 33", $"forall A in [1, inf), D in [0, inf): (A^2 + D)^{i} - A^{2 * i} <= A^{2 * n}*({series})", note: Family(n));
             }
-            Add("Lemma33", $"S6b[n={n}].wrong-exponent", "EC21 Lemma 33", $"forall A in [1, inf), D in [0, inf): (A^2 + D)^{n} - A^{2 * n} <= A^{2 * n - 2}*({string.Join(" + ", Enumerable.Range(1, n).Select(k => $"({n}*D)^{k}"))})", Fails, Family(n));
+            // The wrong variant drops the factor n inside the series. (An earlier variant lowered the power of A
+            // to A^(2n-2); that one still holds for A >= 1, and Z3 proved it, so it was not a wrong variant.)
+            Add("Lemma33", $"S6b[n={n}].wrong-constant", "EC21 Lemma 33", $"forall A in [1, inf), D in [0, inf): (A^2 + D)^{n} - A^{2 * n} <= A^{2 * n}*({string.Join(" + ", Enumerable.Range(1, n).Select(k => $"D^{k}"))})", Fails, Family(n));
             Add("Lemma63", $"S18a[n={n}]", "EC21 Lemma 63, (x + 2 n e)^k <= 2^n (k = n is the largest)", $"forall x in [0, 1), e in (0, 1/(2*{n})]: (x + 2*{n}*e)^{n} <= 2^{n}", note: Family(n));
             Add("Lemma63", $"S18a[n={n}].wrong-constant", "EC21 Lemma 63", $"forall x in [0, 1), e in (0, 1/(2*{n})]: (x + 2*{n}*e)^{n} <= 2^{n - 1}", Fails, Family(n));
             Add("Lemma63", $"S18b[n={n}]", "EC21 Lemma 63", $"forall x in [0, 1), e in (0, 1/(2*{n})]: x + 1 + 2*{n}*e <= 3 && {n}*2^2 + 2*{n}*3*2 = 16*{n} && sqrt({n})*3*2 = 6*sqrt({n})", note: Family(n));
@@ -135,8 +148,10 @@ public sealed class Ec21Obligations : IObligationBank
             Add("Lemma65", $"S7b[n={n}].wrong-constant", "EC21 Lemma 65, final comparison", $"forall lnn in [{LnEnclosure(Rational.Of(n)).Lo}, {LnEnclosure(Rational.Of(n)).Hi}], lw in [1.609437, inf), lR in [0, inf): 3*({n} - 1)/(5*{n})*(3*lnn + 3*lw + 8*{n} + 4*{n}*lR) <= 2*lnn + 2*lw + 2*({n} - 1) + (5*({n} - 1)/2)*lR", Fails, Family(n));
         }
         Add("Thm32", "S21a.wrong-constant", "EC21 Thm 32 (n = 2)", "ln(72900) + 8*ln(3/2) + 4*2*ln(3/2) <= 2*2 + 12", Fails);
-        Add("Thm32", "S21b.wrong-constant", "EC21 Thm 32 (n = 2)", "ln(77760) + 5*ln(3/2) + 3*2*ln(3/2) <= 2*2 + 12", Fails);
-        Add("Thm15", "S9.reduced.wrong-constant", "EC21 Thm 15 reduced chain (n = 2)", "ln(38880) + 3*2*ln(3/2) < 2*2 + 10", Fails);
+        // The next two wrong constants were 12 and 10 on an earlier branch; those variants still hold
+        // (15.72 <= 16, 13.00 < 14) and the interval prover proved them, so they were not wrong variants.
+        Add("Thm32", "S21b.wrong-constant", "EC21 Thm 32 (n = 2)", "ln(77760) + 5*ln(3/2) + 3*2*ln(3/2) <= 2*2 + 11", Fails);
+        Add("Thm15", "S9.reduced.wrong-constant", "EC21 Thm 15 reduced chain (n = 2)", "ln(38880) + 3*2*ln(3/2) < 2*2 + 8", Fails);
 
         Add("Claim27", "S2a", "EC21 Claims 27-29", "forall x in R, y in R: 2*x*y <= x^2 + y^2");
         Add("Claim27", "S2a.wrong-constant", "EC21 Claims 27-29", "forall x in R, y in R: 3*x*y <= x^2 + y^2", Fails);

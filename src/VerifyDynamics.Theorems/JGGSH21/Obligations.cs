@@ -52,7 +52,12 @@ public sealed class Jggsh21Obligations : IObligationBank
                 // corrected step is checked for L = 2, 3 (the catalog verified L = 3).
                 Add("Cor21", $"step-corrected[L={l}]", "JGGSH21 Cor 21 proof, corrected step", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)^{l}*{string.Join("*", x)}", note: $"instance L = {l} of a family checked for L = 2..3 (symbolic L not proven)");
             }
-            Add("Cor21", $"step-as-printed[L={l}]", "JGGSH21 Cor 21 proof step as printed (catalog: FALSE, z3 model x = (2, 2), t = 1)", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)*{string.Join("*", x)}", Fails, Family(l));
+            if (l <= 4)
+            {
+                // At L = 5 Z3 4.8's nlsat searches for minutes before finding the model and does not poll its
+                // rlimit there, so the printed step is refuted for L = 2..4 only (L = 2 already shows it is false).
+                Add("Cor21", $"step-as-printed[L={l}]", "JGGSH21 Cor 21 proof step as printed (catalog: FALSE, z3 model x = (2, 2), t = 1)", $"forall {xdecl}, t in [0, inf): {string.Join("*", x.Select(v => $"({v} + t)"))} <= (1 + t)*{string.Join("*", x)}", Fails, $"instance L = {l} of a family checked for L = 2..4 (capped: Z3 needs minutes at L = 5; symbolic L not proven)");
+            }
             Add("Cor21", $"bernoulli[L={l}]", "JGGSH21 Cor 21", $"forall q in [0, 1/2]: (1 - 2*q)^{l} >= 1 - 2*{l}*q", note: Family(l));
             Add("Cor21", $"bernoulli[L={l}].wrong-constant", "JGGSH21 Cor 21", $"forall q in [0, 1/2]: (1 - 2*q)^{l} >= 1 - {l}*q", Fails, Family(l));
             long p = 1;

@@ -14,7 +14,7 @@ public sealed class ClaimParserTests
         var y = Assert.Single(o.Variables);
         Assert.Equal("y", y.Name);
         Assert.True(y.LowerOpen && y.UpperOpen);
-        Assert.Equal(Rational.Of(1, 2), Evaluation.ExactEvaluator.TryEvaluate(y.Upper!, new Dictionary<string, Rational>()));
+        Assert.Equal(Rational.Of(1, 2), VerifyDynamics.Symbolic.Evaluation.ExactEvaluator.TryEvaluate(y.Upper!, new Dictionary<string, Rational>()));
         Assert.IsType<Compare>(o.Claim);
     }
 
