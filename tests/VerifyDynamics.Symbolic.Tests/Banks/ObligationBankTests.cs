@@ -1,5 +1,6 @@
 using VerifyDynamics.Symbolic.Expressions;
 using VerifyDynamics.Symbolic.Proving;
+using VerifyDynamics.Theorems;
 using VerifyDynamics.Theorems.ACGH19;
 using VerifyDynamics.Theorems.EC21;
 using VerifyDynamics.Theorems.JGGSH21;
@@ -97,6 +98,16 @@ public sealed class ObligationBankShapeTests
     {
         var offered = new Acgh19Obligations().Obligations.Concat(new Ec21Obligations().Obligations).Concat(new Jggsh21Obligations().Obligations);
         Assert.All(offered, x => Assert.True(RegisteredStatements.Contains(x.StatementId)));
+    }
+
+    [Fact]
+    public void EveryCatalogIdIsRegistered_SoNoObligationIsHeldBack_AndTheCatalogLoads()
+    {
+        Assert.Empty(RegisteredStatements.Pending(Acgh19Obligations.All));
+        Assert.Empty(RegisteredStatements.Pending(Ec21Obligations.All));
+        Assert.Empty(RegisteredStatements.Pending(Jggsh21Obligations.All));
+        var attached = Catalog.All.SelectMany(s => s.Obligations.Select(o => (s.Id.ToString(), o.Id))).ToHashSet();
+        Assert.All(Banks.ByPaper.Values.SelectMany(b => b), x => Assert.Contains((x.StatementId, x.Obligation.Id), attached));
     }
 
     [Fact]
