@@ -73,6 +73,10 @@ public static class CertificateBuilder
             ["detail"] = r.Result.Detail,
             ["smtlib"] = r.Result.SmtLib,
             ["witness"] = r.Result.Witness is null ? null : new JsonObject([.. r.Result.Witness.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))]),
+            ["unsatCore"] = r.Result.UnsatCore is null ? null : new JsonArray([.. r.Result.UnsatCore.Select(n => (JsonNode)n)]),
+            ["z3Version"] = r.Result.Z3Version,
+            ["rlimit"] = r.Result.Rlimit,
+            ["intervalBoxes"] = r.Result.IntervalBoxes,
             ["note"] = r.Spec.Note,
         })]);
         o["errata"] = new JsonArray([.. s.Errata.Select(e => (JsonNode)e)]);
