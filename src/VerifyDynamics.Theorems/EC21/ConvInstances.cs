@@ -165,3 +165,29 @@ internal static class ConvInstances
         return g0.PointwiseMultiply(h).Enumerate().Sum() / net.Samples;
     }
 }
+
+/// <summary>Rescalings of conv instances (positive per-layer factors keep the activation pattern).</summary>
+internal static class ConvRescaling
+{
+    /// <summary>θ with w_j multiplied by c_j.</summary>
+    public static double[] Scale(HomogeneousNetwork net, double[] theta, IReadOnlyList<double> c)
+    {
+        var t = (double[])theta.Clone();
+        for (int j = 1; j <= net.Depth; j++)
+        {
+            for (int k = 0; k < net.Layers[j - 1].ParameterCount; k++)
+            {
+                t[net.Offset(j) + k] *= c[j - 1];
+            }
+        }
+        return t;
+    }
+
+    /// <summary>Random c_j log-uniform in [lo, hi], normalized to ∏c_j = 1.</summary>
+    public static double[] Balanced(Rng r, int n, double lo, double hi)
+    {
+        var c = Enumerable.Range(0, n).Select(_ => r.LogUniform(lo, hi)).ToArray();
+        double g = Math.Exp(c.Average(Math.Log));
+        return [.. c.Select(v => v / g)];
+    }
+}
