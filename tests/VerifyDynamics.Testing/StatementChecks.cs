@@ -32,10 +32,9 @@ public static class StatementChecks
     {
         var variant = statement.Variants.SingleOrDefault(v => v.Name == variantName)
             ?? throw new Xunit.Sdk.XunitException($"{statement.Id} has no variant '{variantName}' (has: {string.Join(", ", statement.Variants.Select(v => v.Name))})");
-        var mutated = variant.Apply(statement);
-        var summary = TrialRunner.Run(mutated, mutated.DefaultConstants(), (seed ?? TestSeed).Split("variant:" + variant.Name),
-            variant.Trials ?? statement.DefaultTrials, parallelism: 2);
-        bool refuted = summary.Count(InstanceOutcome.Confirmed) > 0;
+        var result = StatementRunner.RunVariant(statement, variant, seed ?? TestSeed, variant.Trials ?? statement.DefaultTrials, parallelism: 2);
+        var summary = result.Trials;
+        bool refuted = result.Refuted;
         if (variant.Role == VariantRole.Control)
         {
             Assert.True(summary.Accepted > 0, $"{statement.Id}/{variant.Name}: control accepted no instance");

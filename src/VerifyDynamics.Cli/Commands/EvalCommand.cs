@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.LinearAlgebra;
@@ -80,6 +79,4 @@ public static class EvalCommand
             ["deficiencyMargin"] = CanonicalJson.Number(DeficiencyMargin.Of(e2e, target)),
         };
     }
-
-    internal static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -60,7 +60,16 @@ public static class ExperimentCommand
                 throw new UsageException($"unexpected argument '{arg}'");
             }
         }
-        var result = experiment.Run(new ExperimentOptions(output ?? Path.Combine("reports", "experiments", name), seed, quick, extra), stderr);
+        ExperimentResult result;
+        try
+        {
+            result = experiment.Run(new ExperimentOptions(output ?? Path.Combine("reports", "experiments", name), seed, quick, extra), stderr);
+        }
+        catch (ArgumentException e)
+        {
+            // Experiments validate their own --KEY VALUE options by throwing ArgumentException; that is bad input, not a crash.
+            throw new UsageException($"{name}: {e.Message}");
+        }
         stdout.WriteLine(result.Summary);
         foreach (var f in result.Files)
         {

@@ -26,8 +26,7 @@ public static class MutantsCommand
             var seed = CheckCommand.StatementSeed(runSeed, s.Id);
             foreach (var v in s.Variants)
             {
-                var mutated = v.Apply(s);
-                var result = new VariantResult(v, TrialRunner.Run(mutated, mutated.DefaultConstants(), seed.Split("variant:" + v.Name), v.Trials ?? s.DefaultTrials, threads));
+                var result = StatementRunner.RunVariant(s, v, seed, v.Trials ?? s.DefaultTrials, threads);
                 if (v.Role == VariantRole.Mutant)
                 {
                     mutants++;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Harness.Verdicts;
@@ -195,6 +194,4 @@ public static class CertificateBuilder
 
     private static string Version(Type t) =>
         t.Assembly.GetName().Version?.ToString() ?? "unknown";
-
-    internal static string Invariant(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -46,7 +46,7 @@ public sealed class Jggsh21L2MinimaExperiment : IExperiment
             {
                 var local = new Rng(options.Seed.Split($"init:{sIdx}:{seed}"));
                 var theta0 = Vector<double>.Build.Dense(net.ParameterCount, _ => sigmas[sIdx] * local.NextGaussian());
-                var result = GradientFlow.Integrate(v => -net.Gradient(v), theta0, quick ? 100 : 20000, quick ? 1e-6 : 1e-8,
+                var result = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), theta0, quick ? 100 : 20000, quick ? 1e-6 : 1e-8,
                     stop: (t, v) => t > 1 && net.Gradient(v).L2Norm() < (quick ? 1e-6 : 1e-8), maxSteps: quick ? 2_000 : 200_000);
                 var theta = result.State;
                 var a = net.EndToEnd(theta);

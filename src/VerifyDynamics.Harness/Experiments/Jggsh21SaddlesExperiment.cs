@@ -48,7 +48,7 @@ public sealed class Jggsh21SaddlesExperiment : IExperiment
             var ranks = new List<int>();
             var rankTimes = new List<double>();
             var outs = Enumerable.Range(0, 121).Select(i => Math.Pow(10, -2 + i * (Math.Log10(tEnd) + 2) / 120)).ToArray();
-            GradientFlow.Integrate(v => -net.Gradient(v), alpha * theta0, tEnd, options.Quick ? 1e-5 : 1e-7, observer: (t, v) =>
+            StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), alpha * theta0, tEnd, options.Quick ? 1e-5 : 1e-7, observer: (t, v) =>
             {
                 if (t > 0 && Array.IndexOf(outs, t) < 0)
                 {

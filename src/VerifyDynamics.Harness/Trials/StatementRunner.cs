@@ -60,6 +60,15 @@ public static class StatementRunner
         return k;
     }
 
+    /// <summary>Runs one variant with its own seed <c>statementSeed.Split("variant:" + name)</c>, so its trials do not depend on which other variants ran.</summary>
+    public static VariantResult RunVariant(Statement statement, Variant variant, Seed statementSeed, int variantTrials, int parallelism,
+        IReadOnlyDictionary<string, Core.Numbers.Rational>? overrides = null)
+    {
+        var mutated = variant.Apply(statement);
+        return new VariantResult(variant, TrialRunner.Run(mutated, ResolveConstants(mutated, overrides),
+            statementSeed.Split("variant:" + variant.Name), variantTrials, parallelism));
+    }
+
     public static StatementResult Run(Statement statement, RunOptions options)
     {
         var constants = ResolveConstants(statement, options.Overrides);
@@ -68,14 +77,7 @@ public static class StatementRunner
         var variants = new List<VariantResult>();
         if (options.RunVariants)
         {
-            foreach (var variant in statement.Variants)
-            {
-                var mutated = variant.Apply(statement);
-                var mutatedConstants = ResolveConstants(mutated, options.Overrides);
-                int variantTrials = variant.Trials ?? trials;
-                variants.Add(new VariantResult(variant,
-                    TrialRunner.Run(mutated, mutatedConstants, options.Seed.Split("variant:" + variant.Name), variantTrials, options.Parallelism)));
-            }
+            variants.AddRange(statement.Variants.Select(v => RunVariant(statement, v, options.Seed, variantTrials: v.Trials ?? trials, options.Parallelism, options.Overrides)));
         }
         var obligations = options.RunObligations ? ObligationChecker.Check(statement.Obligations) : [];
         var decision = VerdictRules.Decide(statement, summary, obligations);

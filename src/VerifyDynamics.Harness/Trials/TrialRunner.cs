@@ -38,8 +38,10 @@ public sealed record TrialSummary(
 
     public int Accepted => Trials - Count(InstanceOutcome.Rejected);
 
-    /// <summary>The accepted trial with the smallest normalized worst margin (first in trial order on ties).</summary>
-    public TrialRecord? Worst => Records
+    /// <summary>The accepted trial with the smallest normalized worst margin (first in trial order on ties); computed once.</summary>
+    public TrialRecord? Worst { get; } = FindWorst(Records);
+
+    public static TrialRecord? FindWorst(IEnumerable<TrialRecord> records) => records
         .Where(r => r.Worst is { IsComputable: true } && r.Outcome is InstanceOutcome.Holds or InstanceOutcome.Confirmed or InstanceOutcome.Inconclusive)
         .OrderBy(r => r.Worst!.Normalized)
         .ThenBy(r => r.Index)
@@ -62,9 +64,8 @@ public static class TrialRunner
         var records = new TrialRecord[trials];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
         Parallel.For(0, trials, options, i => records[i] = RunOne(statement, constants, root.Split(i), i));
-        var summary = new TrialSummary(root, trials, records);
         // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
-        var worstIndex = summary.Worst?.Index;
+        var worstIndex = TrialSummary.FindWorst(records)?.Index;
         for (int i = 0; i < trials; i++)
         {
             if (records[i].Outcome == InstanceOutcome.Holds && records[i].Index != worstIndex)
@@ -72,7 +73,7 @@ public static class TrialRunner
                 records[i] = records[i] with { Instance = null, Margins = null };
             }
         }
-        return summary;
+        return new TrialSummary(root, trials, records);
     }
 
     /// <summary>Evaluates one instance: validate, evaluate margins, confirm a violation.</summary>
@@ -121,7 +122,7 @@ public static class TrialRunner
             {
                 var v = violated.OrderBy(m => m.Normalized).First();
                 return new TrialRecord(index, seed, InstanceOutcome.Confirmed, v,
-                    $"{v.Name} = {Fmt(v.Value)} < −{Fmt(v.Tolerance.Absolute)} ({v.Tolerance.Source}), confirmed at {nameof(Precision.Confirm)} precision",
+                    $"{v.Name} = {Fmt(v.Value)} < −{Fmt(v.Tolerance.Absolute)} ({v.Tolerance.Source}), reproduced by the confirmation pass (Precision.Confirm)",
                     instance, confirm);
             }
             return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst,

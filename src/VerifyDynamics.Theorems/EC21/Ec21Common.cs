@@ -37,6 +37,28 @@ public static class Ec21
         DefaultTrials = 0,
     };
 
+    /// <summary>
+    /// Δᵀ∇²f(θ)Δ by central differences of the gradient along Δ (step h and h/2), with the Richardson estimate
+    /// |q(h) − q(h/2)|·4/3 of the O(h²) truncation plus the rounding γ_32·‖∇f‖‖Δ‖/(h/2) of the differenced gradients.
+    /// </summary>
+    public static (double Value, double Error) DirectionalSecond(Func<double[], double[]> gradient, double[] theta, double[] delta, double h)
+    {
+        double Q(double step)
+        {
+            var gp = gradient(Axpy(theta, step, delta));
+            var gm = gradient(Axpy(theta, -step, delta));
+            double s = 0;
+            for (int i = 0; i < delta.Length; i++)
+            {
+                s += delta[i] * (gp[i] - gm[i]);
+            }
+            return s / (2 * step);
+        }
+        double q1 = Q(h), q2 = Q(h / 2);
+        double gScale = Norm(gradient(theta)) * Norm(delta) + 1e-300;
+        return (q2, Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(32) * gScale / (h / 2));
+    }
+
     /// <summary>A margin "lhs ≤ rhs" with an explicitly derived tolerance.</summary>
     public static Margin AtMost(string name, double lhs, double rhs, Tolerance tol) =>
         new(name, rhs - lhs, tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));

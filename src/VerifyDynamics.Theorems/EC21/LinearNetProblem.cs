@@ -111,23 +111,8 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
     }
 
     /// <summary>Second directional derivative Δᵀ∇²f(θ)Δ by central differences of the gradient, with a Richardson error estimate.</summary>
-    public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h)
-    {
-        double Q(double step)
-        {
-            var gp = Grad(Ec21.Axpy(theta, step, delta), dims);
-            var gm = Grad(Ec21.Axpy(theta, -step, delta), dims);
-            double s = 0;
-            for (int i = 0; i < delta.Length; i++)
-            {
-                s += delta[i] * (gp[i] - gm[i]);
-            }
-            return s / (2 * step);
-        }
-        double q1 = Q(h), q2 = Q(h / 2);
-        double gScale = Ec21.Norm(Grad(theta, dims)) * Ec21.Norm(delta) + 1e-300;
-        return (q2, Math.Abs(q1 - q2) * 4 / 3 + Core.Numbers.Tolerance.Gamma(32) * gScale / (h / 2));
-    }
+    public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h) =>
+        Ec21.DirectionalSecond(t => Grad(t, dims), theta, delta, h);
 
     /// <summary>λ_min(∇²f(θ)) from a dense finite-difference Hessian, with its error bound (FD estimate + eigensolver).</summary>
     public (double Value, double Error) MinEigen(double[] theta, int[] dims)

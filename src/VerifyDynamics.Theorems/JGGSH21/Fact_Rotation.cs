@@ -76,8 +76,8 @@ public static class Fact_Rotation
         double dG = (net.Gradient(rtheta) - rg).L2Norm();
         double tol = p == Precision.Confirm ? 1e-10 : 1e-8;
         const double horizon = 0.5;
-        var a = GradientFlow.Integrate(v => -net.Gradient(v), theta, horizon, tol);
-        var b = GradientFlow.Integrate(v => -net.Gradient(v), rtheta, horizon, tol);
+        var a = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), theta, horizon, tol);
+        var b = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), rtheta, horizon, tol);
         var ra = net.ToVector(map(net.Layers(a.State)));
         double dFlow = (b.State - ra).L2Norm();
         var flowTol = new Tolerance(10 * (a.ErrorEstimate + b.ErrorEstimate) * gScale + Tolerance.Gamma(ops) * (ra.L2Norm() + 1), "10×(ODE error estimates)·cond(R) + rounding");

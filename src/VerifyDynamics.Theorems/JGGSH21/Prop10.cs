@@ -19,7 +19,7 @@ public static class Prop10
         Kind = StatementKind.Proposition,
         Title = "strong convexity implies PL",
         Text = "If C is β-strongly convex then C satisfies β-PL.",
-        FormalisationNote = "Quadratics of dimension 1..8 with eigenvalues log-uniform in [10^{−2}, 10^{2}]; tolerance γ_n·max side.",
+        FormalisationNote = "Quadratics of dimension 1..8 with eigenvalues log-uniform in [10^{−2}, 10^{2}]; tolerance γ_n·‖Q‖‖dx‖(‖∇C‖ + β‖dx‖) (rounding relative to the operands, since ‖Q‖/β reaches 10^4).",
         Constants = [new NamedConstant("betaFactor", R(1), "PL constant = betaFactor·λ_min(Q) (paper: 1)")],
         Hypotheses = new Hypotheses("Q = O diag(q) Oᵀ ≻ 0, b Gaussian, x random or on the sharp direction", Generate, (x, k) => HypothesesCheck.All((x.Matrix("Q").Evd(Symmetricity.Symmetric).EigenValues.All(e => e.Real > 0), "Q ≻ 0"))),
         Conclusion = Conclude,
@@ -51,7 +51,13 @@ public static class Prop10
         var g = q * dx;
         double half = 0.5 * g.FrobeniusNorm() * g.FrobeniusNorm();
         double excess = 0.5 * (dx.TransposeThisAndMultiply(g))[0, 0];
-        return MarginSet.Of(Rounding("½‖∇C‖² − β(C − C_min)", half - beta * excess, 32 * q.RowCount + 32, Math.Max(half, beta * excess), "max side"))
+        // Rounding is relative to the operands, not the result: Q·dx and the eigenvalue β each carry an error of
+        // γ_n·‖Q‖ (backward-stable products and symmetric eigensolver), and ‖Q‖ = λ_max can exceed β = λ_min by 10^4.
+        // Both sides are ≤ ‖Q‖‖dx‖·(‖∇C‖ + β‖dx‖) in size once those errors are propagated.
+        double normQ = q.L2Norm();
+        double dxNorm = dx.FrobeniusNorm();
+        double scale = normQ * dxNorm * (g.FrobeniusNorm() + beta * dxNorm);
+        return MarginSet.Of(Rounding("½‖∇C‖² − β(C − C_min)", half - beta * excess, 32 * q.RowCount + 32, scale, "‖Q‖‖dx‖(‖∇C‖ + β‖dx‖)"))
             .WithObservation("beta", beta);
     }
 }

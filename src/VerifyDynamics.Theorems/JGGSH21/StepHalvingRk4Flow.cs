@@ -10,7 +10,7 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// Written here because Core/Dynamics had no adaptive integrator on main when JGGSH21 was started (EC21's DOP853 is
 /// being written on another branch); swap in once it lands.
 /// </summary>
-public static class GradientFlow
+public static class StepHalvingRk4Flow
 {
     /// <summary>The end of an integration: final state and time, accumulated local-error bound, steps, and why it stopped.</summary>
     public sealed record Result(Vector<double> State, double Time, double ErrorEstimate, int Steps, bool Stopped, bool Exhausted);
