@@ -25,6 +25,18 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void Replay_KeepsTheConstantThatAMutantChanges()
+    {
+        // Regression: replay used to re-impose every recorded constant, undoing ConstantChanged mutants (ACGH19.Aux.Residual's threshold).
+        using var cli = new CliRunner();
+        string certs = Path.Combine(cli.Directory, "certificates");
+        Assert.Equal(ExitCodes.Ok, cli.Run("verify", "--filter", "ACGH19.Aux.Residual", "--certificates", certs, "--reports", Path.Combine(cli.Directory, "reports")).Exit);
+        var (exit, output, _) = cli.Run("replay", Path.Combine(certs, "ACGH19", "Aux.Residual.json"), "--full");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.DoesNotContain("DIFFERENT", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TamperedCertificate_IsDetected_AndNamed()
     {
         using var cli = new CliRunner();

@@ -37,9 +37,16 @@ public static class CertificateReplay
         string id = c["statement"]?.GetValue<string>() ?? throw new FormatException("the certificate has no 'statement' field");
         var statement = Catalog.Find(id) ?? throw new FormatException($"the certificate names statement '{id}', which this version of the catalog does not have");
         var overrides = new SortedDictionary<string, Rational>(StringComparer.Ordinal);
+        // Only values that differ from the paper's are overrides (as --set was): re-imposing the paper's value would also
+        // undo the constant that a ConstantChanged mutant changes.
         foreach (var node in c["constants"]?.AsArray() ?? [])
         {
-            overrides[node!["name"]!.GetValue<string>()] = Rational.Parse(node["value"]!.GetValue<string>());
+            var value = Rational.Parse(node!["value"]!.GetValue<string>());
+            if (node["paperValue"] is { } paper && Rational.Parse(paper.GetValue<string>()) == value)
+            {
+                continue;
+            }
+            overrides[node["name"]!.GetValue<string>()] = value;
         }
         var items = new List<ReplayItem>();
         var constants = StatementRunner.ResolveConstants(statement, overrides);
