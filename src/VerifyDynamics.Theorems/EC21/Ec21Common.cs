@@ -59,6 +59,27 @@ public static class Ec21
         return (q2, Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(32) * gScale / (h / 2));
     }
 
+    /// <summary>
+    /// The rescaling constructions of Props 6/10/22: doubles a (a = 1, 2, …, 2^39) until the Rayleigh quotient
+    /// Δᵀ∇²f(θ(a))Δ / ‖Δ‖² of the form at scale a is ≤ −c, and returns the last quotient, its error and a.
+    /// </summary>
+    public static (double Quotient, double Error, double A) DoubleScaleUntilCurvature(double c, Func<double, (double Value, double Error, double[] Delta)> formAt)
+    {
+        double a = 1, q = 0, err = 0;
+        for (int i = 0; i < 40; i++, a *= 2)
+        {
+            var (v, e, delta) = formAt(a);
+            double sq = Norm(delta) * Norm(delta);
+            q = v / sq;
+            err = e / sq;
+            if (q <= -c)
+            {
+                break;
+            }
+        }
+        return (q, err, a);
+    }
+
     /// <summary>A margin "lhs ≤ rhs" with an explicitly derived tolerance.</summary>
     public static Margin AtMost(string name, double lhs, double rhs, Tolerance tol) =>
         new(name, rhs - lhs, tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));

@@ -69,20 +69,12 @@ public static class Prop10
     internal static (double Quotient, double Error, double A) Search(Instance x, double c)
     {
         var net = HomogeneousNet.From(x);
-        double a = 1, q = 0, err = 0;
-        for (int i = 0; i < 40; i++, a *= 2)
+        return Ec21.DoubleScaleUntilCurvature(c, a =>
         {
             var (theta, delta, dims) = Construct(x, a);
-            double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
             var (v, e) = net.DirectionalSecond(theta, delta, dims, 0.1 / (a * a));
-            q = v / sq;
-            err = e / sq;
-            if (q <= -c)
-            {
-                break;
-            }
-        }
-        return (q, err, a);
+            return (v, e, delta);
+        });
     }
 
     private static MarginSet Conclude(Instance x)

@@ -59,20 +59,12 @@ public static class Prop22
 
     internal static (double Quotient, double Error, double A) Search(HomogeneousNetwork net, double[] theta0, double c)
     {
-        double a = 1, q = 0, err = 0;
-        for (int i = 0; i < 40; i++, a *= 2)
+        return Ec21.DoubleScaleUntilCurvature(c, a =>
         {
             var (_, thetaA, delta) = Construct(net, theta0, a);
-            double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
             var (v, e) = ConvInstances.QuadraticForm(net, thetaA, delta);
-            q = v / sq;
-            err = e / sq;
-            if (q <= -c)
-            {
-                break;
-            }
-        }
-        return (q, err, a);
+            return (v, e, delta);
+        });
     }
 
     private static MarginSet Conclude(Instance x)
