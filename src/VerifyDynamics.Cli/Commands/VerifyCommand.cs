@@ -8,24 +8,29 @@ using VerifyDynamics.Theorems;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("verify", "verify the catalog (or a filtered part): write certificates and the report",
-    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR]")]
+    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume]")]
 public static class VerifyCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "resume" });
         string filter = a.Option("filter") ?? "*";
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
         int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
         int scale = a.Int("trials-scale", min: 1) ?? 1;
         string certificates = a.Option("certificates") ?? "certificates";
         string reports = a.Option("reports") ?? "reports";
+        var shard = ParseShard(a.Option("shard"));
+        bool resume = a.Flag("resume");
         a.EnsureAllUsed(0);
-        var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
-        if (statements.Count == 0)
+        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        if (matching.Count == 0)
         {
             throw new UsageException($"--filter '{filter}' matches no statement id");
         }
+        // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
+        // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
+        var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -43,11 +48,23 @@ public static class VerifyCommand
                 cancel.Token.ThrowIfCancellationRequested();
                 var s = statements[i];
                 var clock = Stopwatch.StartNew();
-                var result = StatementRunner.Run(s, new RunOptions(CheckCommand.StatementSeed(runSeed, s.Id), s.DefaultTrials * scale, null, threads));
-                string path = store.Write(CertificateBuilder.Build(result));
-                bool asExpected = result.Decision.Verdict.IsPass() || result.Decision.Verdict == Verdict.NotCheckable;
-                bool variantsOk = result.Variants.All(v => v.AsExpected);
-                if (result.Decision.Verdict == Verdict.Inconclusive)
+                var seed = CheckCommand.StatementSeed(runSeed, s.Id);
+                int trials = s.DefaultTrials * scale;
+                string path = store.PathFor(s.Id.Paper, s.Id.Name);
+                string verdict, correctedVerdict;
+                bool variantsOk;
+                if (resume && ReadCompleted(path, seed, trials) is { } done)
+                {
+                    (verdict, correctedVerdict, variantsOk) = done;
+                }
+                else
+                {
+                    var result = StatementRunner.Run(s, new RunOptions(seed, trials, null, threads));
+                    path = store.Write(CertificateBuilder.Build(result));
+                    (verdict, correctedVerdict, variantsOk) = (result.Verdict.ToKebab(), result.Decision.Verdict.ToKebab(), result.Variants.All(v => v.AsExpected));
+                }
+                bool asExpected = correctedVerdict is "certified" or "holds-on-trials" or "construction-reproduced" or "conjecture-supported" or "not-checkable";
+                if (correctedVerdict == "inconclusive")
                 {
                     inconclusive++;
                 }
@@ -55,16 +72,68 @@ public static class VerifyCommand
                 {
                     unexpected++;
                 }
-                string flag = !variantsOk ? $" [{result.Variants.Count(v => !v.AsExpected)} variant(s) not as expected]" : "";
-                stderr.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {result.Verdict.ToKebab(),-24}{flag} {clock.Elapsed.TotalSeconds:F1}s → {path}");
+                string flag = !variantsOk ? " [variant(s) not as expected]" : "";
+                stderr.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {verdict,-24}{flag} {clock.Elapsed.TotalSeconds:F1}s → {path}");
             }
-            WriteReport(store, reports);
+            if (shard is null)
+            {
+                WriteReport(store, reports);
+            }
+            else
+            {
+                stderr.WriteLine($"shard {shard.Value.Index}/{shard.Value.Count}: reports are written by 'vd merge'");
+            }
             stdout.WriteLine($"verified {statements.Count} statements: {unexpected} unexpected (refuted without an erratum, or a variant not as expected), {inconclusive} inconclusive; report: {Path.Combine(reports, "index.md")}");
             return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static (int Index, int Count)? ParseShard(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var parts = text.Split('/');
+        if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out int i)
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && i >= 1 && i <= n)
+        {
+            return (i, n);
+        }
+        throw new UsageException($"--shard expects I/N with 1 ≤ I ≤ N (e.g. 3/8, as a Slurm array index), got '{text}'");
+    }
+
+    /// <summary>
+    /// For --resume: the certificate already on disk, if it is intact and was made with the same statement seed and
+    /// trial count (an interrupted run leaves only complete certificates, since writes are atomic).
+    /// </summary>
+    private static (string Verdict, string Corrected, bool VariantsOk)? ReadCompleted(string path, Core.Randomness.Seed seed, int trials)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            string text = File.ReadAllText(path);
+            var (stored, recomputed) = CanonicalJson.CheckSeal(text);
+            var c = CertificateStore.Parse(text);
+            if (stored != recomputed || c["rootSeed"]?.GetValue<string>() != seed.ToString() || c["trials"]?["count"]?.GetValue<int>() != trials)
+            {
+                return null;
+            }
+            string verdict = c["verdict"]!.GetValue<string>();
+            string corrected = c["correctedForm"]?["verdict"]?.GetValue<string>() ?? verdict;
+            bool variantsOk = c["variants"]!.AsArray().All(v => v!["asExpected"]!.GetValue<bool>());
+            return (verdict, corrected, variantsOk);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+        {
+            return null;
         }
     }
 
