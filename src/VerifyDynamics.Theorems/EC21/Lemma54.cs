@@ -8,7 +8,8 @@ namespace VerifyDynamics.Theorems.EC21;
 /// for all t ≥ 0, d‖λ − u‖/dt = −‖u‖‖λ − u‖ − ((n−1)‖u‖/‖λ − u‖)(‖u‖ − ν)² (≤ 0).
 /// Formalisation note: along the validated DOP853 u-trajectory: (a) the bound at 256 times of [t_a + t_c, horizon] (tolerance δ_u +
 /// the bound's slope × δt_c, δt_c = (3/(2n))·2δ_u/u_min); (b) the proof's derivative identity at 128 times of [0, horizon]: the chain
-/// rule (λ − u)ᵀ(−g(u))/‖λ − u‖ with (59)'s g equals the closed expression (rounding tolerance relative to the terms), and (c) it is ≤ 0.
+/// rule (λ − u)ᵀ(−g(u))/‖λ − u‖ with (59)'s g equals the closed expression (rounding tolerance relative to the terms), and (c) it is ≤ 0;
+/// times with ‖λ − u‖ ≤ 1e−8 are skipped (the quotients are rounding noise there).
 /// </summary>
 public static class Lemma54
 {
@@ -59,6 +60,12 @@ public static class Lemma54
             var u = tr.U(t);
             var g = UFlowChecks.G(n, tr.Lambda, u);
             double dist = tr.DistanceToLambda(t), z = Ec21.Norm(u), nu = tr.Nu(t);
+            if (dist <= 1e-8)
+            {
+                // Both sides divide by ‖λ − u‖ (≠ 0 exactly, Lemma 46 (iv)); once the trajectory has converged to within 1e−8
+                // (it reaches λ in floating point for ν(0) = 1) the quotient is rounding noise: such times are skipped.
+                continue;
+            }
             double chain = 0;
             for (int i = 0; i < u.Length; i++)
             {

@@ -211,11 +211,12 @@ internal static class UFlowChecks
 
         public double[] U(double t)
         {
-            var y = _sol.Evaluate(t);
+            // Times computed as sums (t_a + t_c + …) may exceed the end of the solved interval by a rounding error only.
+            var y = _sol.Evaluate(t > Horizon && t <= Horizon * (1 + 1e-14) ? Horizon : t);
             return y[..Lambda.Length];
         }
 
-        public double Xi(double t) => _sol.Evaluate(t)[Lambda.Length];
+        public double Xi(double t) => _sol.Evaluate(t > Horizon && t <= Horizon * (1 + 1e-14) ? Horizon : t)[Lambda.Length];
 
         public double Norm(double t) => Ec21.Norm(U(t));
 
@@ -256,7 +257,7 @@ internal static class UFlowChecks
         }
 
         /// <summary>Grid of <paramref name="count"/>+1 equally spaced times on [a, b].</summary>
-        public static IEnumerable<double> Grid(double a, double b, int count) => Enumerable.Range(0, count + 1).Select(i => a + (b - a) * i / count);
+        public static IEnumerable<double> Grid(double a, double b, int count) => Enumerable.Range(0, count + 1).Select(i => i == count ? b : Math.Min(b, a + (b - a) * i / count));
     }
 
     public static double[] LambdaE1(int d0) => [1.0, .. new double[d0 - 1]];
