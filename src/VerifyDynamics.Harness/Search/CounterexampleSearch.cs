@@ -176,12 +176,12 @@ public static class CounterexampleSearch
 
     /// <summary>
     /// One random move: a single scalar, a single matrix, or everything at once, each number x moved to x·(1 + step·g)
-    /// (g standard normal); zeros stay zero. Also returns the same move scaled by a stride, for pattern moves.
+    /// (g standard normal); zeros stay zero, integer-valued matrices (masks) and integer scalars are left alone. Also returns the same move scaled by a stride, for pattern moves.
     /// </summary>
     private static (Instance? Candidate, Func<double, Instance?> Direction) Mutate(Instance x, Rng rng, double step)
     {
         var scalars = InstanceEditor.EditableScalars(x);
-        var slots = InstanceEditor.MatrixSlots(x);
+        var slots = InstanceEditor.MatrixSlots(x).Where(s => !InstanceEditor.IsIntegerValued(InstanceEditor.Get(x, s))).ToList();
         int groups = scalars.Count + slots.Count + (x.Eta is null ? 0 : 1);
         if (groups == 0)
         {

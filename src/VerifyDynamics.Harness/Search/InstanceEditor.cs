@@ -65,6 +65,22 @@ public static class InstanceEditor
     public static IReadOnlyList<string> EditableScalars(Instance x) =>
         [.. x.Scalars.Where(kv => double.IsFinite(kv.Value) && kv.Value != Math.Round(kv.Value)).Select(kv => kv.Key)];
 
+    /// <summary>Every entry an integer: a mask, a permutation or an index table, which the local search leaves alone (a 0/1 mask moved to 1.03 is no longer a mask, and a validator may not say so).</summary>
+    public static bool IsIntegerValued(Matrix<double> m)
+    {
+        for (int i = 0; i < m.RowCount; i++)
+        {
+            for (int j = 0; j < m.ColumnCount; j++)
+            {
+                if (m[i, j] != Math.Round(m[i, j]))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     public static bool IsSymmetric(Matrix<double> m)
     {
         if (m.RowCount != m.ColumnCount)
