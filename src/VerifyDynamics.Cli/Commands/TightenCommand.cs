@@ -10,8 +10,8 @@ using VerifyDynamics.Theorems.Model;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("tighten", "search the most aggressive value of a named constant with no counterexample (empirical edge and slack)",
-    "vd tighten ID --constant NAME [--seed S] [--trials N] [--local N] [--direction up|down] [--tolerance X] [--threads N] [--json] [--out FILE]\n" +
-    "       vd tighten --all [--out reports/slack.json] [--budget N] [--filter GLOB] [--seed S] [--threads N]")]
+    "vd tighten ID --constant NAME [--seed S] [--trials N] [--local N] [--max-evaluations M] [--direction up|down] [--tolerance X] [--threads N] [--json] [--out FILE]\n" +
+    "       vd tighten --all [--out reports/slack.json] [--budget N] [--max-evaluations M] [--filter GLOB] [--seed S] [--threads N]")]
 public static class TightenCommand
 {
     /// <summary>
@@ -19,6 +19,12 @@ public static class TightenCommand
     /// catalog to a few minutes on one core while still running the local search at every candidate.
     /// </summary>
     public const int DefaultCampaignBudget = 16;
+
+    /// <summary>
+    /// Evaluations per constant for <c>--all</c> (about six candidate values at the default budget): the cap that keeps statements
+    /// whose conclusion integrates an ODE from dominating the campaign. Deterministic (a count, not a clock).
+    /// </summary>
+    public const int DefaultCampaignCap = 96;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -30,6 +36,7 @@ public static class TightenCommand
         int? trials = a.Int("trials", min: 1);
         int? local = a.Int("local", min: 0);
         int? budget = a.Int("budget", min: 2);
+        int? cap = a.Int("max-evaluations", min: 1);
         string? directionText = a.Option("direction");
         double? tolerance = a.Double("tolerance");
         int threads = a.Int("threads", min: 1) ?? 1;
@@ -51,9 +58,9 @@ public static class TightenCommand
         {
             if (constantName is not null || direction is not null || trials is not null || local is not null || json)
             {
-                throw new UsageException("--all takes --out, --budget, --filter, --seed and --threads only");
+                throw new UsageException("--all takes --out, --budget, --max-evaluations, --filter, --seed and --threads only");
             }
-            return RunAll(outPath ?? Path.Combine("reports", SlackTable.FileName), budget ?? DefaultCampaignBudget, filter, seed, threads, stdout, stderr);
+            return RunAll(outPath ?? Path.Combine("reports", SlackTable.FileName), budget ?? DefaultCampaignBudget, cap ?? DefaultCampaignCap, filter, seed, threads, stdout, stderr);
         }
         if (budget is not null || filter is not null)
         {
@@ -71,7 +78,7 @@ public static class TightenCommand
             return ExitCodes.Inconclusive;
         }
         var options = new TightenOptions(seed.Split("tighten:" + statement.Id), new SearchBudget(trials ?? Math.Min(statement.DefaultTrials, 32), local ?? 48),
-            RelativeTolerance: tolerance ?? 1.0 / 128, Direction: direction, Parallelism: threads);
+            RelativeTolerance: tolerance ?? 1.0 / 128, Direction: direction, Parallelism: threads, MaxEvaluations: cap);
         TightenResult result;
         try
         {
@@ -136,7 +143,7 @@ public static class TightenCommand
         w.WriteLine($"  {r.Status}; {r.Evaluations} evaluations; seed {runSeed} (tighten seed {r.Options.Seed})");
     }
 
-    private static int RunAll(string outPath, int budget, string? filter, Seed seed, int threads, TextWriter stdout, TextWriter stderr)
+    private static int RunAll(string outPath, int budget, int cap, string? filter, Seed seed, int threads, TextWriter stdout, TextWriter stderr)
     {
         var statements = Catalog.All
             .Where(s => s.AliasOf is null && s.Constants.Count > 0 && s.Checkability is not (Checkability.NotCheckable or Checkability.Pending))
@@ -153,12 +160,14 @@ public static class TightenCommand
         {
             foreach (var c in s.Constants)
             {
-                var options = new TightenOptions(seed.Split("tighten:" + s.Id), search, BracketSteps: 5, BisectionSteps: 6, RelativeTolerance: 1.0 / 64, Parallelism: threads);
+                var options = new TightenOptions(seed.Split("tighten:" + s.Id), search, BracketSteps: 5, BisectionSteps: 6, RelativeTolerance: 1.0 / 64, Parallelism: threads, MaxEvaluations: cap);
+                // Elapsed time goes to the terminal only (never into the files, which must not depend on the machine).
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     var r = ConstantTightener.Run(s, c.Name, options);
                     entries.Add(TightenJson.ToJson(r, withCandidates: false));
-                    stdout.WriteLine($"{s.Id} {c.Name}: paper {c.Default}, edge {r.LastGood?.ToString() ?? "none"} / {r.FirstBad?.ToString() ?? "none"}, slack {(r.SlackRatio is { } q ? F(q) : "—")} ({r.Evaluations} evaluations)");
+                    stdout.WriteLine($"{s.Id} {c.Name}: paper {c.Default}, edge {r.LastGood?.ToString() ?? "none"} / {r.FirstBad?.ToString() ?? "none"}, slack {(r.SlackRatio is { } q ? F(q) : "—")} ({r.Evaluations} evaluations, {clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s)");
                 }
                 catch (Exception e) when (e is InvalidOperationException or AggregateException or ArithmeticException)
                 {
@@ -171,6 +180,7 @@ public static class TightenCommand
         {
             ["seed"] = seed.ToString(),
             ["budget"] = budget.ToString(CultureInfo.InvariantCulture),
+            ["maxEvaluationsPerConstant"] = cap,
             ["evidence"] = "empirical",
             ["entries"] = entries,
             ["skipped"] = skipped,

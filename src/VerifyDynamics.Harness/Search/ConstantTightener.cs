@@ -23,6 +23,7 @@ public enum TightenDirection
 /// <param name="RelativeTolerance">Bisection stops when |bad − good| ≤ this · max(|good|, |bad|).</param>
 /// <param name="Direction">Forced direction (null: decided from the statement, see <see cref="ConstantTightener.DecideDirection"/>).</param>
 /// <param name="Parallelism">Threads for the sampled trials; results do not depend on it.</param>
+/// <param name="MaxEvaluations">No new candidate value is tried once the candidates have spent this many evaluations (null: no cap); a campaign budget for statements with costly conclusions (ODE solves).</param>
 public sealed record TightenOptions(
     Seed Seed,
     SearchBudget Search,
@@ -30,7 +31,8 @@ public sealed record TightenOptions(
     int BisectionSteps = 10,
     double RelativeTolerance = 1.0 / 128,
     TightenDirection? Direction = null,
-    int Parallelism = 1);
+    int Parallelism = 1,
+    int? MaxEvaluations = null);
 
 /// <summary>One constant value tried and what the search found there.</summary>
 public sealed record TightenCandidate(Rational Value, bool Counterexample, string? FoundBy, double? WorstNormalized, int Evaluations, int Accepted, Seed Seed);
@@ -93,13 +95,16 @@ public static class ConstantTightener
             ?? throw new KeyNotFoundException($"{statement.Id} has no constant '{constantName}'");
         var (direction, reason) = options.Direction is { } forced
             ? (forced, "given (--direction)")
-            : DecideDirection(statement, constant, options.Seed.Split("direction:" + constant.Name), options.Parallelism)
+            : ConstantDirections.For(statement, constant)
+              ?? DecideDirection(statement, constant, options.Seed.Split("direction:" + constant.Name), options.Parallelism)
               ?? throw new InvalidOperationException(
                   $"cannot tell which way '{constant.Name}' tightens {statement.Id}: moving it ±25% changed neither the margins nor the validator's verdict on {DirectionProbes} generated instances (give --direction up|down)");
         var candidates = new List<TightenCandidate>();
         var starts = new List<Instance>();
         TrialRecord? bestCounterexample = null;
         string? bestFoundBy = null;
+
+        bool OverBudget() => options.MaxEvaluations is { } max && candidates.Sum(c => c.Evaluations) >= max;
 
         SearchResult Try(Rational v)
         {
@@ -129,7 +134,7 @@ public static class ConstantTightener
         }
         // Bracket: away from the paper's value, tightening if it held, loosening if it failed.
         var way = paperHolds ? direction : Opposite(direction);
-        for (int k = 0; k < options.BracketSteps && (good is null || bad is null); k++)
+        for (int k = 0; k < options.BracketSteps && (good is null || bad is null) && !OverBudget(); k++)
         {
             var v = BracketPoint(paper, way, k);
             var r = Try(v);
@@ -145,7 +150,7 @@ public static class ConstantTightener
             }
         }
         // Bisect.
-        for (int k = 0; k < options.BisectionSteps && good is { } g && bad is { } b && !Converged(g, b, options.RelativeTolerance); k++)
+        for (int k = 0; k < options.BisectionSteps && good is { } g && bad is { } b && !Converged(g, b, options.RelativeTolerance) && !OverBudget(); k++)
         {
             var mid = Midpoint(g, b);
             var r = Try(mid);
@@ -164,10 +169,19 @@ public static class ConstantTightener
         {
             (not null, not null) when Converged(good.Value, bad.Value, options.RelativeTolerance) => "edge bracketed within tolerance (empirical)",
             (not null, not null) => "edge bracketed; bisection budget exhausted before the tolerance (empirical)",
+            (not null, null) when OverBudget() => "no counterexample in the values tried before the evaluation cap (empirical)",
             (not null, null) => $"no counterexample up to the end of the bracket ({BracketPoint(paper, direction, Math.Max(0, options.BracketSteps - 1))}): the edge lies beyond the searched range (empirical)",
             (null, not null) => "counterexamples at every value tried, the paper's included: no edge found in the searched range",
             _ => "nothing tried",
         };
+        if (OverBudget())
+        {
+            status += $"; stopped by the evaluation cap ({options.MaxEvaluations})";
+        }
+        if (ConstantDirections.IsHypothesisConstant(reason) && good is not null && (bad is null || good != paper))
+        {
+            status += "; a hypothesis constant: the search only sees the newly admitted instances that the generator or the climber reaches (widths and integer parameters are never mutated), so this edge may be far too generous";
+        }
         return new TightenResult(statement, constant, direction, reason, paperHolds, good, bad, bestCounterexample, bestFoundBy, status, candidates, options);
     }
 

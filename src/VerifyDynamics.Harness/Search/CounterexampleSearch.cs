@@ -111,9 +111,14 @@ public static class CounterexampleSearch
     private static List<TrialRecord> Best(IEnumerable<TrialRecord> records, int n) =>
         [.. records
             .Where(r => r.Instance is not null && r.Worst is { IsComputable: true } && r.Outcome is InstanceOutcome.Holds or InstanceOutcome.Inconclusive)
-            .OrderBy(r => r.Worst!.Normalized)
+            .OrderBy(StartScore)
             .ThenBy(r => r.Index)
             .Take(n)];
+
+    /// <summary>The smallest normalized margin that is not zero to rounding (identities hold by construction; see <see cref="Climb"/>).</summary>
+    private static double StartScore(TrialRecord r) =>
+        r.Margins?.Margins.Where(m => m.IsComputable && Math.Abs(m.Value) > m.Tolerance.Absolute).Select(m => (double?)m.Normalized).Min()
+        ?? r.Worst!.Normalized;
 
     /// <summary>
     /// Hill climbing with an adaptive step: a move that lowers the worst normalized margin is kept and repeated with a doubled
@@ -126,6 +131,19 @@ public static class CounterexampleSearch
         var current = start;
         double step = 0.1;
         int used = 0;
+        // Identities: margins that are zero to rounding on the generated instance (e.g. "W_{1:N} = A" for a network built from
+        // A by Procedure 1). They hold by construction, not by the statement's hypotheses, and validators are not required to
+        // re-check them; a mutation that breaks one is a broken construction, not a counterexample. So they are frozen: the
+        // climber neither scores them nor counts a violation of only them.
+        var identities = start.Margins!.Margins.Where(m => m.IsComputable && Math.Abs(m.Value) <= m.Tolerance.Absolute).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        double? Score(TrialRecord r) => r.Margins?.Margins.Where(m => m.IsComputable && !identities.Contains(m.Name)).Select(m => (double?)m.Normalized).Min();
+        bool Genuine(TrialRecord r) => r.Margins!.Margins.Any(m => m.IsViolated && !identities.Contains(m.Name))
+            && !r.Margins.Margins.Any(m => m.IsViolated && identities.Contains(m.Name));
+        bool Better(TrialRecord r) => r.Outcome == InstanceOutcome.Holds && Score(r) is { } a && Score(current) is { } b && a < b;
+        if (Score(start) is null)
+        {
+            return (start, null, 0); // every margin is an identity: nothing to climb
+        }
         while (used < steps)
         {
             cancel.ThrowIfCancellationRequested();
@@ -136,11 +154,11 @@ public static class CounterexampleSearch
             }
             var r = TrialRunner.Evaluate(statement, constants, candidate, start.Index, seed);
             used++;
-            if (r.Outcome == InstanceOutcome.Confirmed)
+            if (r.Outcome == InstanceOutcome.Confirmed && Genuine(r))
             {
                 return (current, r, used);
             }
-            if (r.Outcome == InstanceOutcome.Holds && r.Worst!.Normalized < current.Worst!.Normalized)
+            if (Better(r))
             {
                 current = r;
                 step = Math.Min(1, step * 1.5);
@@ -154,11 +172,11 @@ public static class CounterexampleSearch
                     }
                     var f = TrialRunner.Evaluate(statement, constants, further, start.Index, seed);
                     used++;
-                    if (f.Outcome == InstanceOutcome.Confirmed)
+                    if (f.Outcome == InstanceOutcome.Confirmed && Genuine(f))
                     {
                         return (current, f, used);
                     }
-                    if (f.Outcome != InstanceOutcome.Holds || !(f.Worst!.Normalized < current.Worst!.Normalized))
+                    if (!Better(f))
                     {
                         break;
                     }
@@ -167,7 +185,8 @@ public static class CounterexampleSearch
             }
             else
             {
-                step = r.Outcome == InstanceOutcome.Rejected ? step * 0.5 : step * 0.7;
+                // A rejected move (hypothesis broken) or a broken identity: the step was too big for the constraints.
+                step = r.Outcome == InstanceOutcome.Rejected || r.Outcome == InstanceOutcome.Confirmed ? step * 0.5 : step * 0.7;
                 step = Math.Max(step, 1e-9);
             }
         }

@@ -14,6 +14,7 @@ public sealed record ShrinkResult(TrialRecord Counterexample, IReadOnlyList<stri
 /// the current one (generators choose their sizes, so regeneration is the only size change that keeps the family's
 /// structure). (2) Simpler numbers: each non-integer scalar, η and matrix entry is tried at 0, its integer rounding, then
 /// 1…6 significant digits, simplest first (both entries of a symmetric pair at once), in passes until nothing changes.
+/// Every kept step must fail the same way: no margin that held on the original counterexample may become violated.
 /// </summary>
 public static class Shrinker
 {
@@ -26,6 +27,10 @@ public static class Shrinker
         }
         var steps = new List<string>();
         var current = counterexample;
+        // The same failure, only simpler: an edit is kept only if it breaks no margin that held on the original counterexample
+        // (rounding the weights of a Procedure-1 network must not turn "W_{1:N} = A" into the reason it fails).
+        var heldOriginally = counterexample.Margins?.Margins.Where(m => !m.IsViolated).Select(m => m.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        bool SameFailure(TrialRecord r) => r.Outcome == InstanceOutcome.Confirmed && !r.Margins!.Margins.Any(m => m.IsViolated && heldOriginally.Contains(m.Name));
         int sizeBefore = InstanceEditor.Size(current.Instance!), complexityBefore = InstanceEditor.Complexity(current.Instance!);
         int evaluations = 0;
         // (1) Regenerate: the smallest confirmed counterexample the generator produces.
@@ -35,7 +40,7 @@ public static class Shrinker
             cancel.ThrowIfCancellationRequested();
             var r = CounterexampleSearch.GenerateAndEvaluate(statement, constants, regen.Split(i), i);
             evaluations++;
-            if (r.Outcome == InstanceOutcome.Confirmed && r.Instance is { } x && InstanceEditor.Size(x) < InstanceEditor.Size(current.Instance!))
+            if (SameFailure(r) && r.Instance is { } x && InstanceEditor.Size(x) < InstanceEditor.Size(current.Instance!))
             {
                 steps.Add($"regenerated at size {InstanceEditor.Size(x)} (was {InstanceEditor.Size(current.Instance!)}; generator seed {regen.Split(i)})");
                 current = r;
@@ -62,7 +67,7 @@ public static class Shrinker
                     }
                     var r = TrialRunner.Evaluate(statement, constants, candidate, current.Index, current.Seed);
                     evaluations++;
-                    if (r.Outcome == InstanceOutcome.Confirmed)
+                    if (SameFailure(r))
                     {
                         steps.Add($"{edit.Name}: {edit.Get(current.Instance!).ToString("R", System.Globalization.CultureInfo.InvariantCulture)} → {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
                         current = r;
