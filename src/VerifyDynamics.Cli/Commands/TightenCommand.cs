@@ -155,12 +155,18 @@ public static class TightenCommand
         }
         var entries = new JsonArray();
         var skipped = new JsonArray();
-        var search = SearchBudget.OfEvaluations(budget);
         foreach (var s in statements)
         {
+            // Each statement's DefaultTrials is calibrated to about 2 s of evaluation (STYLE.md test budgets), so it is the
+            // cost hint: a statement whose check integrates an ODE (DefaultTrials 1) gets 2 evaluations per candidate, 12 in
+            // all and 2 direction probes, instead of dominating the campaign.
+            int perCandidate = Math.Min(budget, Math.Max(2, 2 * s.DefaultTrials));
+            int perConstant = Math.Min(cap, Math.Max(12, 12 * s.DefaultTrials));
+            int probes = Math.Min(ConstantTightener.DefaultDirectionProbes, Math.Max(2, s.DefaultTrials));
             foreach (var c in s.Constants)
             {
-                var options = new TightenOptions(seed.Split("tighten:" + s.Id), search, BracketSteps: 5, BisectionSteps: 6, RelativeTolerance: 1.0 / 64, Parallelism: threads, MaxEvaluations: cap);
+                var options = new TightenOptions(seed.Split("tighten:" + s.Id), SearchBudget.OfEvaluations(perCandidate), BracketSteps: 5, BisectionSteps: 6,
+                    RelativeTolerance: 1.0 / 64, Parallelism: threads, MaxEvaluations: perConstant, DirectionProbes: probes);
                 // Elapsed time goes to the terminal only (never into the files, which must not depend on the machine).
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 try

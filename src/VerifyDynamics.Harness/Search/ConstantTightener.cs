@@ -23,6 +23,7 @@ public enum TightenDirection
 /// <param name="RelativeTolerance">Bisection stops when |bad − good| ≤ this · max(|good|, |bad|).</param>
 /// <param name="Direction">Forced direction (null: decided from the statement, see <see cref="ConstantTightener.DecideDirection"/>).</param>
 /// <param name="Parallelism">Threads for the sampled trials; results do not depend on it.</param>
+/// <param name="DirectionProbes">Instances generated (three evaluations each) to decide the direction.</param>
 /// <param name="MaxEvaluations">No new candidate value is tried once the candidates have spent this many evaluations (null: no cap); a campaign budget for statements with costly conclusions (ODE solves).</param>
 public sealed record TightenOptions(
     Seed Seed,
@@ -32,7 +33,8 @@ public sealed record TightenOptions(
     double RelativeTolerance = 1.0 / 128,
     TightenDirection? Direction = null,
     int Parallelism = 1,
-    int? MaxEvaluations = null);
+    int? MaxEvaluations = null,
+    int DirectionProbes = ConstantTightener.DefaultDirectionProbes);
 
 /// <summary>One constant value tried and what the search found there.</summary>
 public sealed record TightenCandidate(Rational Value, bool Counterexample, string? FoundBy, double? WorstNormalized, int Evaluations, int Accepted, Seed Seed);
@@ -86,8 +88,8 @@ public sealed record TightenResult(
 /// </summary>
 public static class ConstantTightener
 {
-    /// <summary>Instances used to decide the direction, generated with the same seeds on both sides.</summary>
-    public const int DirectionProbes = 8;
+    /// <summary>Instances used to decide the direction by default, generated with the same seeds on both sides.</summary>
+    public const int DefaultDirectionProbes = 8;
 
     public static TightenResult Run(Statement statement, string constantName, TightenOptions options, CancellationToken cancel = default)
     {
@@ -96,9 +98,9 @@ public static class ConstantTightener
         var (direction, reason) = options.Direction is { } forced
             ? (forced, "given (--direction)")
             : ConstantDirections.For(statement, constant)
-              ?? DecideDirection(statement, constant, options.Seed.Split("direction:" + constant.Name), options.Parallelism)
+              ?? DecideDirection(statement, constant, options.Seed.Split("direction:" + constant.Name), options.Parallelism, options.DirectionProbes)
               ?? throw new InvalidOperationException(
-                  $"cannot tell which way '{constant.Name}' tightens {statement.Id}: moving it ±25% changed neither the margins nor the validator's verdict on {DirectionProbes} generated instances (give --direction up|down)");
+                  $"cannot tell which way '{constant.Name}' tightens {statement.Id}: moving it ±25% changed neither the margins nor the validator's verdict on {options.DirectionProbes} generated instances (give --direction up|down)");
         var candidates = new List<TightenCandidate>();
         var starts = new List<Instance>();
         TrialRecord? bestCounterexample = null;
@@ -227,13 +229,13 @@ public static class ConstantTightener
     }
 
     /// <summary>
-    /// Decides which way tightens: generate <see cref="DirectionProbes"/> instances with the same seeds at p·(1 ± 1/4) (±1/4 at 0) and
+    /// Decides which way tightens: generate <paramref name="probes"/> instances with the same seeds at p·(1 ± 1/4) (±1/4 at 0) and
     /// compare the worst normalized margins (a confirmed counterexample counts as −∞); a constant that only enters the generator
     /// (a sampling range) is caught too, since the same seed draws the same pattern on both sides. If no margin moves, the validator
     /// decides: the side that rejects more of the paper's instances has the stronger hypothesis, so the other side is tighter.
     /// Null when neither says anything.
     /// </summary>
-    public static (TightenDirection, string)? DecideDirection(Statement statement, NamedConstant constant, Seed seed, int parallelism = 1)
+    public static (TightenDirection, string)? DecideDirection(Statement statement, NamedConstant constant, Seed seed, int parallelism = 1, int probes = DefaultDirectionProbes)
     {
         var p = constant.Default;
         var quarter = Rational.Of(1, 4);
@@ -242,8 +244,8 @@ public static class ConstantTightener
         var baseK = statement.DefaultConstants();
         var up = baseK.With(constant.Name, upValue);
         var down = baseK.With(constant.Name, downValue);
-        var scores = new (double? Up, double? Down, int RejectUp, int RejectDown)[DirectionProbes];
-        Parallel.For(0, DirectionProbes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
+        var scores = new (double? Up, double? Down, int RejectUp, int RejectDown)[probes];
+        Parallel.For(0, probes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
             var s = seed.Split(i);
             var ru = CounterexampleSearch.GenerateAndEvaluate(statement, up, s, i);
@@ -279,14 +281,14 @@ public static class ConstantTightener
         {
             var dir = votesUp > votesDown ? TightenDirection.Up : TightenDirection.Down;
             return (dir, string.Create(CultureInfo.InvariantCulture,
-                $"worst margins at {DirectionProbes} same-seed instances ({where}): smaller {(dir == TightenDirection.Up ? "upward" : "downward")} on {Math.Max(votesUp, votesDown)}, the other way on {Math.Min(votesUp, votesDown)}"));
+                $"worst margins at {probes} same-seed instances ({where}): smaller {(dir == TightenDirection.Up ? "upward" : "downward")} on {Math.Max(votesUp, votesDown)}, the other way on {Math.Min(votesUp, votesDown)}"));
         }
         int rejUp = scores.Sum(s => s.RejectUp), rejDown = scores.Sum(s => s.RejectDown);
         if (rejUp != rejDown)
         {
             var dir = rejUp > rejDown ? TightenDirection.Down : TightenDirection.Up;
             return (dir, string.Create(CultureInfo.InvariantCulture,
-                $"margins unchanged; the validator rejects {rejUp} (up) vs {rejDown} (down) of {DirectionProbes} paper instances ({where}): the weaker hypothesis is the stronger statement"));
+                $"margins unchanged; the validator rejects {rejUp} (up) vs {rejDown} (down) of {probes} paper instances ({where}): the weaker hypothesis is the stronger statement"));
         }
         return null;
     }
