@@ -49,7 +49,8 @@ public static class SlackTable
     private static string Str(JsonNode? n) => n is JsonValue v && v.TryGetValue(out string? s) ? s : n?.ToJsonString() ?? "";
 
     private static string Header(JsonObject doc) =>
-        $"Seed {Str(doc["seed"])}, {Str(doc["budget"])} evaluations per candidate value. Edges are EMPIRICAL (a bounded targeted search found no counterexample), never proven. " +
+        $"Seed {Str(doc["seed"])}; at most {Str(doc["budget"])} evaluations per candidate value{(doc["maxEvaluationsPerConstant"] is null ? "" : $" and {Str(doc["maxEvaluationsPerConstant"])} per constant")}, fewer for statements with costly checks. " +
+        "Edges are EMPIRICAL (a bounded targeted search found no counterexample), never proven; hypothesis constants can look far more generous than they are (see status). " +
         "Slack ratio ≥ 1: the paper's constant is conservative by that factor; the direction is the one that tightens the bound.";
 
     public static string Markdown(JsonObject doc)
