@@ -8,8 +8,9 @@ public sealed record ExperimentCurve(string Experiment, string File, string XCol
 
 /// <summary>
 /// Reads the curves the experiments wrote under <c>reports/experiments/&lt;name&gt;/*.csv</c> (first column = x), for
-/// plotting in <c>index.html</c>. Columns that differ only by a trailing run index (<c>loss_r0</c>, <c>loss_r1</c>, ...)
-/// share one chart. Files that are absent simply give no plot; unparsable cells are NaN (skipped when drawn).
+/// plotting in <c>index.html</c>. Columns that differ only by a trailing run index or reference tag (<c>loss_r0</c>,
+/// <c>loss_r1</c>, <c>loss_gf</c>; <c>dist_init</c>, <c>dist_r2</c>) share one chart; a <c>time</c> column is a second
+/// abscissa, not a curve. Files that are absent simply give no plot; unparsable cells are NaN (skipped when drawn).
 /// </summary>
 public static partial class ExperimentCurves
 {
@@ -50,12 +51,12 @@ public static partial class ExperimentCurves
 
     /// <summary>Groups a file's columns into charts by name with the trailing run index removed (at most eight lines each).</summary>
     public static IReadOnlyList<(string Title, IReadOnlyList<PlotSeries> Series)> Charts(ExperimentCurve curve) =>
-        [.. curve.Series.GroupBy(s => RunIndex().Replace(s.Name, ""))
+        [.. curve.Series.Where(s => s.Name is not ("time" or "t")).GroupBy(s => RunIndex().Replace(s.Name, ""))
             .Select(g => ($"{curve.File}: {g.Key}", (IReadOnlyList<PlotSeries>)[.. g.Take(8)]))];
 
     private static double Parse(string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN;
 
-    [GeneratedRegex(@"_?(r|alpha|a)?\d+(\.\d+)?$")]
+    [GeneratedRegex(@"(_?(r|alpha|a)?\d+(\.\d+)?|_gf|_init|_ref)$")]
     private static partial Regex RunIndex();
 }
