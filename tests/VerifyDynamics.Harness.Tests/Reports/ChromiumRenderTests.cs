@@ -75,71 +75,107 @@ public sealed partial class ChromiumRenderTests
             var doms = pages.AsParallel().WithDegreeOfParallelism(4)
                 .Select((p, i) => (Page: p, Dom: DumpDom(p, Path.Combine(dir, $".profile-{Path.GetFileNameWithoutExtension(p)}-{i}"))))
                 .ToDictionary(x => x.Page, x => x.Dom);
-            var problems = new List<string>();
-            foreach (var (page, dom) in doms.OrderBy(k => k.Key, StringComparer.Ordinal))
+            var problems = FindProblems(dir, doms);
+            Assert.True(problems.Count == 0, "broken elements in the rendered reports:\n" + string.Join("\n", problems));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Everything broken in rendered pages (page path → DOM as the browser serialised it); empty when all is well.</summary>
+    internal static List<string> FindProblems(string dir, IReadOnlyDictionary<string, string> doms)
+    {
+        var problems = new List<string>();
+        foreach (var (page, dom) in doms.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            string name = Path.GetRelativePath(dir, page);
+            string source = File.ReadAllText(page);
+            if (dom.Contains("<parsererror", StringComparison.OrdinalIgnoreCase))
             {
-                string name = Path.GetRelativePath(dir, page);
-                string source = File.ReadAllText(page);
-                if (dom.Contains("<parsererror", StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{name}: <parsererror> in the rendered DOM");
+            }
+            int svgSource = SvgOpen().Count(source), svgDom = SvgOpen().Count(dom);
+            if (svgSource != svgDom)
+            {
+                problems.Add($"{name}: {svgSource} <svg> in the file but {svgDom} in the rendered DOM");
+            }
+            if (EmptySvg().IsMatch(dom))
+            {
+                problems.Add($"{name}: an <svg> without children in the rendered DOM");
+            }
+            var ids = Ids().Matches(dom).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var href in Hrefs().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
+            {
+                if (href.StartsWith('#'))
                 {
-                    problems.Add($"{name}: <parsererror> in the rendered DOM");
-                }
-                int svgSource = SvgOpen().Count(source), svgDom = SvgOpen().Count(dom);
-                if (svgSource != svgDom)
-                {
-                    problems.Add($"{name}: {svgSource} <svg> in the file but {svgDom} in the rendered DOM");
-                }
-                if (EmptySvg().IsMatch(dom))
-                {
-                    problems.Add($"{name}: an <svg> without children in the rendered DOM");
-                }
-                var ids = Ids().Matches(dom).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-                foreach (var href in Hrefs().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
-                {
-                    if (href.StartsWith('#'))
+                    if (!ids.Contains(href[1..]))
                     {
-                        if (!ids.Contains(href[1..]))
-                        {
-                            problems.Add($"{name}: link {href} has no element with that id");
-                        }
-                    }
-                    else if (href.Contains(':', StringComparison.Ordinal) || href.StartsWith("//", StringComparison.Ordinal))
-                    {
-                        problems.Add($"{name}: external link {href} (the reports must be self-contained)");
-                    }
-                    else
-                    {
-                        var parts = href.Split('#', 2);
-                        string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, parts[0]));
-                        if (!File.Exists(target))
-                        {
-                            problems.Add($"{name}: link {href} points to a missing file");
-                        }
-                        else if (parts.Length == 2 && doms.TryGetValue(target, out var targetDom)
-                            && !Ids().Matches(targetDom).Any(m => m.Groups[1].Value == parts[1]))
-                        {
-                            problems.Add($"{name}: link {href}: {Path.GetFileName(target)} has no element id '{parts[1]}'");
-                        }
+                        problems.Add($"{name}: link {href} has no element with that id");
                     }
                 }
-                foreach (Match m in Resources().Matches(dom))
+                else if (href.Contains(':', StringComparison.Ordinal) || href.StartsWith("//", StringComparison.Ordinal))
                 {
-                    problems.Add($"{name}: resource reference {m.Value} (nothing may be loaded: the page must be self-contained)");
+                    problems.Add($"{name}: external link {href} (the reports must be self-contained)");
                 }
-                if (dom.Contains("url(", StringComparison.OrdinalIgnoreCase) || dom.Contains("@import", StringComparison.OrdinalIgnoreCase))
+                else
                 {
-                    problems.Add($"{name}: CSS url()/@import (external resource)");
-                }
-                foreach (Match img in Images().Matches(dom))
-                {
-                    string src = img.Groups[1].Value;
-                    if (!src.StartsWith("data:image/", StringComparison.Ordinal) || src.Length < 32)
+                    var parts = href.Split('#', 2);
+                    string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, parts[0]));
+                    if (!File.Exists(target))
                     {
-                        problems.Add($"{name}: image {src[..Math.Min(60, src.Length)]} would not decode offline");
+                        problems.Add($"{name}: link {href} points to a missing file");
+                    }
+                    else if (parts.Length == 2 && doms.TryGetValue(target, out var targetDom)
+                        && !Ids().Matches(targetDom).Any(m => m.Groups[1].Value == parts[1]))
+                    {
+                        problems.Add($"{name}: link {href}: {Path.GetFileName(target)} has no element id '{parts[1]}'");
                     }
                 }
             }
-            Assert.True(problems.Count == 0, "broken elements in the rendered reports:\n" + string.Join("\n", problems));
+            foreach (Match m in Resources().Matches(dom))
+            {
+                problems.Add($"{name}: resource reference {m.Value} (nothing may be loaded: the page must be self-contained)");
+            }
+            if (dom.Contains("url(", StringComparison.OrdinalIgnoreCase) || dom.Contains("@import", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{name}: CSS url()/@import (external resource)");
+            }
+            foreach (Match img in Images().Matches(dom))
+            {
+                string src = img.Groups[1].Value;
+                if (!src.StartsWith("data:image/", StringComparison.Ordinal) || src.Length < 32)
+                {
+                    problems.Add($"{name}: image {src[..Math.Min(60, src.Length)]} would not decode offline");
+                }
+            }
+        }
+        return problems;
+    }
+
+    [Fact]
+    public void FindProblems_FlagsBrokenAnchors_EmptySvgs_ParserErrors_AndExternalResources()
+    {
+        // The checker itself, on hand-made DOMs (no browser needed): a check that cannot fail is a defect.
+        string dir = Path.Combine(Path.GetTempPath(), "vd-dom-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string good = Path.Combine(dir, "good.html"), bad = Path.Combine(dir, "bad.html");
+            File.WriteAllText(good, "<svg><rect/></svg><a href=\"#x\">x</a><p id=\"x\"></p>");
+            File.WriteAllText(bad, "<svg><rect/></svg><svg></svg>");
+            var doms = new Dictionary<string, string>
+            {
+                [good] = File.ReadAllText(good),
+                [bad] = "<parsererror/><svg></svg><a href=\"#nowhere\">a</a><a href=\"missing.html\">b</a><a href=\"good.html#nope\">c</a><a href=\"https://example.org\">d</a><script src=\"x.js\"></script><img src=\"pic.png\">",
+            };
+            var problems = FindProblems(dir, doms);
+            Assert.DoesNotContain(problems, p => p.StartsWith("good.html", StringComparison.Ordinal));
+            foreach (var expected in new[] { "<parsererror>", "2 <svg> in the file but 1", "without children", "#nowhere", "missing file", "no element id 'nope'", "external link", "resource reference", "would not decode" })
+            {
+                Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+            }
         }
         finally
         {
