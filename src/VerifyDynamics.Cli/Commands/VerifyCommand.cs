@@ -141,6 +141,7 @@ public static class VerifyCommand
     public static void WriteReport(CertificateStore store, string reports)
     {
         var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
+        // Index, summary, statement pages and experiment curves; the slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
         ReportWriter.Write(summaries, reports);
     }
 }

@@ -5,7 +5,8 @@ namespace VerifyDynamics.Harness.Reports;
 /// <summary>
 /// Writes every report file from certificate summaries: <c>index.md</c>, <c>index.html</c> (with the experiments'
 /// curves found under <c>experiments/</c>), <c>summary.tex</c>, and a page per statement
-/// <c>statements/&lt;PAPER&gt;/&lt;Name&gt;.md|.html</c>. All writes go through <see cref="AtomicFile"/>.
+/// <c>statements/&lt;PAPER&gt;/&lt;Name&gt;.md|.html</c>, with the slack table of <c>vd tighten --all</c> when
+/// <c>slack.json</c> exists. All writes go through <see cref="AtomicFile"/>.
 /// </summary>
 public static class ReportWriter
 {
@@ -19,9 +20,10 @@ public static class ReportWriter
             AtomicFile.WriteAllText(path, text);
             written.Add(path);
         }
-        Put("index.md", MarkdownReport.Render(summaries));
-        Put("index.html", HtmlReport.Render(summaries, ExperimentCurves.Read(reportsDirectory)));
-        Put("summary.tex", LatexSummary.Render(summaries));
+        // The slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
+        Put("index.md", SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), reportsDirectory));
+        Put("index.html", SlackTable.InsertIntoHtml(HtmlReport.Render(summaries, ExperimentCurves.Read(reportsDirectory)), reportsDirectory));
+        Put("summary.tex", SlackTable.AppendToLatex(LatexSummary.Render(summaries), reportsDirectory));
         foreach (var s in summaries.Where(s => s.Certificate is not null))
         {
             var page = StatementPage.Build(s.Certificate!);
