@@ -141,9 +141,7 @@ public static class VerifyCommand
     public static void WriteReport(CertificateStore store, string reports)
     {
         var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
-        // The slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.md"), SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), reports));
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.html"), SlackTable.InsertIntoHtml(HtmlReport.Render(summaries), reports));
-        AtomicFile.WriteAllText(Path.Combine(reports, "summary.tex"), SlackTable.AppendToLatex(LatexSummary.Render(summaries), reports));
+        // Index, summary, statement pages and experiment curves; the slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
+        ReportWriter.Write(summaries, reports);
     }
 }
