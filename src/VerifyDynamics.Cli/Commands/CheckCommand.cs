@@ -77,6 +77,12 @@ public static class CheckCommand
             w.WriteLine($"  {(o.MetExpectation ? "ok  " : "open")} obligation {o.Spec.Id}: {o.Result.Status.ToString().ToLowerInvariant()} by {o.Result.Method}");
         }
         w.WriteLine($"  verdict: {r.Verdict.ToKebab()} — {(r.AsPrinted ?? r.Decision).Reason}");
+        var headline = r.AsPrinted ?? r.Decision;
+        w.WriteLine($"  evidence: {headline.GradeText} — {headline.GradeBasis}");
+        if (r.AsPrinted is not null)
+        {
+            w.WriteLine($"  corrected form: {r.Decision.Verdict.ToKebab()}, evidence {r.Decision.GradeText} — {r.Decision.GradeBasis}");
+        }
     }
 
     private static int CheckInstance(Statement statement, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, string text, bool json, TextWriter w)

@@ -30,6 +30,12 @@ public static class ShowCommand
         }
         stdout.WriteLine($"  generator:    {s.Hypotheses.GeneratorDescription}");
         stdout.WriteLine($"  trials:       {s.DefaultTrials} by default");
+        foreach (var lemma in s.AssumedLemmas)
+        {
+            stdout.WriteLine($"  assumes:      {lemma}");
+        }
+        var (ceiling, why) = Harness.Verdicts.VerdictRules.Ceiling(s);
+        stdout.WriteLine($"  best grade:   {Harness.Verdicts.EvidenceGradeExtensions.ToKebab(ceiling)} ({why}); `vd check {s.Id}` prints the grade reached");
         foreach (var c in s.Constants)
         {
             stdout.WriteLine($"  constant      {c.Name} = {c.Default}  ({c.Description})");

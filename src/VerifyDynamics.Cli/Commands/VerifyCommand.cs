@@ -141,8 +141,7 @@ public static class VerifyCommand
     public static void WriteReport(CertificateStore store, string reports)
     {
         var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.md"), MarkdownReport.Render(summaries));
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.html"), HtmlReport.Render(summaries));
-        AtomicFile.WriteAllText(Path.Combine(reports, "summary.tex"), LatexSummary.Render(summaries));
+        // Index, summary, statement pages and experiment curves; the slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
+        ReportWriter.Write(summaries, reports);
     }
 }

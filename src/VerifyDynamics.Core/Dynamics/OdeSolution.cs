@@ -109,7 +109,7 @@ public sealed class OdeSolution
 
     /// <summary>The local-error proxy as a <see cref="Tolerance"/> (see <see cref="AccumulatedLocalError"/> for its limits).</summary>
     public Tolerance LocalErrorTolerance(double safetyFactor = 10) =>
-        new(safetyFactor * AccumulatedLocalError,
+        Tolerance.Heuristic(safetyFactor * AccumulatedLocalError,
             $"{safetyFactor}×Σ local error estimates of DOP853 (rtol {Settings.Rtol:G3}, atol {Settings.Atol:G3}, {Statistics.AcceptedSteps} steps)");
 
     /// <summary>The 7th-order interpolant of one step (HNW II.6 / dop853.f CONTD8).</summary>
@@ -147,5 +147,5 @@ public sealed record ValidatedOdeSolution(OdeSolution Solution, OdeSolution Refe
 
     /// <summary>The deviation as an absolute tolerance on the reference solution's components.</summary>
     public Tolerance Tolerance =>
-        new(MaxDeviation, $"DOP853 deviation between rtol {Solution.Settings.Rtol:G3} and rtol {Reference.Settings.Rtol:G3} runs");
+        Tolerance.ValidatedEstimate(MaxDeviation, $"DOP853 deviation between rtol {Solution.Settings.Rtol:G3} and rtol {Reference.Settings.Rtol:G3} runs");
 }

@@ -33,6 +33,7 @@ public static class CertificateBuilder
             ["checkability"] = s.Checkability.ToString().ToLowerInvariant(),
             ["verdict"] = result.Verdict.ToKebab(),
             ["verdictReason"] = result.AsPrinted?.Reason ?? result.Decision.Reason,
+            ["evidence"] = Evidence(result.AsPrinted ?? result.Decision),
         };
         if (result.AsPrinted is not null)
         {
@@ -40,6 +41,7 @@ public static class CertificateBuilder
             {
                 ["verdict"] = result.Decision.Verdict.ToKebab(),
                 ["reason"] = result.Decision.Reason,
+                ["evidence"] = Evidence(result.Decision),
             };
         }
         if (s.NotCheckableReason is not null)
@@ -49,6 +51,10 @@ public static class CertificateBuilder
         if (s.AliasOf is { } alias)
         {
             o["aliasOf"] = alias.ToString();
+        }
+        if (s.AssumedLemmas.Count > 0)
+        {
+            o["assumedLemmas"] = new JsonArray([.. s.AssumedLemmas.Select(l => (JsonNode)l)]);
         }
         o["constants"] = new JsonArray([.. s.Constants.Select(c => (JsonNode)new JsonObject
         {
@@ -81,6 +87,22 @@ public static class CertificateBuilder
         })]);
         o["errata"] = new JsonArray([.. s.Errata.Select(e => (JsonNode)e)]);
         o["tools"] = Tools();
+        return o;
+    }
+
+    /// <summary>The evidence grade as decided by <see cref="VerdictRules"/> (copied, never recomputed here).</summary>
+    public static JsonObject Evidence(VerdictDecision d)
+    {
+        var o = new JsonObject
+        {
+            ["grade"] = d.Grade.ToKebab(),
+            ["text"] = d.GradeText,
+            ["basis"] = d.GradeBasis,
+        };
+        if (d.Assumes.Count > 0)
+        {
+            o["assumes"] = new JsonArray([.. d.Assumes.Select(a => (JsonNode)a)]);
+        }
         return o;
     }
 
@@ -120,6 +142,19 @@ public static class CertificateBuilder
                 ["q90"] = CanonicalJson.Number(Q(0.9)),
                 ["max"] = CanonicalJson.Number(Q(1)),
             };
+        }
+        if (t.WeakestHoldingTolerance is { } kind)
+        {
+            o["weakestTolerance"] = new JsonObject { ["kind"] = KindName(kind), ["source"] = t.WeakestHoldingToleranceSource };
+        }
+        if (t.ObservationSeries.Count > 0)
+        {
+            // Every observation across the accepted trials (first TrialRunner.ObservationSeriesLimit): what the report plots.
+            o["observationSeries"] = new JsonObject([.. t.ObservationSeries.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonObject
+            {
+                ["trials"] = new JsonArray([.. kv.Value.Select(p => (JsonNode)p.Trial)]),
+                ["values"] = new JsonArray([.. kv.Value.Select(p => CanonicalJson.Number(p.Value))]),
+            }))]);
         }
         o["worst"] = t.Worst is { } w ? Record(w) : null;
         o["counterexamples"] = new JsonArray([.. t.Counterexamples.Take(ListedExamples).Select(r => (JsonNode)Record(r))]);
@@ -165,8 +200,11 @@ public static class CertificateBuilder
         ["value"] = CanonicalJson.Number(m.Value),
         ["tolerance"] = CanonicalJson.Number(m.Tolerance.Absolute),
         ["toleranceSource"] = m.Tolerance.Source,
+        ["toleranceKind"] = KindName(m.Tolerance.Kind),
         ["normalized"] = CanonicalJson.Number(m.Normalized),
     };
+
+    private static string KindName(Core.Numbers.ToleranceKind kind) => kind.ToString().ToLowerInvariant();
 
     private static JsonObject Variant(VariantResult v)
     {

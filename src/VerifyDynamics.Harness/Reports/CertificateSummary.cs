@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VerifyDynamics.Harness.Verdicts;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Harness.Reports;
@@ -30,6 +31,21 @@ public sealed record CertificateSummary(
     string FormalisationNote,
     string Generator)
 {
+    /// <summary>The evidence grade (kebab-case) as recorded by the certificate; "unknown" when it predates grades.</summary>
+    public string Grade { get; init; } = "unknown";
+
+    /// <summary>The grade in words ("proven assuming EC21.Lemma41").</summary>
+    public string GradeText { get; init; } = "unknown";
+
+    /// <summary>Why the grade is what it is.</summary>
+    public string GradeBasis { get; init; } = "not recorded";
+
+    /// <summary>The whole certificate, for the statement pages and plots.</summary>
+    public JsonObject? Certificate { get; init; }
+
+    /// <summary>The statement page's path relative to the reports directory, without extension.</summary>
+    public string PageStem => StatementPage.RelativeStem(Id, Paper);
+
     public static CertificateSummary From(JsonObject c)
     {
         var trials = c["trials"]!.AsObject();
@@ -66,7 +82,14 @@ public sealed record CertificateSummary(
                 : null,
             c["text"]?.GetValue<string>() ?? "",
             c["formalisationNote"]?.GetValue<string>() ?? "",
-            c["generator"]?.GetValue<string>() ?? "");
+            c["generator"]?.GetValue<string>() ?? "")
+        {
+            // Copied as recorded; an unrecognised or missing grade reads as unknown, never as something higher.
+            Grade = EvidenceGradeExtensions.ParseKebab(c["evidence"]?["grade"]?.GetValue<string>()).ToKebab(),
+            GradeText = c["evidence"]?["grade"] is null ? "unknown" : c["evidence"]?["text"]?.GetValue<string>() ?? "unknown",
+            GradeBasis = c["evidence"]?["basis"]?.GetValue<string>() ?? "not recorded (certificate predates evidence grades)",
+            Certificate = c,
+        };
     }
 
     public static IReadOnlyList<CertificateSummary> Order(IEnumerable<CertificateSummary> items) =>

@@ -16,7 +16,10 @@ public static class MarkdownReport
         sb.Append("Generated from the certificates in `certificates/` (rebuild with `dotnet run --project src/VerifyDynamics.Cli -- verify`).\n");
         sb.Append("Verdicts: `certified` = every trial holds and every scalar obligation is proven; `holds-on-trials` = numerical evidence only;\n");
         sb.Append("`refuted` = confirmed counterexample (for errata: the statement as printed); `construction-reproduced` = the paper's failure construction shows the claimed failure;\n");
-        sb.Append("`inconclusive` = evidence unusable (reason given); `not-checkable` = cannot be checked (reason given).\n\n");
+        sb.Append("`inconclusive` = evidence unusable (reason given); `not-checkable` = cannot be checked (reason given).\n");
+        sb.Append("Evidence grades (decided with the verdict, never raised afterwards): `proven` = every scalar obligation proven by Z3 or interval subdivision and every trial holds (for a refutation: an exact counterexample);\n");
+        sb.Append("`proven-assuming` = the same, assuming the named lemma(s); `numerical-with-error-bound` = every tried instance satisfies the conclusion within a bound on its numerical error;\n");
+        sb.Append("`sampled` = statistical, trend or conjecture evidence, or tolerances that are estimates only; `unknown` = no usable evidence. Each statement has a page under `statements/`.\n\n");
         sb.Append("## Summary\n\n");
         sb.Append("| paper | statements | certified | holds-on-trials | construction-reproduced | refuted | inconclusive | not-checkable | other | mutants refuted |\n");
         sb.Append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -27,18 +30,24 @@ public static class MarkdownReport
             int known = Count("certified") + Count("holds-on-trials") + Count("construction-reproduced") + Count("refuted") + Count("inconclusive") + Count("not-checkable");
             sb.Append(CultureInfo.InvariantCulture, $"| {paper} | {group.Count} | {Count("certified")} | {Count("holds-on-trials")} | {Count("construction-reproduced")} | {Count("refuted")} | {Count("inconclusive")} | {Count("not-checkable")} | {group.Count - known} | {group.Sum(c => c.MutantsRefuted)}/{group.Sum(c => c.Mutants)} |\n");
         }
+        sb.Append("\n| paper | proven | proven-assuming | numerical-with-error-bound | sampled | unknown |\n|---|---|---|---|---|---|\n");
+        foreach (var paper in certificates.Select(c => c.Paper).Distinct())
+        {
+            var group = certificates.Where(c => c.Paper == paper).ToList();
+            sb.Append(CultureInfo.InvariantCulture, $"| {paper} | ").AppendJoin(" | ", HtmlReport.GradeOrder.Select(g => group.Count(c => c.Grade == g))).Append(" |\n");
+        }
         foreach (var paper in certificates.Select(c => c.Paper).Distinct())
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n## {paper}\n\n");
-            sb.Append("| statement | kind | title | verdict | trials (accepted/run) | worst normalized margin | obligations proven | variants as expected |\n");
-            sb.Append("|---|---|---|---|---|---|---|---|\n");
+            sb.Append("| statement | kind | title | verdict | evidence | trials (accepted/run) | worst normalized margin | obligations proven | variants as expected |\n");
+            sb.Append("|---|---|---|---|---|---|---|---|---|\n");
             foreach (var c in certificates.Where(c => c.Paper == paper))
             {
                 string verdict = c.CorrectedVerdict is null ? $"`{c.Verdict}`" : $"`{c.Verdict}` (as printed); corrected: `{c.CorrectedVerdict}`";
                 string worst = c.WorstNormalized is { } w ? $"{w.ToString("0.###e+0", CultureInfo.InvariantCulture)} ({c.WorstMarginName})" : "—";
                 string obligations = c.ObligationsNeeded == 0 ? "—" : $"{c.ObligationsProven}/{c.ObligationsNeeded}";
                 string variants = c.Variants == 0 ? "—" : $"{c.VariantsAsExpected}/{c.Variants}";
-                sb.Append(CultureInfo.InvariantCulture, $"| {c.Id} | {c.Kind} | {Escape(c.Title)} | {verdict} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| [{c.Id}]({c.PageStem}.md) | {c.Kind} | {Escape(c.Title)} | {verdict} | {Escape(c.GradeText)} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
             }
         }
         var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();

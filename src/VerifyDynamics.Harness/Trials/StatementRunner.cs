@@ -84,8 +84,7 @@ public static class StatementRunner
         var refutedErratum = variants.FirstOrDefault(v => v.Variant.Role == VariantRole.Erratum && v.Refuted);
         VerdictDecision? asPrinted = refutedErratum is null
             ? null
-            : new VerdictDecision(Verdict.Refuted,
-                $"as printed ({refutedErratum.Variant.Name}: {refutedErratum.Variant.Description}): {refutedErratum.Trials.Count(InstanceOutcome.Confirmed)} confirmed counterexample(s); the corrected form is {decision.Verdict.ToKebab()}");
+            : VerdictRules.DecideAsPrinted(statement, refutedErratum.Variant, refutedErratum.Trials, decision);
         return new StatementResult(statement, constants, options, summary, variants, obligations, decision, asPrinted);
     }
 }

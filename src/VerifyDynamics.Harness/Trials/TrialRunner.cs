@@ -1,3 +1,4 @@
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
 
@@ -50,6 +51,22 @@ public sealed record TrialSummary(
     public IEnumerable<TrialRecord> Counterexamples => Records.Where(r => r.Outcome == InstanceOutcome.Confirmed);
 
     public IEnumerable<TrialRecord> Errors => Records.Where(r => r.Outcome == InstanceOutcome.Error);
+
+    /// <summary>
+    /// The weakest <see cref="ToleranceKind"/> among the margins of the trials that hold (recorded by <see cref="TrialRunner"/>
+    /// before it drops their margins); null when not recorded, which grades like <see cref="ToleranceKind.Unstated"/>.
+    /// </summary>
+    public ToleranceKind? WeakestHoldingTolerance { get; init; }
+
+    /// <summary>The source text of one margin tolerance of that weakest kind (for the grade's basis sentence).</summary>
+    public string? WeakestHoldingToleranceSource { get; init; }
+
+    /// <summary>
+    /// Each observation (<see cref="MarginSet.WithObservation"/>) across the accepted trials, in trial order, as
+    /// (trial index, value); the first <see cref="TrialRunner.ObservationSeriesLimit"/> trials only. Empty when none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(int Trial, double Value)>> ObservationSeries { get; init; } =
+        new SortedDictionary<string, IReadOnlyList<(int Trial, double Value)>>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -64,6 +81,8 @@ public static class TrialRunner
         var records = new TrialRecord[trials];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
         Parallel.For(0, trials, options, i => records[i] = RunOne(statement, constants, root.Split(i), i));
+        var (weakest, weakestSource) = WeakestTolerance(records);
+        var series = Series(records);
         // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
         var worstIndex = TrialSummary.FindWorst(records)?.Index;
         for (int i = 0; i < trials; i++)
@@ -73,7 +92,51 @@ public static class TrialRunner
                 records[i] = records[i] with { Instance = null, Margins = null };
             }
         }
-        return new TrialSummary(root, trials, records);
+        return new TrialSummary(root, trials, records)
+        {
+            WeakestHoldingTolerance = weakest,
+            WeakestHoldingToleranceSource = weakestSource,
+            ObservationSeries = series,
+        };
+    }
+
+    /// <summary>How many trials' observations a summary keeps as series (certificates stay small in long campaigns).</summary>
+    public const int ObservationSeriesLimit = 256;
+
+    private static (ToleranceKind? Kind, string? Source) WeakestTolerance(IEnumerable<TrialRecord> records)
+    {
+        ToleranceKind? weakest = null;
+        string? source = null;
+        foreach (var m in records.Where(r => r.Outcome == InstanceOutcome.Holds && r.Margins is not null).SelectMany(r => r.Margins!.Margins))
+        {
+            if (weakest is null || m.Tolerance.Kind < weakest)
+            {
+                (weakest, source) = (m.Tolerance.Kind, m.Tolerance.Source);
+            }
+        }
+        return (weakest, source);
+    }
+
+    private static SortedDictionary<string, IReadOnlyList<(int Trial, double Value)>> Series(IEnumerable<TrialRecord> records)
+    {
+        var lists = new SortedDictionary<string, List<(int, double)>>(StringComparer.Ordinal);
+        foreach (var r in records.Where(r => r.Outcome != InstanceOutcome.Rejected && r.Index < ObservationSeriesLimit && r.Margins?.Observations is not null))
+        {
+            foreach (var (name, value) in r.Margins!.Observations!)
+            {
+                if (!lists.TryGetValue(name, out var list))
+                {
+                    lists[name] = list = [];
+                }
+                list.Add((r.Index, value));
+            }
+        }
+        var result = new SortedDictionary<string, IReadOnlyList<(int Trial, double Value)>>(StringComparer.Ordinal);
+        foreach (var (name, list) in lists)
+        {
+            result[name] = list;
+        }
+        return result;
     }
 
     /// <summary>Evaluates one instance: validate, evaluate margins, confirm a violation.</summary>

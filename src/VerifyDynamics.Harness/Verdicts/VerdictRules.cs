@@ -1,3 +1,4 @@
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Harness.Obligations;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Symbolic.Proving;
@@ -5,14 +6,152 @@ using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Harness.Verdicts;
 
-/// <summary>The verdict and the sentence that justifies it.</summary>
-public sealed record VerdictDecision(Verdict Verdict, string Reason);
+/// <summary>The verdict and the sentence that justifies it, with the evidence grade and its basis.</summary>
+public sealed record VerdictDecision(Verdict Verdict, string Reason)
+{
+    /// <summary>The strength of the evidence; <see cref="EvidenceGrade.Unknown"/> unless <see cref="VerdictRules"/> set it.</summary>
+    public EvidenceGrade Grade { get; init; } = EvidenceGrade.Unknown;
 
-/// <summary>The only place where outcomes become verdicts (DESIGN.md "Verdict semantics").</summary>
+    /// <summary>One sentence saying why the grade is what it is (and what kept it from being higher).</summary>
+    public string GradeBasis { get; init; } = "no grade was decided";
+
+    /// <summary>For <see cref="EvidenceGrade.ProvenAssuming"/>: the results taken as given.</summary>
+    public IReadOnlyList<string> Assumes { get; init; } = [];
+
+    /// <summary>"proven", "proven assuming EC21.Lemma41", "numerical with an error bound", ...</summary>
+    public string GradeText => Grade.Describe(Assumes);
+}
+
+/// <summary>
+/// The only place where outcomes become verdicts and evidence grades (DESIGN.md "Verdict semantics"; README
+/// "Evidence grades"). The grade is decided from the same inputs as the verdict and only ever lowered by a missing
+/// piece of evidence:
+/// <list type="bullet">
+/// <item><c>certified</c> → <see cref="EvidenceGrade.Proven"/>, or <see cref="EvidenceGrade.ProvenAssuming"/> when the
+/// statement is an alias (<c>AliasOf</c>) or names <c>AssumedLemmas</c>. An obligation that is unknown or skipped (no
+/// libz3, <c>VD_DISABLE_Z3=1</c>) already keeps the verdict at holds-on-trials, so it can never give "proven".</item>
+/// <item><c>holds-on-trials</c> / <c>construction-reproduced</c> of a margins or construction check →
+/// <see cref="EvidenceGrade.NumericalWithErrorBound"/> when every margin of every holding trial has a tolerance of kind
+/// exact, rigorous or validated (<see cref="ToleranceKind"/>), else <see cref="EvidenceGrade.Sampled"/>.</item>
+/// <item>statistical, trend and conjecture checks → <see cref="EvidenceGrade.Sampled"/> (a confidence statement or a fit
+/// is never a bound on one instance).</item>
+/// <item><c>refuted</c> → the counterexample's evidence: an exact-arithmetic margin gives <see cref="EvidenceGrade.Proven"/>,
+/// an exact/rigorous/validated tolerance <see cref="EvidenceGrade.NumericalWithErrorBound"/>, else
+/// <see cref="EvidenceGrade.Sampled"/>; a statistical refutation is <see cref="EvidenceGrade.Sampled"/>.</item>
+/// <item><c>inconclusive</c>, <c>not-checkable</c> → <see cref="EvidenceGrade.Unknown"/>.</item>
+/// </list>
+/// </summary>
 public static class VerdictRules
 {
-    /// <summary>Decides the verdict of the statement as checked (its corrected form where errata exist).</summary>
+    /// <summary>Decides the verdict of the statement as checked (its corrected form where errata exist), and its grade.</summary>
     public static VerdictDecision Decide(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations)
+    {
+        var decision = DecideVerdict(statement, trials, obligations);
+        var (grade, basis, assumes) = Grade(statement, trials, decision.Verdict);
+        return decision with { Grade = grade, GradeBasis = basis, Assumes = assumes };
+    }
+
+    /// <summary>
+    /// The headline decision when an erratum variant (the statement as printed) was refuted: verdict refuted, graded by
+    /// the erratum's counterexample. <paramref name="corrected"/> is the decision on the corrected form.
+    /// </summary>
+    public static VerdictDecision DecideAsPrinted(Statement statement, Variant erratum, TrialSummary erratumTrials, VerdictDecision corrected)
+    {
+        var printed = erratum.Apply(statement);
+        var (grade, basis, _) = Grade(printed, erratumTrials, Verdict.Refuted);
+        return new VerdictDecision(Verdict.Refuted,
+            $"as printed ({erratum.Name}: {erratum.Description}): {erratumTrials.Count(InstanceOutcome.Confirmed)} confirmed counterexample(s); the corrected form is {corrected.Verdict.ToKebab()}")
+        {
+            Grade = grade,
+            GradeBasis = $"as printed: {basis}",
+        };
+    }
+
+    /// <summary>
+    /// The best grade the statement's check could reach (for <c>vd show</c>, before anything is run): what a full
+    /// success would be graded, given its checkability, obligations, alias and assumed lemmas.
+    /// </summary>
+    public static (EvidenceGrade Grade, string Why) Ceiling(Statement statement)
+    {
+        var assumes = Assumptions(statement);
+        return statement.Checkability switch
+        {
+            Checkability.NotCheckable or Checkability.Pending => (EvidenceGrade.Unknown, "the statement is not checked"),
+            Checkability.Statistical or Checkability.Trend or Checkability.Conjecture => (EvidenceGrade.Sampled, $"{statement.Checkability.ToString().ToLowerInvariant()} evidence is sampled evidence"),
+            Checkability.Margins when statement.Obligations.Any(o => o.Expect == ObligationExpectation.Holds) => assumes.Count > 0
+                ? (EvidenceGrade.ProvenAssuming, $"if every obligation is proven and every trial holds; assumes {string.Join(", ", assumes)}")
+                : (EvidenceGrade.Proven, "if every obligation is proven and every trial holds"),
+            _ => (EvidenceGrade.NumericalWithErrorBound, "no scalar obligation: at best numerical, if every margin's tolerance is a bound"),
+        };
+    }
+
+    private static List<string> Assumptions(Statement statement) =>
+        [.. (statement.AliasOf is { } alias ? new[] { alias.ToString() } : []).Concat(statement.AssumedLemmas).Distinct(StringComparer.Ordinal)];
+
+    private static (EvidenceGrade Grade, string Basis, IReadOnlyList<string> Assumes) Grade(Statement statement, TrialSummary trials, Verdict verdict)
+    {
+        switch (verdict)
+        {
+            case Verdict.Inconclusive:
+            case Verdict.NotCheckable:
+                return (EvidenceGrade.Unknown, $"no usable evidence (verdict {verdict.ToKebab()})", []);
+            case Verdict.Certified:
+            {
+                var assumes = Assumptions(statement);
+                // The proof is the obligations; say how strong the trials' own evidence is, so a reader sees both.
+                string trialsNote = $"; the trials' weakest tolerance is {KindWord(trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated)}"
+                    + (trials.WeakestHoldingToleranceSource is { } src ? $" ({src})" : "");
+                return assumes.Count > 0
+                    ? (EvidenceGrade.ProvenAssuming, $"every scalar obligation proven, assuming {string.Join(", ", assumes)} ({(statement.AliasOf is null ? "named as assumed lemmas" : "the check is shared with " + statement.AliasOf)}){trialsNote}", assumes)
+                    : (EvidenceGrade.Proven, $"every scalar obligation proven by a decision procedure (Z3 or interval subdivision) and every trial holds{trialsNote}", []);
+            }
+            case Verdict.Refuted:
+            {
+                if (statement.Checkability == Checkability.Statistical)
+                {
+                    return (EvidenceGrade.Sampled, "counterexample is a statistical rejection (a confidence statement, not a bound)", []);
+                }
+                var m = trials.Counterexamples.FirstOrDefault()?.Worst;
+                if (m is null)
+                {
+                    return (EvidenceGrade.Unknown, "no counterexample margin recorded", []);
+                }
+                return m.Tolerance.Kind switch
+                {
+                    ToleranceKind.Exact => (EvidenceGrade.Proven, $"counterexample exact: {m.Name} evaluated in exact arithmetic", []),
+                    ToleranceKind.Rigorous or ToleranceKind.Validated => (EvidenceGrade.NumericalWithErrorBound,
+                        $"counterexample confirmed at higher precision beyond a {KindWord(m.Tolerance.Kind)} error bound ({m.Tolerance.Source})", []),
+                    _ => (EvidenceGrade.Sampled, $"counterexample confirmed at higher precision, but beyond a {KindWord(m.Tolerance.Kind)} tolerance only ({m.Tolerance.Source})", []),
+                };
+            }
+        }
+        if (statement.Checkability is Checkability.Statistical or Checkability.Trend or Checkability.Conjecture)
+        {
+            return (EvidenceGrade.Sampled, $"{statement.Checkability.ToString().ToLowerInvariant()} evidence from sampled instances", []);
+        }
+        var kind = trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated;
+        string why = verdict == Verdict.HoldsOnTrials && statement.Obligations.Any(o => o.Expect == ObligationExpectation.Holds)
+            ? "obligations not all proven; "
+            : "";
+        if (trials.WeakestHoldingTolerance is null)
+        {
+            return (EvidenceGrade.Sampled, why + "the tolerances of the holding trials were not recorded", []);
+        }
+        return kind >= ToleranceKind.Validated
+            ? (EvidenceGrade.NumericalWithErrorBound, $"{why}every margin of the {trials.Count(InstanceOutcome.Holds)} holding trials holds within a {KindWord(kind)} error bound (weakest: {trials.WeakestHoldingToleranceSource})", [])
+            : (EvidenceGrade.Sampled, $"{why}some margin's tolerance is {KindWord(kind)}, not a proven error bound ({trials.WeakestHoldingToleranceSource})", []);
+    }
+
+    private static string KindWord(ToleranceKind kind) => kind switch
+    {
+        ToleranceKind.Exact => "exact-arithmetic",
+        ToleranceKind.Rigorous => "rigorous",
+        ToleranceKind.Validated => "validated a-posteriori",
+        ToleranceKind.Heuristic => "heuristic",
+        _ => "unstated",
+    };
+
+    private static VerdictDecision DecideVerdict(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations)
     {
         if (statement.Checkability == Checkability.NotCheckable)
         {

@@ -139,6 +139,13 @@ public sealed record Statement
     /// <summary>For a verbatim restatement (ACGH19 Lemma 16 = Lemma 8): the id whose check it shares.</summary>
     public StatementId? AliasOf { get; init; }
 
+    /// <summary>
+    /// Results the check takes as given (catalog ids such as <c>EC21.Lemma41</c>, or named external results such as
+    /// "Weyl's inequality"): a statement whose obligations are all proven is then graded "proven assuming" these,
+    /// never plainly "proven" (Harness <c>VerdictRules</c>).
+    /// </summary>
+    public IReadOnlyList<string> AssumedLemmas { get; init; } = [];
+
     public IEnumerable<Variant> Mutants => Variants.Where(v => v.Role == VariantRole.Mutant);
 
     public ConstantValues DefaultConstants() => ConstantValues.Defaults(Constants);

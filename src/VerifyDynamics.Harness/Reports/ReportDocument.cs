@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace VerifyDynamics.Harness.Reports;
+
+/// <summary>
+/// A small document model rendered both as Markdown and as self-contained HTML, so a statement's page says the same
+/// thing in both formats. Text is plain (escaped for each format); <see cref="Svg"/> blocks appear only in HTML (Markdown
+/// gets their caption).
+/// </summary>
+public sealed class ReportDocument(string title)
+{
+    private abstract record Block;
+    private sealed record Heading(int Level, string Text, string Id) : Block;
+    private sealed record Para(string? Label, string Text) : Block;
+    private sealed record Items(IReadOnlyList<string> Lines) : Block;
+    private sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : Block;
+    private sealed record Code(string Text, string Language) : Block;
+    private sealed record Svg(string Markup, string Caption) : Block;
+    private sealed record Link(string Text, string Markdown, string Html) : Block;
+
+    private readonly List<Block> _blocks = [];
+
+    public string Title { get; } = title;
+
+    public ReportDocument H(int level, string text, string id)
+    {
+        _blocks.Add(new Heading(level, text, id));
+        return this;
+    }
+
+    public ReportDocument P(string text, string? label = null)
+    {
+        _blocks.Add(new Para(label, text));
+        return this;
+    }
+
+    public ReportDocument List(IEnumerable<string> lines)
+    {
+        var l = lines.ToList();
+        if (l.Count > 0)
+        {
+            _blocks.Add(new Items(l));
+        }
+        return this;
+    }
+
+    public ReportDocument T(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        _blocks.Add(new Table(headers, [.. rows]));
+        return this;
+    }
+
+    public ReportDocument C(string text, string language = "json")
+    {
+        _blocks.Add(new Code(text, language));
+        return this;
+    }
+
+    public ReportDocument Plot(string svg, string caption)
+    {
+        _blocks.Add(new Svg(svg, caption));
+        return this;
+    }
+
+    /// <summary>A link whose target differs by format (the .md page links .md files, the .html page .html files).</summary>
+    public ReportDocument A(string text, string markdownTarget, string htmlTarget)
+    {
+        _blocks.Add(new Link(text, markdownTarget, htmlTarget));
+        return this;
+    }
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Md(Title)).Append("\n\n");
+        foreach (var b in _blocks)
+        {
+            switch (b)
+            {
+                case Heading h:
+                    sb.Append('#', h.Level).Append(' ').Append(Md(h.Text)).Append("\n\n");
+                    break;
+                case Para p:
+                    sb.Append(p.Label is null ? "" : $"**{Md(p.Label)}** ").Append(Md(p.Text)).Append("\n\n");
+                    break;
+                case Items l:
+                    foreach (var line in l.Lines)
+                    {
+                        sb.Append("- ").Append(Md(line)).Append('\n');
+                    }
+                    sb.Append('\n');
+                    break;
+                case Table t:
+                    sb.Append("| ").AppendJoin(" | ", t.Headers.Select(Cell)).Append(" |\n|").AppendJoin("|", t.Headers.Select(_ => "---")).Append("|\n");
+                    foreach (var row in t.Rows)
+                    {
+                        sb.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
+                    }
+                    sb.Append('\n');
+                    break;
+                case Code c:
+                    sb.Append("```").Append(c.Language).Append('\n').Append(c.Text.TrimEnd('\n')).Append("\n```\n\n");
+                    break;
+                case Svg s:
+                    sb.Append("*Plot (in the HTML page): ").Append(Md(s.Caption)).Append("*\n\n");
+                    break;
+                case Link a:
+                    sb.Append('[').Append(Md(a.Text)).Append("](").Append(a.Markdown).Append(")\n\n");
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    public string ToHtml()
+    {
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(Title)).Append("</title>\n");
+        sb.Append("<style>").Append(HtmlReport.Css).Append("</style>\n</head>\n<body>\n");
+        sb.Append("<h1 id=\"top\">").Append(E(Title)).Append("</h1>\n");
+        foreach (var b in _blocks)
+        {
+            switch (b)
+            {
+                case Heading h:
+                    sb.Append(CultureInfo.InvariantCulture, $"<h{h.Level} id=\"{E(h.Id)}\">{E(h.Text)}</h{h.Level}>\n");
+                    break;
+                case Para p:
+                    sb.Append("<p>").Append(p.Label is null ? "" : $"<b>{E(p.Label)}</b> ").Append(E(p.Text)).Append("</p>\n");
+                    break;
+                case Items l:
+                    sb.Append("<ul>\n");
+                    foreach (var line in l.Lines)
+                    {
+                        sb.Append("<li>").Append(E(line)).Append("</li>\n");
+                    }
+                    sb.Append("</ul>\n");
+                    break;
+                case Table t:
+                    sb.Append("<table>\n<thead><tr>").AppendJoin("", t.Headers.Select(x => $"<th>{E(x)}</th>")).Append("</tr></thead>\n<tbody>\n");
+                    foreach (var row in t.Rows)
+                    {
+                        sb.Append("<tr>").AppendJoin("", row.Select(x => $"<td>{E(x)}</td>")).Append("</tr>\n");
+                    }
+                    sb.Append("</tbody>\n</table>\n");
+                    break;
+                case Code c:
+                    sb.Append("<pre><code>").Append(E(c.Text.TrimEnd('\n'))).Append("</code></pre>\n");
+                    break;
+                case Svg s:
+                    sb.Append("<figure>").Append(s.Markup).Append("<figcaption>").Append(E(s.Caption)).Append("</figcaption></figure>\n");
+                    break;
+                case Link a:
+                    sb.Append("<p><a href=\"").Append(E(a.Html)).Append("\">").Append(E(a.Text)).Append("</a></p>\n");
+                    break;
+            }
+        }
+        sb.Append("</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static string Cell(string s) => Md(s).Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Md(string s) => s.Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static string E(string s) => WebUtility.HtmlEncode(s);
+}

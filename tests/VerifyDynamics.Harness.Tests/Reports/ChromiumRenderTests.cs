@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using VerifyDynamics.Harness.Reports;
+using Xunit;
+
+namespace VerifyDynamics.Harness.Tests.Reports;
+
+/// <summary>
+/// A [Fact] that is reported as SKIPPED, with the reason, when no Chromium is installed (xunit 2 has no dynamic skip,
+/// so the decision is made when tests are discovered). Set <c>VD_REQUIRE_CHROMIUM=1</c> (as CI does after installing
+/// it) to turn the skip into a failure.
+/// </summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (ChromiumRenderTests.Chromium is null && Environment.GetEnvironmentVariable("VD_REQUIRE_CHROMIUM") != "1")
+        {
+            Skip = "SKIPPED: no chromium on PATH (install Debian package 'chromium'; .ci/run does), so the HTML reports were not rendered in a browser";
+        }
+    }
+}
+
+/// <summary>
+/// Renders the generated report set (index.html and every statement page, from toy certificates plus an experiment
+/// CSV) in headless Chromium with <c>--dump-dom</c> and checks the browser's DOM: no parser error, every SVG parsed with
+/// children, every internal link resolves (same-page anchors to an element id, page links to a file and its anchor),
+/// no external resource (self-contained), and every image decodes (only data: images are allowed, and must be non-empty).
+/// </summary>
+public sealed partial class ChromiumRenderTests
+{
+    /// <summary>Path of the chromium executable, or null when none is installed.</summary>
+    public static string? Chromium { get; } = new[] { "chromium", "chromium-browser", "google-chrome" }
+        .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)))
+        .FirstOrDefault(File.Exists);
+
+    private static string DumpDom(string file, string profile)
+    {
+        var psi = new ProcessStartInfo(Chromium ?? throw new InvalidOperationException("chromium not found on PATH (install Debian package 'chromium')"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+            "--disable-background-networking", $"--user-data-dir={profile}", "--dump-dom", new Uri(file).AbsoluteUri })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        string dom = p.StandardOutput.ReadToEnd();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"chromium did not finish rendering {file} within 120 s");
+        }
+        Assert.True(dom.Length > 0, $"chromium printed no DOM for {file} (exit {p.ExitCode}): {stderr.Result[..Math.Min(2000, stderr.Result.Length)]}");
+        return dom;
+    }
+
+    [ChromiumFact]
+    public void GeneratedReports_RenderInChromium_WithoutBrokenElements()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "vd-chromium-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "experiments", "toy-fig"));
+            File.WriteAllText(Path.Combine(dir, "experiments", "toy-fig", "curves.csv"), ToyCertificates.ExperimentCsv);
+            ReportWriter.Write(ToyCertificates.Summaries(), dir);
+            var pages = Directory.EnumerateFiles(dir, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            Assert.Contains(pages, p => p.EndsWith("index.html", StringComparison.Ordinal));
+            Assert.True(pages.Count >= 6, $"expected index.html and five statement pages, found {pages.Count}");
+            // Chromium spends most of its ~10 s start-up waiting (no D-Bus here), so render the pages concurrently.
+            var doms = pages.AsParallel().WithDegreeOfParallelism(4)
+                .Select((p, i) => (Page: p, Dom: DumpDom(p, Path.Combine(dir, $".profile-{Path.GetFileNameWithoutExtension(p)}-{i}"))))
+                .ToDictionary(x => x.Page, x => x.Dom);
+            var problems = FindProblems(dir, doms);
+            Assert.True(problems.Count == 0, "broken elements in the rendered reports:\n" + string.Join("\n", problems));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Everything broken in rendered pages (page path → DOM as the browser serialised it); empty when all is well.</summary>
+    internal static List<string> FindProblems(string dir, IReadOnlyDictionary<string, string> doms)
+    {
+        var problems = new List<string>();
+        foreach (var (page, dom) in doms.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            string name = Path.GetRelativePath(dir, page);
+            string source = File.ReadAllText(page);
+            if (dom.Contains("<parsererror", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{name}: <parsererror> in the rendered DOM");
+            }
+            int svgSource = SvgOpen().Count(source), svgDom = SvgOpen().Count(dom);
+            if (svgSource != svgDom)
+            {
+                problems.Add($"{name}: {svgSource} <svg> in the file but {svgDom} in the rendered DOM");
+            }
+            if (EmptySvg().IsMatch(dom))
+            {
+                problems.Add($"{name}: an <svg> without children in the rendered DOM");
+            }
+            var ids = Ids().Matches(dom).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var href in Hrefs().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
+            {
+                if (href.StartsWith('#'))
+                {
+                    if (!ids.Contains(href[1..]))
+                    {
+                        problems.Add($"{name}: link {href} has no element with that id");
+                    }
+                }
+                else if (href.Contains(':', StringComparison.Ordinal) || href.StartsWith("//", StringComparison.Ordinal))
+                {
+                    problems.Add($"{name}: external link {href} (the reports must be self-contained)");
+                }
+                else
+                {
+                    var parts = href.Split('#', 2);
+                    string target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, parts[0]));
+                    if (!File.Exists(target))
+                    {
+                        problems.Add($"{name}: link {href} points to a missing file");
+                    }
+                    else if (parts.Length == 2 && doms.TryGetValue(target, out var targetDom)
+                        && !Ids().Matches(targetDom).Any(m => m.Groups[1].Value == parts[1]))
+                    {
+                        problems.Add($"{name}: link {href}: {Path.GetFileName(target)} has no element id '{parts[1]}'");
+                    }
+                }
+            }
+            foreach (Match m in Resources().Matches(dom))
+            {
+                problems.Add($"{name}: resource reference {m.Value} (nothing may be loaded: the page must be self-contained)");
+            }
+            if (dom.Contains("url(", StringComparison.OrdinalIgnoreCase) || dom.Contains("@import", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{name}: CSS url()/@import (external resource)");
+            }
+            foreach (Match img in Images().Matches(dom))
+            {
+                string src = img.Groups[1].Value;
+                if (!src.StartsWith("data:image/", StringComparison.Ordinal) || src.Length < 32)
+                {
+                    problems.Add($"{name}: image {src[..Math.Min(60, src.Length)]} would not decode offline");
+                }
+            }
+        }
+        return problems;
+    }
+
+    [Fact]
+    public void FindProblems_FlagsBrokenAnchors_EmptySvgs_ParserErrors_AndExternalResources()
+    {
+        // The checker itself, on hand-made DOMs (no browser needed): a check that cannot fail is a defect.
+        string dir = Path.Combine(Path.GetTempPath(), "vd-dom-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string good = Path.Combine(dir, "good.html"), bad = Path.Combine(dir, "bad.html");
+            File.WriteAllText(good, "<svg><rect/></svg><a href=\"#x\">x</a><p id=\"x\"></p>");
+            File.WriteAllText(bad, "<svg><rect/></svg><svg></svg>");
+            var doms = new Dictionary<string, string>
+            {
+                [good] = File.ReadAllText(good),
+                [bad] = "<parsererror/><svg></svg><a href=\"#nowhere\">a</a><a href=\"missing.html\">b</a><a href=\"good.html#nope\">c</a><a href=\"https://example.org\">d</a><script src=\"x.js\"></script><img src=\"pic.png\">",
+            };
+            var problems = FindProblems(dir, doms);
+            Assert.DoesNotContain(problems, p => p.StartsWith("good.html", StringComparison.Ordinal));
+            foreach (var expected in new[] { "<parsererror>", "2 <svg> in the file but 1", "without children", "#nowhere", "missing file", "no element id 'nope'", "external link", "resource reference", "would not decode" })
+            {
+                Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [GeneratedRegex("<svg[\\s>]")]
+    private static partial Regex SvgOpen();
+
+    [GeneratedRegex("<svg[^>]*>\\s*</svg>")]
+    private static partial Regex EmptySvg();
+
+    [GeneratedRegex("\\sid=\"([^\"]+)\"")]
+    private static partial Regex Ids();
+
+    [GeneratedRegex("<a\\s[^>]*href=\"([^\"]*)\"")]
+    private static partial Regex Hrefs();
+
+    [GeneratedRegex("<(script|link|iframe|object|embed|source|video|audio|image|use)\\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Resources();
+
+    [GeneratedRegex("<img\\b[^>]*\\ssrc=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex Images();
+}
