@@ -70,7 +70,7 @@ public static class CheckCommand
         foreach (var v in r.Variants)
         {
             string mark = v.AsExpected ? "ok  " : "FAIL";
-            w.WriteLine($"  {mark} {v.Variant.Role.ToString().ToLowerInvariant()} {v.Variant.Name}: {(v.Refuted ? "refuted" : "not refuted")} ({v.Trials.Accepted}/{v.Trials.Trials} accepted){(v.Refuted ? " — " + v.Trials.Counterexamples.First().Detail : "")}");
+            w.WriteLine($"  {mark} {v.Variant.Role.Word()} {v.Variant.Name}: {(v.Refuted ? "refuted" : "not refuted")} ({v.Trials.Accepted}/{v.Trials.Trials} accepted){(v.Refuted ? " — " + v.Trials.Counterexamples.First().Detail : "")}");
         }
         foreach (var o in r.Obligations)
         {

@@ -33,7 +33,7 @@ public static class MutantsCommand
                     refuted += result.Refuted ? 1 : 0;
                 }
                 unexpected += result.AsExpected ? 0 : 1;
-                stdout.WriteLine($"{(result.AsExpected ? "ok  " : "FAIL")} {s.Id}/{v.Name} [{v.Role.ToString().ToLowerInvariant()}]: {(result.Refuted ? "refuted" : "not refuted")}");
+                stdout.WriteLine($"{(result.AsExpected ? "ok  " : "FAIL")} {s.Id}/{v.Name} [{v.Role.Word()}]: {(result.Refuted ? "refuted" : "not refuted")}");
             }
         }
         stdout.WriteLine($"mutation score: {refuted}/{mutants} mutants refuted; {unexpected} variant(s) not as expected");
