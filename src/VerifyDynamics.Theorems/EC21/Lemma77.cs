@@ -14,7 +14,7 @@ namespace VerifyDynamics.Theorems.EC21;
 /// </summary>
 public static class Lemma77
 {
-    public enum Rule { Paper, FlippedRatio, TopsoeAEta }
+    public enum Rule { Paper, FlippedRatio, TopsoeAEta, EightAEta, NoStepFactor }
 
     public static Statement Statement { get; } = new()
     {
@@ -30,6 +30,20 @@ public static class Lemma77
         Variants =
         [
             Variant.Mutant("RatioFlipped", "(ii) with ≤ instead of ≥ (the GD ratio at k_1 exceeds the bound strictly)", s => s.WithConclusion((x, k, p) => Conclude(x, Rule.FlippedRatio)), trials: 2),
+            Variant.Mutant("EightAEta", "(ii) with 1/(1 − aη/10) → 1 + 8aη (aη ∈ [1e−4, 1e−2]): the GD ratio exceeds the GF-like value ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/θ_0 only by ≈ (1 + aη)(2/δ̄_0)^{aη/2} ≤ 1 + 7.6aη, so the bound's aη/10 is within a factor < 80 of tight",
+                s => s.WithHypotheses("as the statement with aη ∈ [1e−4, 1e−2]",
+                    ctx =>
+                    {
+                        Instance x;
+                        do
+                        {
+                            x = Prop20Proof.Generate(ctx.Rng, Prop20Proof.Standard);
+                        }
+                        while (x.Scalar("a") * x.Scalar("eta") > 1e-2);
+                        return x;
+                    },
+                    (x, k) => Prop20Proof.Validate(x, false)).WithConclusion((x, k, p) => Conclude(x, Rule.EightAEta)), trials: 2),
+            Variant.Control("WithoutStepFactor", "(ii) without the factor 1/(1 − aη/10) (a weaker claim: the GD ratio at k_1 is at least the GF-like value): must hold", s => s.WithConclusion((x, k, p) => Conclude(x, Rule.NoStepFactor)), trials: 4),
             Variant.Mutant("TopsoeStepAEta", "the proof's step ln(1+aη)/ln(1+aη/2) ≤ 2 − aη/3 strengthened to ≤ 2 − aη (the ratio is ≈ 2 − aη/2)", s => s.WithConclusion((x, k, p) => Conclude(x, Rule.TopsoeAEta)), trials: 2),
         ],
     };
@@ -48,7 +62,12 @@ public static class Lemma77
         double xArg = Math.Max(0, -Math.Log(barA) / l);
         double ratio = barK1 / idx.ThetaAtKOne;
         double q = delta0 / (2 - 1.5 * r);   // (θ̄_0 + 1 − ρ̄/2)/(2 − 3ρ̄/2) in offset form
-        double bound = q * q / (th0 * (1 - aeta / 10));
+        double bound = rule switch
+        {
+            Rule.EightAEta => q * q * (1 + 8 * aeta) / th0,
+            Rule.NoStepFactor => q * q / th0,
+            _ => q * q / (th0 * (1 - aeta / 10)),
+        };
         var ratioTol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * idx.KOne + 32), bound, "the GD iterates (relative) and the bound");
         double topsoe = Ec21.Log1p(aeta) / Ec21.Log1p(aeta / 2);
         double t = x.Scalar("ttilde");
@@ -56,7 +75,12 @@ public static class Lemma77
                 Prop20Proof.AtMostCeiling("(i) k_1 − k_{1−ρ̄} ≤ ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1+aη)}⌉", idx.KOne - idx.KOneMinusRho, xArg, Tolerance.Gamma(16) * (xArg + 1)),
                 rule == Rule.FlippedRatio
                     ? Ec21.AtMost("(ii) flipped: θ̄_{k_1}/θ_{k_1} ≤ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))", ratio, bound, ratioTol)
-                    : Ec21.AtLeast("(ii) θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))", ratio, bound, ratioTol),
+                    : Ec21.AtLeast(rule switch
+                    {
+                        Rule.EightAEta => "(ii) mutated: θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²(1 + 8aη)/θ_0",
+                        Rule.NoStepFactor => "(ii) control: θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/θ_0",
+                        _ => "(ii) θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))",
+                    }, ratio, bound, ratioTol),
                 Ec21.AtMost("proof: ρ̄ ≤ aη/10 (derived from the threshold on η and Eq. 81)", r, aeta / 10, Tolerance.FromRounding(8, aeta, "aη")),
                 Ec21.AtMost("proof (Eq. 81): a·t̃ ≤ 30 + ln b", a * t, 30 + Math.Log(ab.B), Tolerance.FromRounding(8, 30 + Math.Log(ab.B), "a·t̃")),
                 Ec21.AtMost(rule == Rule.TopsoeAEta ? "proof (mutated): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη" : "proof (Topsøe): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη/3", topsoe, 2 - aeta / (rule == Rule.TopsoeAEta ? 1 : 3),
