@@ -38,7 +38,7 @@ public static class MergeCommand
                     string? schema = c["schema"]?.GetValue<string>();
                     if (schema != CertificateBuilder.Schema)
                     {
-                        throw new UsageException($"{path} has schema '{schema ?? "none"}', but this vd reads '{CertificateBuilder.Schema}'; nothing was written");
+                        throw new UsageException($"{path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{CertificateBuilder.Schema}'; nothing was written");
                     }
                     id = c["statement"]!.GetValue<string>();
                     paper = c["paper"]!.GetValue<string>();

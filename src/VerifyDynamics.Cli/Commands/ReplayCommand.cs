@@ -29,7 +29,7 @@ public static class ReplayCommand
             if (schema != Harness.Certificates.CertificateBuilder.Schema)
             {
                 // Another schema (a future or foreign file) would be misread field by field: refuse it by name.
-                stderr.WriteLine($"vd replay: {path} has schema '{schema ?? "none"}', but this vd reads '{Harness.Certificates.CertificateBuilder.Schema}'");
+                stderr.WriteLine($"vd replay: {path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{Harness.Certificates.CertificateBuilder.Schema}'");
                 return ExitCodes.UsageError;
             }
             report = CertificateReplay.Replay(text, full);
