@@ -24,10 +24,12 @@ public static class MutantsCommand
         int mutants = 0, refuted = 0, unexpected = 0;
         using var interruption = new Interruption(stderr, "mutants");
         var work = statements.SelectMany(s => s.Variants.Select(v => (Statement: s, Variant: v))).ToList();
-        ProgressDisplay.Run(progress, stderr, "mutants", work.Count, sink =>
+        static string Label((Statement Statement, Variant Variant) w) => $"mutants {w.Statement.Id}/{w.Variant.Name}";
+        ProgressDisplay.Run(progress, stderr, work.Count > 0 ? Label(work[0]) : "mutants", work.Count, sink =>
         {
-            foreach (var (s, v) in work)
+            for (int k = 0; k < work.Count; k++)
             {
+                var (s, v) = work[k];
                 interruption.Token.ThrowIfCancellationRequested();
                 var seed = CheckCommand.StatementSeed(runSeed, s.Id);
                 var result = StatementRunner.RunVariant(s, v, seed, v.Trials ?? s.DefaultTrials, threads);
@@ -38,7 +40,7 @@ public static class MutantsCommand
                 }
                 unexpected += result.AsExpected ? 0 : 1;
                 stdout.WriteLine($"{(result.AsExpected ? "ok  " : "FAIL")} {s.Id}/{v.Name} [{v.Role.ToString().ToLowerInvariant()}]: {(result.Refuted ? "refuted" : "not refuted")}");
-                sink.Advance($"mutants {s.Id}/{v.Name}");
+                sink.Advance(k + 1 < work.Count ? Label(work[k + 1]) : "mutants: done");
             }
             return 0;
         });
