@@ -12,7 +12,7 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// integrands decay at both ends and the boundary terms vanish); the integrals are composite 16-point Gauss–Legendre
 /// quadratures on [−T_1, T_2], with the error estimated by halving the panel width (|I_h − I_{h/2}|) plus the explicit
 /// exponential tail bounds outside [−T_1, T_2]. The printed (1) lacks the minus sign (extraction glitch, catalog §13).
-/// Even trials put one term at a = 1.02β (near the sharp constant 1/β of (3)).
+/// Even trials put one term at a = 1.1β (close to the sharp constant 1/β of (3), which is approached as a → β⁺).
 /// </summary>
 public static class Lemma31
 {
@@ -23,7 +23,7 @@ public static class Lemma31
         Kind = StatementKind.Lemma,
         Title = "exponentially weighted path norm",
         Text = "For β > 0 and ‖y‖_w² = ∫_{−∞}^{∞} e^{−2βt}‖y(t)‖² dt, any differentiable paths x, y of finite norm satisfy ⟨x, ẏ⟩_w = 2β⟨x, y⟩_w − ⟨ẋ, y⟩_w, ⟨x, ẋ⟩_w = β‖x‖_w², and ‖x‖_w ≤ (1/β)‖ẋ‖_w.",
-        FormalisationNote = "d ∈ 1..3, 1..3 terms per path, β ∈ [0.2, 2], a_j ∈ β·[1.02, 3], b_j ∈ β·[−0.9, 2]. Tolerance = quadrature error estimate + tail bounds + γ_n rounding of the sums.",
+        FormalisationNote = "d ∈ 1..3, 1..3 terms per path, β ∈ [0.2, 2], a_j ∈ β·[1.1, 3], b_j ∈ β·[−0.9, 2]. Tolerance = quadrature error estimate + tail bounds + γ_n rounding of the sums.",
         Constants =
         [
             new NamedConstant("hardyConstant", R(1), "(3) reads ‖x‖_w ≤ (hardyConstant/β)‖ẋ‖_w (paper: 1)"),
@@ -31,11 +31,11 @@ public static class Lemma31
         ],
         Hypotheses = new Hypotheses("β, exponents a_j > β and b_j > −β, Gaussian coefficient vectors", Generate, Validate),
         Conclusion = Conclude,
-        DefaultTrials = 12,
+        DefaultTrials = 8,
         Variants =
         [
-            Variant.ConstantChanged(VariantRole.Mutant, "HardyHalfConstant", "‖x‖_w ≤ (1/(2β))‖ẋ‖_w: refuted near a = β", new NamedConstant("hardyConstant", R(1), ""), R(1, 2), trials: 4),
-            Variant.ConstantChanged(VariantRole.Mutant, "CrossTermPlus", "⟨x, ẏ⟩_w = 2β⟨x, y⟩_w + ⟨ẋ, y⟩_w (the extracted text without the minus): refuted", new NamedConstant("crossSign", R(-1), ""), R(1), trials: 4),
+            Variant.ConstantChanged(VariantRole.Mutant, "HardyHalfConstant", "‖x‖_w ≤ (1/(2β))‖ẋ‖_w: refuted near a = β", new NamedConstant("hardyConstant", R(1), ""), R(1, 2), trials: 3),
+            Variant.ConstantChanged(VariantRole.Mutant, "CrossTermPlus", "⟨x, ẏ⟩_w = 2β⟨x, y⟩_w + ⟨ẋ, y⟩_w (the extracted text without the minus): refuted", new NamedConstant("crossSign", R(-1), ""), R(1), trials: 3),
         ],
     };
 
@@ -51,7 +51,7 @@ public static class Lemma31
             var p = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(terms, d + 2);
             for (int j = 0; j < terms; j++)
             {
-                p[j, 0] = beta * (ctx.Index % 2 == 0 && j == 0 ? 1.02 : rng.Uniform(1.02, 3));
+                p[j, 0] = beta * (ctx.Index % 2 == 0 && j == 0 ? 1.1 : rng.Uniform(1.1, 3));
                 p[j, 1] = beta * rng.Uniform(-0.9, 2);
                 for (int i = 0; i < d; i++)
                 {
@@ -144,7 +144,8 @@ public static class Lemma31
             }
             return sum;
         }
-        int n = (int)Math.Ceiling((t1 + t2) * rate);
+        // Panels of width 2/rate (the fastest exponential scale): 16-point Gauss–Legendre per panel, then halved for the error.
+        int n = (int)Math.Ceiling((t1 + t2) * rate / 2);
         double coarse = Composite(n), fine = Composite(2 * n);
         return (fine, Math.Abs(fine - coarse) + tails + Tolerance.Gamma(32 * 2 * n) * Math.Abs(fine));
     }
