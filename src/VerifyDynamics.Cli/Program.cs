@@ -38,6 +38,13 @@ public static class Program
             stderr.WriteLine("Run 'vd --help' for the list of commands.");
             return ExitCodes.UsageError;
         }
+        if (args.Length > 1 && args[1] is "-h" or "--help")
+        {
+            // Every verb answers --help the same way, before it parses anything (so a help request is never an error).
+            stdout.WriteLine($"vd {verb.Attribute.Verb}: {verb.Attribute.Summary}");
+            stdout.WriteLine($"usage: {verb.Attribute.Usage}");
+            return ExitCodes.Ok;
+        }
         try
         {
             return verb.Run(args[1..], stdout, stderr);
