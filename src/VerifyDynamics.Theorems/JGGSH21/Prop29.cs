@@ -109,7 +109,7 @@ public static class Prop29
         }
         Vector<double> Point(Vector<double> u, double phi, double norm) => norm * (Math.Cos(phi) * rhoStar + Math.Sin(phi) * u);
         int ops = 64 * dim;
-        List<Margin> StaticMargins(double r, int count)
+        List<Margin> StaticMargins(double r, int count, double upperSlack)
         {
             var ms = new List<Margin>();
             for (int q = 0; q < count; q++)
@@ -129,7 +129,7 @@ public static class Prop29
                 var ti = Point(u, rng.Uniform(0, phiB), norm);
                 double radial = GradC(ti) * ti / norm;
                 ms.Add(Rounding("∇Cᵀθ/‖θ‖ − ‖θ‖^{k−1}(s* − ε) (inside C_ε)", radial - nk1 * (sStar - eps), ops, nk1 * s1, "‖θ‖^{k−1}s_1"));
-                ms.Add(Rounding("‖θ‖^{k−1}(s* + 2ε) − ∇Cᵀθ/‖θ‖ (inside C_ε)", nk1 * (sStar + k.D("upperSlack") * eps) - radial, ops, nk1 * s1, "‖θ‖^{k−1}s_1"));
+                ms.Add(Rounding("‖θ‖^{k−1}(s* + 2ε) − ∇Cᵀθ/‖θ‖ (inside C_ε)", nk1 * (sStar + upperSlack * eps) - radial, ops, nk1 * s1, "‖θ‖^{k−1}s_1"));
             }
             return ms;
         }
@@ -139,13 +139,14 @@ public static class Prop29
         // and the homogeneous part alone decides): a violation there means the claim fails at every radius searched.
         for (int halving = 0; halving < 13; halving++)
         {
-            if (StaticMargins(r, 64).All(m => m.Holds))
+            // The radius is searched with the paper's item 2 (slack 2ε) — it belongs to the statement; variants are then tested at it.
+            if (StaticMargins(r, 64, 2).All(m => m.Holds))
             {
                 break;
             }
             r /= 2;
         }
-        var margins = StaticMargins(r, 24);
+        var margins = StaticMargins(r, 24, k.D("upperSlack"));
         // (3) flows from interior cone points.
         bool swap = k.D("swapFlowBounds") == 1;
         for (int f = 0; f < 3; f++)
