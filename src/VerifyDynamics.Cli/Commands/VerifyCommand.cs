@@ -141,8 +141,9 @@ public static class VerifyCommand
     public static void WriteReport(CertificateStore store, string reports)
     {
         var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.md"), MarkdownReport.Render(summaries));
-        AtomicFile.WriteAllText(Path.Combine(reports, "index.html"), HtmlReport.Render(summaries));
-        AtomicFile.WriteAllText(Path.Combine(reports, "summary.tex"), LatexSummary.Render(summaries));
+        // The slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
+        AtomicFile.WriteAllText(Path.Combine(reports, "index.md"), SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), reports));
+        AtomicFile.WriteAllText(Path.Combine(reports, "index.html"), SlackTable.InsertIntoHtml(HtmlReport.Render(summaries), reports));
+        AtomicFile.WriteAllText(Path.Combine(reports, "summary.tex"), SlackTable.AppendToLatex(LatexSummary.Render(summaries), reports));
     }
 }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Harness.Search;
+using VerifyDynamics.Harness.Trials;
+using VerifyDynamics.Theorems.Model;
+
+namespace VerifyDynamics.Cli.Commands;
+
+[Command("falsify", "targeted counterexample search at given constant values, then shrink what it finds to a replayable instance",
+    "vd falsify ID [--set NAME=VALUE]... [--seed S] [--budget N] [--shrink-budget N] [--out FILE] [--threads N] [--json]")]
+public static class FalsifyCommand
+{
+    /// <summary>Evaluations of the search by default: 100 generated instances and 100 hill-climbing steps.</summary>
+    public const int DefaultBudget = 200;
+
+    /// <summary>Evaluations the shrinker may spend by default (each is a full validated + confirmed evaluation).</summary>
+    public const int DefaultShrinkBudget = 400;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new Arguments(args, new HashSet<string> { "json" });
+        var overrides = a.Overrides();
+        var seed = a.Seed() ?? Seed.Default;
+        int budget = a.Int("budget", min: 2) ?? DefaultBudget;
+        int shrinkBudget = a.Int("shrink-budget", min: 0) ?? DefaultShrinkBudget;
+        string? outPath = a.Option("out");
+        int threads = a.Int("threads", min: 1) ?? 1;
+        bool json = a.Flag("json");
+        a.EnsureAllUsed(1);
+        if (a.Positionals.Count != 1)
+        {
+            throw new UsageException("falsify needs exactly one statement id");
+        }
+        var statement = StatementLookup.Resolve(a.Positionals[0]);
+        StatementLookup.ValidateOverrides(statement, overrides);
+        if (statement.Checkability is Checkability.NotCheckable or Checkability.Pending)
+        {
+            stderr.WriteLine($"vd falsify: {statement.Id} is {statement.Checkability.ToString().ToLowerInvariant()} ({statement.NotCheckableReason}): there is nothing to search");
+            return ExitCodes.Inconclusive;
+        }
+        var constants = StatementRunner.ResolveConstants(statement, overrides);
+        var searchSeed = seed.Split("falsify:" + statement.Id);
+        var found = CounterexampleSearch.Run(statement, constants, searchSeed, SearchBudget.OfEvaluations(budget), parallelism: threads);
+        string sets = string.Join(" ", overrides.Select(kv => $"--set {kv.Key}={kv.Value}"));
+        if (found.Counterexample is null)
+        {
+            if (json)
+            {
+                stdout.Write(CanonicalJson.Serialize(new JsonObject
+                {
+                    ["statement"] = statement.Id.ToString(),
+                    ["constants"] = Constants(constants),
+                    ["seed"] = seed.ToString(),
+                    ["evaluations"] = found.Evaluations,
+                    ["found"] = false,
+                    ["worstNormalized"] = found.WorstNormalized is { } w ? CanonicalJson.Number(w) : null,
+                }));
+            }
+            else
+            {
+                stdout.WriteLine($"{statement.Id}: no counterexample in {found.Evaluations} evaluations ({found.Accepted} generated instances accepted; worst normalized margin {(found.WorstNormalized is { } w ? F(w) : "—")}); seed {seed}. Empirical: not a proof.");
+            }
+            return ExitCodes.Ok;
+        }
+        var shrunk = Shrinker.Shrink(statement, constants, found.Counterexample, searchSeed.Split("shrink"), maxEvaluations: shrinkBudget);
+        var cx = shrunk.Counterexample;
+        string instanceText = CanonicalJson.Serialize(InstanceJson.ToJson(cx.Instance!));
+        if (outPath is not null)
+        {
+            AtomicFile.WriteAllText(outPath, instanceText);
+        }
+        if (json)
+        {
+            var o = new JsonObject
+            {
+                ["statement"] = statement.Id.ToString(),
+                ["constants"] = Constants(constants),
+                ["seed"] = seed.ToString(),
+                ["evaluations"] = found.Evaluations + shrunk.Evaluations,
+                ["found"] = true,
+                ["counterexample"] = TightenJson.Counterexample(cx, found.FoundBy, statement, sets),
+                ["shrink"] = new JsonObject
+                {
+                    ["sizeBefore"] = shrunk.SizeBefore,
+                    ["sizeAfter"] = shrunk.SizeAfter,
+                    ["digitsBefore"] = shrunk.ComplexityBefore,
+                    ["digitsAfter"] = shrunk.ComplexityAfter,
+                    ["steps"] = new JsonArray([.. shrunk.Steps.Select(s => (JsonNode)s)]),
+                },
+            };
+            stdout.Write(CanonicalJson.Serialize(o));
+        }
+        else
+        {
+            stdout.WriteLine($"{statement.Id}: COUNTEREXAMPLE (found by {found.FoundBy} after {found.Evaluations} evaluations; seed {seed})");
+            stdout.WriteLine($"  {cx.Detail}");
+            stdout.WriteLine($"  shrunk in {shrunk.Evaluations} evaluations: {shrunk.SizeBefore} → {shrunk.SizeAfter} numbers, {shrunk.ComplexityBefore} → {shrunk.ComplexityAfter} digits ({shrunk.Steps.Count} edits), re-confirmed (Precision.Confirm)");
+            stdout.Write("  instance: " + instanceText);
+            stdout.WriteLine(outPath is null
+                ? $"  replay: save the instance and run vd check {statement.Id} --instance FILE {sets}".TrimEnd()
+                : $"  written to {outPath}; replay: vd check {statement.Id} --instance {outPath} {sets}".TrimEnd());
+        }
+        return ExitCodes.Refuted;
+    }
+
+    private static JsonObject Constants(ConstantValues k)
+    {
+        var o = new JsonObject();
+        foreach (var (name, value) in k)
+        {
+            o[name] = value.ToString();
+        }
+        return o;
+    }
+
+    private static string F(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}
