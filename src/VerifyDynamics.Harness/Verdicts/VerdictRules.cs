@@ -110,7 +110,7 @@ public static class VerdictRules
                 string trialsNote = $"; the trials' weakest tolerance is {KindWord(trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated)}"
                     + (trials.WeakestHoldingToleranceSource is { } src ? $" ({src})" : "");
                 return assumes.Count > 0
-                    ? (EvidenceGrade.ProvenAssuming, $"every scalar obligation proven, assuming {string.Join("; ", assumes)}{(statement.AliasOf is null ? "" : " (the check is shared with " + statement.AliasOf + ")")}{trialsNote}", assumes)
+                    ? (EvidenceGrade.ProvenAssuming, $"every scalar obligation proven by a decision procedure (Z3 or interval subdivision) and every trial holds{(statement.AliasOf is null ? "" : "; the check is shared with " + statement.AliasOf)}{trialsNote}", assumes)
                     : (EvidenceGrade.Proven, $"every scalar obligation proven by a decision procedure (Z3 or interval subdivision) and every trial holds{trialsNote}", []);
             }
             case Verdict.Refuted:
