@@ -12,6 +12,13 @@ public static class Program
             Ec21EngineBenchmarks.Timed(Console.Out);
             return;
         }
+        // `bdn ARGS...`: BenchmarkDotNet with its own options (e.g. `bdn --filter '*' --job short`); without `bdn`
+        // the arguments go to BenchmarkDotNet unchanged, as before.
+        if (args is ["bdn", .. var rest])
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

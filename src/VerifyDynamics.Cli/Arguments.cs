@@ -41,7 +41,9 @@ public sealed class Arguments
                 }
                 else
                 {
-                    throw new UsageException($"option --{name} needs a value");
+                    // A last option without a value: a known option reports "needs a value" when read, an unknown one
+                    // is reported as unknown by EnsureAllUsed (not as "needs a value", which would suggest it exists).
+                    _options.Add((name, null));
                 }
             }
             else

@@ -36,11 +36,16 @@ internal static class ToyGradeStatements
 {
     public static readonly ObligationSpec Obligation = new("TOY1", "toy", "forall x in [0, 1]: x*x <= x");
 
-    /// <summary>The toy with a margin whose tolerance has the given kind (value 1 − x, tolerance 1e−15).</summary>
-    public static Statement WithToleranceKind(ToleranceKind kind, Checkability checkability = Checkability.Margins) =>
+    /// <summary>
+    /// The toy with a margin whose tolerance has the given kind (value 1 − x, tolerance 1e−15). By default it declares
+    /// that its obligation is the statement itself (so certified can mean proven); pass false for the usual case of
+    /// obligations that are a proof's scalar steps.
+    /// </summary>
+    public static Statement WithToleranceKind(ToleranceKind kind, Checkability checkability = Checkability.Margins, bool obligationsAreTheStatement = true) =>
         ToyStatements.UniformBelowOne(checkability, trials: 16) with
         {
             Conclusion = (x, k, p) => MarginSet.Of(new Margin("x ≤ 1", 1 - x.Scalar("x"), new Tolerance(1e-15, "toy " + kind) { Kind = kind })),
             Obligations = [Obligation],
+            ObligationsAreTheStatement = obligationsAreTheStatement,
         };
 }

@@ -70,7 +70,7 @@ public static class CheckCommand
         foreach (var v in r.Variants)
         {
             string mark = v.AsExpected ? "ok  " : "FAIL";
-            w.WriteLine($"  {mark} {v.Variant.Role.ToString().ToLowerInvariant()} {v.Variant.Name}: {(v.Refuted ? "refuted" : "not refuted")} ({v.Trials.Accepted}/{v.Trials.Trials} accepted){(v.Refuted ? " — " + v.Trials.Counterexamples.First().Detail : "")}");
+            w.WriteLine($"  {mark} {v.Variant.Role.Word()} {v.Variant.Name}: {(v.Refuted ? "refuted" : "not refuted")} ({v.Trials.Accepted}/{v.Trials.Trials} accepted){(v.Refuted ? " — " + v.Trials.Counterexamples.First().Detail : "")}");
         }
         foreach (var o in r.Obligations)
         {
@@ -90,6 +90,12 @@ public static class CheckCommand
         var instance = InstanceJson.Parse(text);
         var constants = StatementRunner.ResolveConstants(statement, overrides);
         var record = TrialRunner.Evaluate(statement, constants, instance, index: 0, seed: new Seed(0));
+        if (record.Outcome == InstanceOutcome.Error && record.Detail?.StartsWith("validator threw", StringComparison.Ordinal) == true)
+        {
+            // The validator could not even read the instance (a field the statement needs is missing, e.g. an instance of
+            // another family): that is bad input, not a finding about the statement.
+            throw new UsageException($"the instance (family '{instance.Family}') does not fit {statement.Id}: {record.Detail}; 'vd show {statement.Id}' describes the instances it takes");
+        }
         if (json)
         {
             var o = new JsonObject { ["statement"] = statement.Id.ToString() };

@@ -3,7 +3,7 @@ using VerifyDynamics.Harness.Experiments;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("experiment", "run a paper's experiment and write its curves (vd experiment --list)",
-    "vd experiment NAME [--quick] [--out DIR] [--seed S] [--KEY VALUE]... | vd experiment --list")]
+    "vd experiment NAME [--quick] [--no-progress] [--out DIR] [--seed S] [--KEY VALUE]... | vd experiment --list")]
 public static class ExperimentCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -27,7 +27,7 @@ public static class ExperimentCommand
             var near = IdSuggestions.For(name, ExperimentRegistry.All.Select(e => e.Name));
             throw new UsageException($"unknown experiment '{name}'{(near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "")} ('vd experiment --list' shows all)");
         }
-        bool quick = false;
+        bool quick = false, noProgress = false;
         string? output = null;
         Core.Randomness.Seed seed = CheckCommand.DefaultRunSeed;
         var extra = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -37,6 +37,10 @@ public static class ExperimentCommand
             if (arg == "--quick")
             {
                 quick = true;
+            }
+            else if (arg == "--no-progress")
+            {
+                noProgress = true;
             }
             else if (arg.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -63,7 +67,9 @@ public static class ExperimentCommand
         ExperimentResult result;
         try
         {
-            result = experiment.Run(new ExperimentOptions(output ?? Path.Combine("reports", "experiments", name), seed, quick, extra), stderr);
+            // Experiments report no fraction done, so the bar is indeterminate (elapsed time and a spinner); their log lines go above it.
+            result = ProgressDisplay.Run(ProgressDisplay.Enabled(stderr, noProgress), stderr, $"experiment {name}", null,
+                sink => experiment.Run(new ExperimentOptions(output ?? Path.Combine("reports", "experiments", name), seed, quick, extra), sink.Log));
         }
         catch (ArgumentException e)
         {

@@ -35,6 +35,11 @@ public static class MergeCommand
                         throw new UsageException($"{path} was modified after it was sealed (stored {stored ?? "none"}, content hashes to {recomputed}); nothing was written");
                     }
                     var c = CertificateStore.Parse(text);
+                    string? schema = c["schema"]?.GetValue<string>();
+                    if (schema != CertificateBuilder.Schema)
+                    {
+                        throw new UsageException($"{path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{CertificateBuilder.Schema}'; nothing was written");
+                    }
                     id = c["statement"]!.GetValue<string>();
                     paper = c["paper"]!.GetValue<string>();
                 }

@@ -5,15 +5,16 @@ using VerifyDynamics.Theorems.Model;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("mutants", "run every statement's mutants, controls and errata; print the mutation score",
-    "vd mutants [--filter GLOB] [--seed S] [--threads N]")]
+    "vd mutants [--filter GLOB] [--seed S] [--threads N] [--no-progress]")]
 public static class MutantsCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string>());
+        var a = new Arguments(args, new HashSet<string> { "no-progress" });
         string filter = a.Option("filter") ?? "*";
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
         int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
+        bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
         a.EnsureAllUsed(0);
         var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (statements.Count == 0)
@@ -21,11 +22,16 @@ public static class MutantsCommand
             throw new UsageException($"--filter '{filter}' matches no statement id");
         }
         int mutants = 0, refuted = 0, unexpected = 0;
-        foreach (var s in statements)
+        using var interruption = new Interruption(stderr, "mutants");
+        var work = statements.SelectMany(s => s.Variants.Select(v => (Statement: s, Variant: v))).ToList();
+        static string Label((Statement Statement, Variant Variant) w) => $"mutants {w.Statement.Id}/{w.Variant.Name}";
+        ProgressDisplay.Run(progress, stderr, work.Count > 0 ? Label(work[0]) : "mutants", work.Count, sink =>
         {
-            var seed = CheckCommand.StatementSeed(runSeed, s.Id);
-            foreach (var v in s.Variants)
+            for (int k = 0; k < work.Count; k++)
             {
+                var (s, v) = work[k];
+                interruption.Token.ThrowIfCancellationRequested();
+                var seed = CheckCommand.StatementSeed(runSeed, s.Id);
                 var result = StatementRunner.RunVariant(s, v, seed, v.Trials ?? s.DefaultTrials, threads);
                 if (v.Role == VariantRole.Mutant)
                 {
@@ -33,9 +39,11 @@ public static class MutantsCommand
                     refuted += result.Refuted ? 1 : 0;
                 }
                 unexpected += result.AsExpected ? 0 : 1;
-                stdout.WriteLine($"{(result.AsExpected ? "ok  " : "FAIL")} {s.Id}/{v.Name} [{v.Role.ToString().ToLowerInvariant()}]: {(result.Refuted ? "refuted" : "not refuted")}");
+                stdout.WriteLine($"{(result.AsExpected ? "ok  " : "FAIL")} {s.Id}/{v.Name} [{v.Role.Word()}]: {(result.Refuted ? "refuted" : "not refuted")}");
+                sink.Advance(k + 1 < work.Count ? Label(work[k + 1]) : "mutants: done");
             }
-        }
+            return 0;
+        });
         stdout.WriteLine($"mutation score: {refuted}/{mutants} mutants refuted; {unexpected} variant(s) not as expected");
         return unexpected > 0 ? ExitCodes.Refuted : ExitCodes.Ok;
     }

@@ -86,7 +86,7 @@ public static class ProveCommand
                     break;
             }
         }
-        if (claimParts.Count == 0)
+        if (claimParts.All(string.IsNullOrWhiteSpace))
         {
             stderr.WriteLine("error: no claim given");
             stderr.WriteLine(Usage);

@@ -24,7 +24,15 @@ public static class ReplayCommand
         ReplayReport report;
         try
         {
-            report = CertificateReplay.Replay(File.ReadAllText(path), full);
+            string text = File.ReadAllText(path);
+            string? schema = Harness.Certificates.CertificateStore.Parse(text)["schema"]?.GetValue<string>();
+            if (schema != Harness.Certificates.CertificateBuilder.Schema)
+            {
+                // Another schema (a future or foreign file) would be misread field by field: refuse it by name.
+                stderr.WriteLine($"vd replay: {path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{Harness.Certificates.CertificateBuilder.Schema}'");
+                return ExitCodes.UsageError;
+            }
+            report = CertificateReplay.Replay(text, full);
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
         {

@@ -34,7 +34,7 @@ public static class SimulateCommand
         }
         catch (InstanceFormatException e)
         {
-            stderr.WriteLine($"vd simulate: instance field {e.Field}: {e.Message}");
+            stderr.WriteLine($"vd simulate: invalid instance: {e.Message}");
             return ExitCodes.UsageError;
         }
     }
@@ -132,6 +132,7 @@ public static class SimulateCommand
         times = [.. times.Distinct()];
         gridSteps = [.. gridSteps.Distinct()];
         double[][]? gdStates = null;
+        bool failed = false;
         if (eta is { } eta1 && k > 0)
         {
             gdStates = new double[gridSteps.Length][];
@@ -146,7 +147,9 @@ public static class SimulateCommand
             });
             if (diverged)
             {
-                stderr.WriteLine($"vd simulate: gradient descent diverged after {taken} steps (η = {eta1.ToString("G6", CultureInfo.InvariantCulture)})");
+                stderr.WriteLine($"vd simulate: gradient descent diverged after {taken} steps (η = {eta1.ToString("G6", CultureInfo.InvariantCulture)}): "
+                    + "the iterates left the floating-point range; the step size is too large for this instance (try a smaller eta)");
+                failed = true;
             }
         }
         var settings = new OdeSettings(Rtol: rtol ?? 1e-10, Atol: (rtol ?? 1e-10) * 1e-2, StoreDenseOutput: false, OutputTimes: times);
@@ -154,6 +157,7 @@ public static class SimulateCommand
         if (!gf.Succeeded)
         {
             stderr.WriteLine($"vd simulate: gradient flow {gf.Ode.Outcome}: {gf.Ode.Message}");
+            failed = true;
         }
         var rows = new List<Row>();
         for (int i = 0; i < times.Length; i++)
@@ -170,7 +174,8 @@ public static class SimulateCommand
             rows.Add(new Row(times[i], objective.Value(primary), distance, gf.InvariantDrift(primary), lmin));
         }
         Write(stdout, mode, rows, gf, json);
-        return ExitCodes.Ok;
+        // A diverged or failed run is shown (its rows say where it went wrong) but is not a result: exit 3, as in 'vd eval'.
+        return failed ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
     /// <summary>Dense symmetric EVD of the Lemma 5 Hessian for d ≤ 400, Lanczos on exact HVPs above.</summary>
@@ -179,6 +184,9 @@ public static class SimulateCommand
         : Lanczos.MinEigenvalue(HessianVectorProduct.Operator(f, theta), f.Dimension).Value;
 
     private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON number, or the string "Infinity"/"NaN" for a diverged value (JSON has no non-finite numbers).</summary>
+    private static JsonNode? JsonNumber(double? x) => x is { } v ? VerifyDynamics.Harness.Certificates.CanonicalJson.Number(v) : null;
 
     private static void Write(TextWriter stdout, string mode, List<Row> rows, GradientFlowSolution gf, bool json)
     {
@@ -200,11 +208,11 @@ public static class SimulateCommand
                 },
                 ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
                 {
-                    ["t"] = r.Time,
-                    ["loss"] = r.Loss,
-                    ["distanceGdGf"] = r.Distance,
-                    ["balancednessDrift"] = r.Drift,
-                    ["lambdaMin"] = r.LambdaMin,
+                    ["t"] = JsonNumber(r.Time),
+                    ["loss"] = JsonNumber(r.Loss),
+                    ["distanceGdGf"] = JsonNumber(r.Distance),
+                    ["balancednessDrift"] = JsonNumber(r.Drift),
+                    ["lambdaMin"] = JsonNumber(r.LambdaMin),
                 })]),
             };
             stdout.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -8,12 +8,12 @@ using VerifyDynamics.Theorems;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("verify", "verify the catalog (or a filtered part): write certificates and the report",
-    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume]")]
+    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume] [--no-progress]")]
 public static class VerifyCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new Arguments(args, new HashSet<string> { "resume" });
+        var a = new Arguments(args, new HashSet<string> { "resume", "no-progress" });
         string filter = a.Option("filter") ?? "*";
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
         int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
@@ -22,6 +22,7 @@ public static class VerifyCommand
         string reports = a.Option("reports") ?? "reports";
         var shard = ParseShard(a.Option("shard"));
         bool resume = a.Flag("resume");
+        bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
         a.EnsureAllUsed(0);
         var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (matching.Count == 0)
@@ -31,21 +32,17 @@ public static class VerifyCommand
         // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
         // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
         var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
+        // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
+        using var interruption = new Interruption(stderr, "verify");
+        var store = new CertificateStore(certificates);
+        stderr.WriteLine($"vd verify: {statements.Count} statements, run seed {runSeed}, {threads} threads");
+        var (unexpected, inconclusive) = ProgressDisplay.Run(progress, stderr, statements.Count > 0 ? $"verify {statements[0].Id}" : "verify", statements.Count, sink =>
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var store = new CertificateStore(certificates);
-            stderr.WriteLine($"vd verify: {statements.Count} statements, run seed {runSeed}, {threads} threads");
             int unexpected = 0, inconclusive = 0;
             for (int i = 0; i < statements.Count; i++)
             {
-                cancel.Token.ThrowIfCancellationRequested();
+                interruption.Token.ThrowIfCancellationRequested();
                 var s = statements[i];
                 var clock = Stopwatch.StartNew();
                 var seed = CheckCommand.StatementSeed(runSeed, s.Id);
@@ -73,23 +70,23 @@ public static class VerifyCommand
                     unexpected++;
                 }
                 string flag = !variantsOk ? " [variant(s) not as expected]" : "";
-                stderr.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {verdict,-24}{flag} {clock.Elapsed.TotalSeconds:F1}s → {path}");
+                sink.Log.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {verdict,-24}{flag} {clock.Elapsed.TotalSeconds:F1}s → {path}");
+                sink.Advance(i + 1 < statements.Count ? $"verify {statements[i + 1].Id}" : "verify: writing reports");
             }
-            if (shard is null)
-            {
-                WriteReport(store, reports);
-            }
-            else
-            {
-                stderr.WriteLine($"shard {shard.Value.Index}/{shard.Value.Count}: reports are written by 'vd merge'");
-            }
-            stdout.WriteLine($"verified {statements.Count} statements: {unexpected} unexpected (refuted without an erratum, or a variant not as expected), {inconclusive} inconclusive; report: {Path.Combine(reports, "index.md")}");
-            return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
-        }
-        finally
+            return (unexpected, inconclusive);
+        });
+        // A signal during the last statement still counts as an interruption: the reports are left to the resumed run.
+        interruption.Token.ThrowIfCancellationRequested();
+        if (shard is null)
         {
-            Console.CancelKeyPress -= onCancel;
+            WriteReport(store, reports);
         }
+        else
+        {
+            stderr.WriteLine($"shard {shard.Value.Index}/{shard.Value.Count}: reports are written by 'vd merge'");
+        }
+        stdout.WriteLine($"verified {statements.Count} statements: {unexpected} unexpected (refuted without an erratum, or a variant not as expected), {inconclusive} inconclusive; report: {Path.Combine(reports, "index.md")}");
+        return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
     private static (int Index, int Count)? ParseShard(string? text)

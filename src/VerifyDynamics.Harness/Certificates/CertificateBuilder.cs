@@ -211,7 +211,7 @@ public static class CertificateBuilder
         var o = new JsonObject
         {
             ["name"] = v.Variant.Name,
-            ["role"] = v.Variant.Role.ToString().ToLowerInvariant(),
+            ["role"] = v.Variant.Role.Word(),
             ["description"] = v.Variant.Description,
             ["expected"] = v.Variant.Role == VariantRole.Control ? "not-refuted" : "refuted",
             ["outcome"] = v.Refuted ? "refuted" : "not-refuted",

@@ -17,8 +17,8 @@ public static class MarkdownReport
         sb.Append("Verdicts: `certified` = every trial holds and every scalar obligation is proven; `holds-on-trials` = numerical evidence only;\n");
         sb.Append("`refuted` = confirmed counterexample (for errata: the statement as printed); `construction-reproduced` = the paper's failure construction shows the claimed failure;\n");
         sb.Append("`inconclusive` = evidence unusable (reason given); `not-checkable` = cannot be checked (reason given).\n");
-        sb.Append("Evidence grades (decided with the verdict, never raised afterwards): `proven` = every scalar obligation proven by Z3 or interval subdivision and every trial holds (for a refutation: an exact counterexample);\n");
-        sb.Append("`proven-assuming` = the same, assuming the named lemma(s); `numerical-with-error-bound` = every tried instance satisfies the conclusion within a bound on its numerical error;\n");
+        sb.Append("Evidence grades (decided with the verdict, never raised afterwards): `proven` = the statement is itself a scalar inequality whose obligations are proven by Z3 or interval subdivision, and every trial holds (for a refutation: an exact counterexample);\n");
+        sb.Append("`proven-assuming` = every scalar obligation proven and every trial holds, assuming what is named (usually the paper's reduction of the statement to its scalar obligations; an alias; a lemma); `numerical-with-error-bound` = every tried instance satisfies the conclusion within a bound on its numerical error;\n");
         sb.Append("`sampled` = statistical, trend or conjecture evidence, or tolerances that are estimates only; `unknown` = no usable evidence. Each statement has a page under `statements/`.\n\n");
         sb.Append("## Summary\n\n");
         sb.Append("| paper | statements | certified | holds-on-trials | construction-reproduced | refuted | inconclusive | not-checkable | other | mutants refuted |\n");

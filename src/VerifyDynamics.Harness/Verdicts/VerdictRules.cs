@@ -27,8 +27,10 @@ public sealed record VerdictDecision(Verdict Verdict, string Reason)
 /// "Evidence grades"). The grade is decided from the same inputs as the verdict and only ever lowered by a missing
 /// piece of evidence:
 /// <list type="bullet">
-/// <item><c>certified</c> → <see cref="EvidenceGrade.Proven"/>, or <see cref="EvidenceGrade.ProvenAssuming"/> when the
-/// statement is an alias (<c>AliasOf</c>) or names <c>AssumedLemmas</c>. An obligation that is unknown or skipped (no
+/// <item><c>certified</c> → <see cref="EvidenceGrade.Proven"/> only when the statement is its own scalar obligations
+/// (<c>ObligationsAreTheStatement</c>) and takes nothing as given; otherwise <see cref="EvidenceGrade.ProvenAssuming"/>,
+/// naming what is assumed: <see cref="PaperReduction"/> (the obligations are the proof's scalar steps, the matrix-level
+/// reduction to them is the paper's), an alias (<c>AliasOf</c>), <c>AssumedLemmas</c>. An obligation that is unknown or skipped (no
 /// libz3, <c>VD_DISABLE_Z3=1</c>) already keeps the verdict at holds-on-trials, so it can never give "proven".</item>
 /// <item><c>holds-on-trials</c> / <c>construction-reproduced</c> of a margins or construction check →
 /// <see cref="EvidenceGrade.NumericalWithErrorBound"/> when every margin of every holding trial has a tolerance of kind
@@ -85,8 +87,14 @@ public static class VerdictRules
         };
     }
 
+    /// <summary>What a certified statement's proof takes as given (named in the grade "proven assuming …").</summary>
+    public const string PaperReduction = "the paper's reduction of the statement to its scalar obligations (checked on the trials, not proven)";
+
     private static List<string> Assumptions(Statement statement) =>
-        [.. (statement.AliasOf is { } alias ? new[] { alias.ToString() } : []).Concat(statement.AssumedLemmas).Distinct(StringComparer.Ordinal)];
+        [.. (statement.AliasOf is { } alias ? new[] { alias.ToString() } : [])
+            .Concat(statement.AssumedLemmas)
+            .Concat(statement.ObligationsAreTheStatement ? [] : [PaperReduction])
+            .Distinct(StringComparer.Ordinal)];
 
     private static (EvidenceGrade Grade, string Basis, IReadOnlyList<string> Assumes) Grade(Statement statement, TrialSummary trials, Verdict verdict)
     {
@@ -102,7 +110,7 @@ public static class VerdictRules
                 string trialsNote = $"; the trials' weakest tolerance is {KindWord(trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated)}"
                     + (trials.WeakestHoldingToleranceSource is { } src ? $" ({src})" : "");
                 return assumes.Count > 0
-                    ? (EvidenceGrade.ProvenAssuming, $"every scalar obligation proven, assuming {string.Join(", ", assumes)} ({(statement.AliasOf is null ? "named as assumed lemmas" : "the check is shared with " + statement.AliasOf)}){trialsNote}", assumes)
+                    ? (EvidenceGrade.ProvenAssuming, $"every scalar obligation proven by a decision procedure (Z3 or interval subdivision) and every trial holds{(statement.AliasOf is null ? "" : "; the check is shared with " + statement.AliasOf)}{trialsNote}", assumes)
                     : (EvidenceGrade.Proven, $"every scalar obligation proven by a decision procedure (Z3 or interval subdivision) and every trial holds{trialsNote}", []);
             }
             case Verdict.Refuted:

@@ -482,6 +482,8 @@ public sealed class ClaimParser
                     "min" => ParseArguments(token, 2).Aggregate((a, b) => new Min(a, b)),
                     "max" => ParseArguments(token, 2).Aggregate((a, b) => new Max(a, b)),
                     _ when IsKeyword(token.Text) => throw Error($"'{token.Text}' cannot be used as a value", token),
+                    _ when IsSymbol("(") && !_declared.Contains(token.Text) =>
+                        throw Error($"unknown function '{token.Text}' (functions: sqrt exp ln log abs min max)", token),
                     _ when !_declared.Contains(token.Text) =>
                         throw Error($"unknown variable '{token.Text}' (declare it: forall {token.Text} in [lo, hi]: ...)", token),
                     _ => new Var(token.Text),

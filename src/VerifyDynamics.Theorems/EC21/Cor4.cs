@@ -27,7 +27,7 @@ public static class Cor4
         Text = "For f ≥ 0, β-smooth, m = −inf λ_min(∇²f) and c = (√(2β³f(θ(0))) + β²ε)^{−1}, the three step-size bounds (m < 0, m = 0, m > 0) give ‖θ_k − θ(kη)‖ ≤ ε for k ≤ ⌊t̃/η⌋.",
         FormalisationNote = "Strongly convex / convex / non-convex (Σ(1 − cos q_i)) families with exact GF; η = 0.99·bound; margin ε − max_k‖θ_k − θ(kη)‖ with the GD rounding as tolerance.",
         Hypotheses = new Hypotheses(
-            "trial mod 3: strongly convex diagonal quadratic (d ≤ 4) / convex quadratic with a flat direction / Σ(1 − cos q_i) with |q_i(0)| < 3; ε ∈ [0.05, 0.5], t̃ ∈ [0.5, 3], ‖θ_0 − θ(0)‖ ≤ ε/4 in half the trials",
+            "trial mod 3: strongly convex diagonal quadratic (d ≤ 4) / convex quadratic with a flat direction / Σ(1 − cos q_i) with |q_i(0)| < 3; ε ∈ [0.05, 0.5], t̃ ∈ [0.5, 3], ‖θ_0 − θ(0)‖ ≤ ε/4 (≤ εe^{−t̃}/4 for the cosine family, m = 1) in half the trials",
             Generate,
             Validate),
         Conclusion = (x, k, p) => Conclude(x, Rule.Corollary),
@@ -70,18 +70,29 @@ public static class Cor4
                 lam[r.NextInt(0, d - 1)] = 0;
                 return Quadratic("convex", lam, z0, dz, horizon, eps);
             default:
-                return Quadratic("cosine", [], z0, dz, horizon, eps);
+                // m = 1 > 0: the corollary's bound c(ε − ‖θ_0 − θ(0)‖e^{mt̃})m/(e^{mt̃} − 1) admits a positive η only if
+                // ‖θ_0 − θ(0)‖e^{mt̃} < ε, so the perturbation drawn above (≤ ε/4) is shrunk by e^{−mt̃} (then ≤ ε e^{−mt̃}/4).
+                double shrink = Math.Exp(-CosineM * horizon);
+                return Quadratic("cosine", [], z0, [.. dz.Select(v => v * shrink)], horizon, eps);
         }
     }
+
+    /// <summary>m = −inf λ_min(∇²f) of f = Σ(1 − cos q_i): ∇²f = diag(cos q_i), inf λ_min = −1.</summary>
+    private const double CosineM = 1;
 
     private static HypothesesCheck Validate(Instance x, ConstantValues k)
     {
         var z0 = x.Matrix("z0").Column(0);
+        double eps = x.Scalar("epsilon"), horizon = x.Scalar("horizon"), delta0 = x.Matrix("dz").Column(0).L2Norm();
+        bool cosine = x.Family == "cosine";
+        double m = cosine ? CosineM : -x.Matrix("lambda").Column(0).Minimum();
         return HypothesesCheck.All(
-            (x.Scalar("epsilon") > 0 && x.Scalar("horizon") > 0, "ε > 0, t̃ > 0"),
-            (x.Family != "cosine" || z0.All(v => Math.Abs(v) < Math.PI), "cosine family: |θ_i(0)| < π (closed-form GF branch)"),
-            (x.Family == "cosine" || x.Matrix("lambda").Column(0).All(l => l >= 0), "f ≥ 0 (quadratic with λ_i ≥ 0)"),
-            (x.Matrix("dz").Column(0).L2Norm() < x.Scalar("epsilon"), "‖θ_0 − θ(0)‖ < ε"));
+            (eps > 0 && horizon > 0, "ε > 0, t̃ > 0"),
+            (!cosine || z0.All(v => Math.Abs(v) < Math.PI), "cosine family: |θ_i(0)| < π (closed-form GF branch)"),
+            (cosine || x.Matrix("lambda").Column(0).All(l => l >= 0), "f ≥ 0 (quadratic with λ_i ≥ 0)"),
+            // The corollary is about η in (0, bound): it says something only if the bound is positive, i.e.
+            // ‖θ_0 − θ(0)‖ < ε for m ≤ 0 and ‖θ_0 − θ(0)‖e^{mt̃} < ε for m > 0 (compared as ‖θ_0 − θ(0)‖ < εe^{−mt̃}: no overflow).
+            (delta0 < eps * Math.Exp(-Math.Max(m, 0) * horizon), "some η > 0 satisfies the step-size bound: ‖θ_0 − θ(0)‖e^{max(m,0)t̃} < ε"));
     }
 
     private static MarginSet Conclude(Instance x, Rule rule)
@@ -93,15 +104,18 @@ public static class Cor4
         var lambda = cosine ? [] : x.Matrix("lambda").Column(0).ToArray();
         int d = z0.Length;
         double beta = cosine ? 1 : lambda.Max();
-        double m = cosine ? 1 : -lambda.Min();
+        double m = cosine ? CosineM : -lambda.Min();
         double f0 = cosine ? z0.Sum(q => 1 - Math.Cos(q)) : 0.5 * z0.Select((q, i) => lambda[i] * q * q).Sum();
         double c = rule == Rule.OneBetaFewer ? 1 / (Math.Sqrt(2 * beta * f0) + beta * eps) : 1 / (Math.Sqrt(2 * beta * beta * beta * f0) + beta * beta * eps);
         double delta0 = Ec21.Norm(dz);
         double bound = m < 0 ? c * (eps - delta0) * (rule == Rule.MSquared ? m * m : -m)
             : m == 0 ? c * (eps - delta0) / horizon
-            : c * (eps - delta0 * Math.Exp(m * horizon)) * m / Ec21.Expm1(m * horizon);
+            // (ε − δ e^{mt̃})m/(e^{mt̃} − 1) rewritten as (εe^{−mt̃} − δ)m/(1 − e^{−mt̃}): no overflow of e^{mt̃}, no cancellation.
+            : c * (eps * Math.Exp(-m * horizon) - delta0) * m / -Ec21.Expm1(-m * horizon);
         if (!(bound > 0))
         {
+            // Unreachable for validated instances (the validator requires a positive bound); kept so that a bound that
+            // cannot be computed is reported as uncomputable rather than as a pass.
             return MarginSet.Of(new Margin("step-size bound is positive", double.NaN, Tolerance.Exact));
         }
         double eta = 0.99 * bound;

@@ -1,16 +1,64 @@
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Theorems.EC21;
 
 /// <summary>
-/// EC21 Lemma 72 (App. I.14) (L1946–1966): θ̄_k = (θ̄_0 − z_0)(1 + aη/2)^k + z_0 for k ≤ k_{1−ρ̄}.
-/// Formalisation note: Not yet encoded as its own check (closed form vs iteration); used by EC21.Prop20.
+/// EC21 Lemma 72 (App. I.14, L1946–1966): (i) k_{1−ρ̄} = ⌈(ln(2 − 3ρ̄/2) − ln(θ̄_0 + 1 − ρ̄/2))/ln(1 + aη/2)⌉; (ii) θ̄_k =
+/// (θ̄_0 − (ρ̄/2 − 1))(1 + aη/2)^k + (ρ̄/2 − 1) for all k ∈ {0, 1, …, k_{1−ρ̄}} (k_{1−ρ̄} of Definition 71).
+/// Formalisation note: literal GD iteration on the offset δ̄_k = θ̄_k − z_0 (<see cref="Prop20Proof.IterateGd"/>, the paper's own
+/// subtraction of z_0); k_{1−ρ̄} is the first iterate with θ̄_k ≥ 1 − ρ̄. (i) compared as an exact integer with the ceiling, whose
+/// argument is known to ±(γ_16|x| + γ_8(|ln(2 − 3ρ̄/2)| + |ln δ̄_0|)/ln(1 + aη/2)) (either admissible ceiling accepted). (ii) max
+/// relative deviation of δ̄_k from δ̄_0·exp(k·ln(1 + aη/2)) over k ≤ k_{1−ρ̄}; tolerance γ_{3k + 4⌈kL⌉ + 16}.
 /// </summary>
 public static class Lemma72
 {
-    public static Statement Statement { get; } = Ec21.NotCheckable(
-        "Lemma72", "Lemma 72 (App. I.14)", "L1946–1966", StatementKind.Lemma,
-        "anisotropic GD closed form",
-        "θ̄_k = (θ̄_0 − z_0)(1 + aη/2)^k + z_0 for k ≤ k_{1−ρ̄}.",
-        "Not yet encoded as its own check (closed form vs iteration); used by EC21.Prop20.");
+    public static Statement Statement { get; } = new()
+    {
+        Id = Ec21.Id("Lemma72"),
+        Source = Ec21.Source("Lemma 72 (App. I.14)", "L1946–1966"),
+        Kind = StatementKind.Lemma,
+        Title = "anisotropic GD closed form",
+        Text = "(i) k_{1−ρ̄} = ⌈(ln(2 − 3ρ̄/2) − ln(θ̄_0 + 1 − ρ̄/2))/ln(1 + aη/2)⌉; and (ii) θ̄_k = (θ̄_0 − (ρ̄/2 − 1))(1 + aη/2)^k + (ρ̄/2 − 1) for all k ∈ {0, 1, …, k_{1−ρ̄}}.",
+        FormalisationNote = "Literal GD on the offset θ̄_k − z_0; k_{1−ρ̄} from the iteration vs the ceiling formula (exact integers, ceiling argument with a rounding interval); closed form vs iteration at every k ≤ k_{1−ρ̄}.",
+        Hypotheses = Prop20Proof.StandardHypotheses(),
+        Conclusion = (x, k, p) => Conclude(x, 0.5),
+        DefaultTrials = 8,
+        Variants =
+        [
+            Variant.Mutant("FullRate", "(1 + aη/2) → (1 + aη) in both (i) and (ii)", s => s.WithConclusion((x, k, p) => Conclude(x, 1)), trials: 2),
+        ],
+    };
+
+    private static MarginSet Conclude(Instance x, double rate)
+    {
+        var ab = AppendixB.From(x);
+        double a = ab.A, eta = x.Scalar("eta"), delta0 = x.Scalar("u") - ab.RhoBar / 2, level = Prop20Proof.OffsetOneMinusRho(ab);
+        double l = Ec21.Log1p(rate * a * eta);
+        double maxRel = 0;
+        bool reached = false;
+        var gd = Prop20Proof.IterateGd(x, (k, _, delta) =>
+        {
+            if (reached)
+            {
+                return;
+            }
+            double closed = delta0 * Math.Exp(k * l);
+            maxRel = Math.Max(maxRel, Math.Abs(delta - closed) / closed);
+            reached = delta >= level;
+        }, maxSteps: 5_000_000);
+        if (gd.KOneMinusRho < 0)
+        {
+            return MarginSet.Of(new Margin("GD reaches 1 − ρ̄ within the iteration budget", double.NaN, Tolerance.Exact));
+        }
+        double xArg = (Math.Log(level) - Math.Log(delta0)) / l;
+        double err = Tolerance.Gamma(16) * Math.Abs(xArg) + Tolerance.Gamma(8) * (Math.Abs(Math.Log(level)) + Math.Abs(Math.Log(delta0))) / l;
+        long kA = gd.KOneMinusRho;
+        int ops = (int)Math.Min(int.MaxValue / 2, 3 * kA + 4 * (long)Math.Ceiling(kA * l) + 16);
+        return MarginSet.Of(
+                Prop20Proof.CeilingEquals("(i) k_{1−ρ̄} (iteration) = ⌈(ln(2−3ρ̄/2) − ln(θ̄_0+1−ρ̄/2))/ln(1+aη/2)⌉", kA, xArg, err),
+                Ec21.AtMost("(ii) max_{k ≤ k_{1−ρ̄}} |θ̄_k − z_0 − (θ̄_0 − z_0)(1+aη/2)^k| / (θ̄_0 − z_0)(1+aη/2)^k", maxRel, 0,
+                    Tolerance.FromRounding(ops, 1, "relative (3 roundings per GD step; k·ln(1+aη/2) with log1p to 4u)")))
+            .WithObservation("k_one_minus_rho", kA);
+    }
 }

@@ -43,7 +43,7 @@ public static class Lemma88
             Variant.Mutant("Eq89MinusHalfToZero", "(89) with −1/2 → 0: refuted by ν ≥ 0 with Ŵ slightly on the other side (δ along +∇⟨λ, W⟩ from ν̂_0 = −0.01)",
                 s => s.WithGenerator("n = 2, d_0 = 2, ‖Ŵ‖ = 0.09, ν̂_0 = −0.01, δ along +∇⟨λ, W⟩", ctx => Generate(ctx, 1)).WithConclusion((x, k, p) => Conclude(x, 0, 1.5, false)), trials: 2),
             Variant.Mutant("Eq90ThreeHalvesToOne", "(90) with 3/2 → 1 (‖Ŵ‖ ≥ ‖W‖): refuted by a radial outward δ", s => s.WithGenerator("radial outward δ", ctx => Generate(ctx, 3)).WithConclusion((x, k, p) => Conclude(x, -0.5, 1, false)), trials: 2),
-            Variant.Erratum("Eq101AsPrinted", "proof I.20.1, Eq. (101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·√(n⁵ε̂)/(1 − √(n⁵ε̂)) — false (the j = 1 binomial term n‖Ŵ‖^{(n−1)/n}√(n³ε̂) is not O(‖Ŵ‖)); refuted by a radial outward δ",
+            Variant.ProofErratum("Eq101AsPrinted", "proof I.20.1, Eq. (101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·√(n⁵ε̂)/(1 − √(n⁵ε̂)) — false (the j = 1 binomial term n‖Ŵ‖^{(n−1)/n}√(n³ε̂) is not O(‖Ŵ‖)); refuted by a radial outward δ",
                 s => s.WithGenerator("radial outward δ", ctx => Generate(ctx, 3)).WithConclusion((x, k, p) => Conclude(x, -0.5, 1.5, true)), trials: 2),
         ],
     };

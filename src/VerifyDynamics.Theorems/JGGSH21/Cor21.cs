@@ -31,7 +31,7 @@ public static class Cor21
         Errata = ["Proof step Π(x_ℓ + t) ≤ (1+t)Πx_ℓ is false for L ≥ 2 (z3 model x = (2,2), t = 1); correct (1+t)^L. Union bound printed (1 − 2e^{−t²/2})² ≥ 1 − 2Le^{−t²/2}, intended exponent L."],
         Variants =
         [
-            Variant.Erratum("ProofStepOnePlusT", "the proof step Π(x_ℓ + t) ≤ (1+t)Πx_ℓ at x_ℓ = √n_{ℓ−1} + √n_ℓ = 2 (all widths 1), t = 1: refuted",
+            Variant.ProofErratum("ProofStepOnePlusT", "the proof step Π(x_ℓ + t) ≤ (1+t)Πx_ℓ at x_ℓ = √n_{ℓ−1} + √n_ℓ = 2 (all widths 1), t = 1: refuted",
                 s => s.WithGenerator("n_0 = w = n_L = 1, t = 1, L ∈ 2..4", ctx => Instance.OfScalars("unit-widths", ("L", ctx.Rng.NextInt(2, 4)), ("w", 1), ("n0", 1), ("nL", 1), ("t", 1), ("mcSeed", 0)))
                     .WithConclusion((x, k, p) => ProofStep(x)), trials: 2),
             Variant.Mutant("HiddenExponentOffByOne", "(4w)^{(L−3)/2} in place of (4w)^{(L−2)/2}: refuted (hidden layers have norm ≈ 2√w σ̃)",

@@ -48,6 +48,24 @@ public enum VariantRole
     Control,
     /// <summary>The statement as printed in the paper where the catalog found an error; expected refuted.</summary>
     Erratum,
+    /// <summary>
+    /// A false step in the paper's proof (the statement itself is not affected: its check still decides the verdict);
+    /// expected refuted, reported with the statement's errata.
+    /// </summary>
+    ProofErratum,
+}
+
+/// <summary>How variant roles are written in certificates, reports and the CLI.</summary>
+public static class VariantRoleNames
+{
+    public static string Word(this VariantRole role) => role switch
+    {
+        VariantRole.Mutant => "mutant",
+        VariantRole.Control => "control",
+        VariantRole.Erratum => "erratum",
+        VariantRole.ProofErratum => "proof-erratum",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "unknown variant role"),
+    };
 }
 
 /// <summary>A variant of a statement: the same check with one thing changed.</summary>
@@ -66,6 +84,9 @@ public sealed record Variant(string Name, string Description, VariantRole Role, 
 
     public static Variant Erratum(string name, string description, Func<Statement, Statement> apply, int? trials = null) =>
         new(name, description, VariantRole.Erratum, apply, trials);
+
+    public static Variant ProofErratum(string name, string description, Func<Statement, Statement> apply, int? trials = null) =>
+        new(name, description, VariantRole.ProofErratum, apply, trials);
 
     /// <summary>A variant that only changes one constant's value.</summary>
     public static Variant ConstantChanged(VariantRole role, string name, string description, NamedConstant constant, Core.Numbers.Rational value, int? trials = null) =>
@@ -145,6 +166,14 @@ public sealed record Statement
     /// never plainly "proven" (Harness <c>VerdictRules</c>).
     /// </summary>
     public IReadOnlyList<string> AssumedLemmas { get; init; } = [];
+
+    /// <summary>
+    /// True only when the statement IS its scalar obligations (a scalar inequality, or a finite conjunction of them, stated
+    /// exactly by the obligations that are expected to hold). Otherwise the obligations are the proof's scalar steps and the
+    /// reduction of the matrix-level statement to them is the paper's: a certified statement is then graded "proven assuming
+    /// the paper's reduction", never plainly "proven" (Harness <c>VerdictRules</c>).
+    /// </summary>
+    public bool ObligationsAreTheStatement { get; init; }
 
     public IEnumerable<Variant> Mutants => Variants.Where(v => v.Role == VariantRole.Mutant);
 

@@ -55,6 +55,18 @@ public sealed class EvidenceGradeTests
     }
 
     [Fact]
+    public void Certified_WhoseObligationsAreProofSteps_IsProvenAssumingThePapersReduction()
+    {
+        var d = Decide(ToyGradeStatements.WithToleranceKind(ToleranceKind.Rigorous, obligationsAreTheStatement: false), ProvenByZ3);
+        Assert.Equal(Verdict.Certified, d.Verdict);
+        Assert.Equal(EvidenceGrade.ProvenAssuming, d.Grade);
+        Assert.Equal([VerdictRules.PaperReduction], d.Assumes);
+        Assert.Contains("reduction", d.GradeText, StringComparison.Ordinal);
+        Assert.Equal(EvidenceGrade.ProvenAssuming,
+            VerdictRules.Ceiling(ToyGradeStatements.WithToleranceKind(ToleranceKind.Exact, obligationsAreTheStatement: false)).Grade);
+    }
+
+    [Fact]
     public void Alias_OrAssumedLemma_IsProvenAssumingThem_NamedInTheGrade()
     {
         var s = ToyGradeStatements.WithToleranceKind(ToleranceKind.Rigorous);
