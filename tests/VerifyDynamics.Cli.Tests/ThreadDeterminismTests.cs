@@ -27,4 +27,23 @@ public sealed class ThreadDeterminismTests
         Assert.Equal(one, Files(D("c2")));
         Assert.Equal(Files(D("r1")), Files(D("r2")));
     }
+    /// <summary>
+    /// Two separate processes give byte-identical certificates for statements that draw large Gaussian vectors (JGGSH21
+    /// Lemma 14: θ with 16,896 entries). Regression: MathNet's <c>Vector.Build.Dense(n, init)</c> may run <c>init</c> on
+    /// several threads, which assigned the seeded draws to entries in a process-dependent order; draws now go through
+    /// <c>SequentialBuild</c>.
+    /// </summary>
+    [Fact]
+    public async Task Check_InTwoProcesses_IsByteIdentical_ForLargeRandomVectors()
+    {
+        using var cli = new CliRunner();
+        var outputs = new List<string>();
+        for (int run = 0; run < 2; run++)
+        {
+            var (exit, output, err) = await CliProcess.RunAsync(cli.Directory, null, "check", "JGGSH21.Lemma14", "--no-variants", "--json");
+            Assert.True(exit == ExitCodes.Ok, err);
+            outputs.Add(output);
+        }
+        Assert.Equal(outputs[0], outputs[1]);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems.JGGSH21;
@@ -45,7 +45,7 @@ public sealed class Jggsh21L2MinimaExperiment : IExperiment
             for (int seed = 0; seed < seeds; seed++)
             {
                 var local = new Rng(options.Seed.Split($"init:{sIdx}:{seed}"));
-                var theta0 = Vector<double>.Build.Dense(net.ParameterCount, _ => sigmas[sIdx] * local.NextGaussian());
+                var theta0 = SequentialBuild.Vector(net.ParameterCount, _ => sigmas[sIdx] * local.NextGaussian());
                 var result = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), theta0, quick ? 100 : 20000, quick ? 1e-6 : 1e-8,
                     stop: (t, v) => t > 1 && net.Gradient(v).L2Norm() < (quick ? 1e-6 : 1e-8), maxSteps: quick ? 2_000 : 200_000);
                 var theta = result.State;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems.JGGSH21;
@@ -40,7 +40,7 @@ public sealed class Jggsh21SaddlesExperiment : IExperiment
         var net = DeepLinearCost.Rectangular(cost, depth, width);
         // σ²-large-norm draw (σ = 1): per-weight std σ̃ = w^{−(L−1)/(2L)}, then scaled by α.
         double sigmaTilde = Math.Pow(width, -(depth - 1) / (2.0 * depth));
-        var theta0 = Vector<double>.Build.Dense(net.ParameterCount, _ => sigmaTilde * rng.NextGaussian());
+        var theta0 = SequentialBuild.Vector(net.ParameterCount, _ => sigmaTilde * rng.NextGaussian());
         var csv = new StringBuilder("alpha,time,train,test,rank,grad_norm\n");
         var summary = new StringBuilder();
         foreach (double alpha in alphas)

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -28,7 +29,7 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
     {
         var xs = rng.GaussianMatrix(d0, samples);
         var ys = logistic
-            ? Matrix<double>.Build.Dense(1, samples, (_, _) => rng.NextBool() ? 1.0 : -1.0)
+            ? SequentialBuild.Matrix(1, samples, (_, _) => rng.NextBool() ? 1.0 : -1.0)
             : rng.GaussianMatrix(dn, samples);
         return new LinearNetProblem(xs, ys, logistic);
     }

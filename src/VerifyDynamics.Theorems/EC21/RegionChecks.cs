@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
@@ -21,7 +22,7 @@ internal static class RegionChecks
     {
         var u = r.GaussianMatrix(dimension, 1);
         u /= u.FrobeniusNorm();
-        var c = Matrix<double>.Build.Dense(depth, 1, (_, _) => r.LogUniform(1e-3, 1e3));
+        var c = SequentialBuild.Matrix(depth, 1, (_, _) => r.LogUniform(1e-3, 1e3));
         return x.WithMatrix("u", u).WithMatrix("c", c);
     }
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -60,8 +61,8 @@ public static class Cor18
         int depth = rng.NextInt(minDepth, 3), width = rng.NextInt(2, 3), n0 = rng.NextInt(1, 2), nL = rng.NextInt(1, 2);
         return Prop17.Build(rng, 2, depth, width, n0, nL, $"moments L={depth} w={width}")
             .WithScalar("sigmaTilde", rng.Uniform(0.6, 1))
-            .WithMatrix("a0", Matrix<double>.Build.Dense(n0, 1, (_, _) => rng.NextGaussian()))
-            .WithMatrix("b0", Matrix<double>.Build.Dense(nL, 1, (_, _) => rng.NextGaussian()));
+            .WithMatrix("a0", SequentialBuild.Matrix(n0, 1, (_, _) => rng.NextGaussian()))
+            .WithMatrix("b0", SequentialBuild.Matrix(nL, 1, (_, _) => rng.NextGaussian()));
     }
 
     private static HypothesesCheck Validate(Instance x, ConstantValues k) => HypothesesCheck.All(

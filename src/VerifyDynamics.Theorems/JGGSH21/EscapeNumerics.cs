@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -212,7 +213,7 @@ public static class EscapeNumerics
     /// <summary>Random unit vector in Rⁿ.</summary>
     public static Vector<double> UnitVector(Rng rng, int n)
     {
-        var v = Vector<double>.Build.Dense(n, _ => rng.NextGaussian());
+        var v = SequentialBuild.Vector(n, _ => rng.NextGaussian());
         return v / v.L2Norm();
     }
 

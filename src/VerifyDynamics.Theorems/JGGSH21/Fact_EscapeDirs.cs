@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -113,8 +114,8 @@ public static class Fact_EscapeDirs
         double worst = double.PositiveInfinity;
         for (int t = 0; t < 24; t++)
         {
-            var first = Vector<double>.Build.Dense(n, _ => rng.NextGaussian());
-            var last = Vector<double>.Build.Dense(n, _ => rng.NextGaussian());
+            var first = SequentialBuild.Vector(n, _ => rng.NextGaussian());
+            var last = SequentialBuild.Vector(n, _ => rng.NextGaussian());
             var middle = Enumerable.Range(0, depth - 2).Select(_ => rng.NextGaussian()).ToArray();
             double norm = Math.Sqrt(first * first + last * last + middle.Sum(v => v * v));
             var a = EndToEndOnUnit(first / norm, [.. middle.Select(v => v / norm)], last / norm);

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
@@ -40,7 +41,7 @@ public static class Fact_Inclusion
         IMatrixCost cost = rng.NextBool() ? RandomMse(rng, n0, nL, rng.NextInt(2, 8)) : RandomCompletion(rng, nL, n0, rng.NextInt(1, n0 * nL), false);
         double lambda = rng.NextBool() ? 0 : 0.1;
         var net = DeepLinearCost.Rectangular(cost, depth, w, lambda);
-        var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => 0.5 * rng.NextGaussian());
+        var theta = SequentialBuild.Vector(net.ParameterCount, _ => 0.5 * rng.NextGaussian());
         return new Instance { Family = "inclusion", Weights = [.. net.Layers(theta)], Dims = [.. net.Dims] }
             .WithCost(cost).WithScalar("lambda", lambda).WithScalar("wide", rng.NextInt(w + 1, 2 * w));
     }

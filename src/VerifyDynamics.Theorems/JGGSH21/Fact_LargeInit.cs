@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -78,7 +79,7 @@ public static class Fact_LargeInit
         double sD = 0, sD2 = 0;
         for (int d = 0; d < draws; d++)
         {
-            var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => sig * rng.NextGaussian());
+            var theta = SequentialBuild.Vector(net.ParameterCount, _ => sig * rng.NextGaussian());
             var a = net.EndToEnd(theta);
             double meanSq = a.Enumerate().Average(v => v * v);
             sA += meanSq;

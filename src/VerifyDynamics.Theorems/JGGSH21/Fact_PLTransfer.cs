@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
 
@@ -41,7 +42,7 @@ public static class Fact_PLTransfer
         var cost = RandomCompletion(rng, r, c, rng.NextInt(1, r * c), false);
         var net = DeepLinearCost.Rectangular(cost, depth, w);
         double scale = rng.LogUniform(0.1, 2);
-        var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => scale * rng.NextGaussian());
+        var theta = SequentialBuild.Vector(net.ParameterCount, _ => scale * rng.NextGaussian());
         return new Instance { Family = "mc", Weights = [.. net.Layers(theta)], Dims = [.. net.Dims] }.WithCost(cost);
     }
 

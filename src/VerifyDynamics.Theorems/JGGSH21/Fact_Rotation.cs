@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
@@ -47,7 +48,7 @@ public static class Fact_Rotation
         IMatrixCost cost = rng.NextBool() ? RandomMse(rng, n0, nL, rng.NextInt(2, 8)) : RandomCompletion(rng, nL, n0, rng.NextInt(1, n0 * nL), false);
         double lambda = rng.NextBool() ? 0 : 0.1;
         var net = DeepLinearCost.Rectangular(cost, depth, w, lambda);
-        var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => 0.5 * rng.NextGaussian());
+        var theta = SequentialBuild.Vector(net.ParameterCount, _ => 0.5 * rng.NextGaussian());
         var o = Enumerable.Range(0, depth - 1).Select(_ => general ? rng.HaarOrthogonal(w) * Matrix<double>.Build.DenseOfDiagonalArray([.. Enumerable.Range(0, w).Select(_ => rng.LogUniform(0.3, 3))]) : rng.HaarOrthogonal(w)).ToArray();
         return new Instance { Family = general ? "general-linear" : "orthogonal", Weights = [.. net.Layers(theta)], Dims = [.. net.Dims] }
             .WithCost(cost).WithScalar("lambda", lambda) with { MatrixLists = System.Collections.Immutable.ImmutableSortedDictionary.Create<string, System.Collections.Immutable.ImmutableArray<Matrix<double>>>(StringComparer.Ordinal).Add("O", [.. o]) };

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -65,7 +66,7 @@ public static class Lemma14
         double scaleC = Math.Pow(sigma, 4.0 * (depth - 1) / depth) * Math.Pow(w, (depth - 2.0) / depth);
         for (int d = 0; d < 2 * half; d++)
         {
-            var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => std * rng.NextGaussian());
+            var theta = SequentialBuild.Vector(net.ParameterCount, _ => std * rng.NextGaussian());
             var ntk = net.NeuralTangentKernel(theta);
             if (d < half)
             {

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
@@ -78,7 +79,7 @@ public static class Lemma15
         var rng = new Rng(new Seed((ulong)x.Scalar("seed")));
         var net = DeepLinearCost.Rectangular(new FrobeniusDistance(Matrix<double>.Build.Dense(n, n)), depth, w);
         double std = Math.Sqrt(Math.Pow(sigma, 2.0 / depth) * Math.Pow(w, -(depth - 1.0) / depth));
-        var theta0 = Vector<double>.Build.Dense(net.ParameterCount, _ => std * rng.NextGaussian());
+        var theta0 = SequentialBuild.Vector(net.ParameterCount, _ => std * rng.NextGaussian());
         double radius = Math.Pow(sigma, 1.0 / depth) * Math.Pow(w, 1.0 / (2 * depth));
         double c1 = depth * Math.Pow(4, depth - 1), c2 = depth * (depth - 1) * Math.Pow(4, depth - 2);
         double c3 = depth / (32 * c1 * c2);
@@ -100,7 +101,7 @@ public static class Lemma15
         }
         Vector<double> RandomInBall(double rho, bool boundary)
         {
-            var u = Vector<double>.Build.Dense(net.ParameterCount, _ => rng.NextGaussian());
+            var u = SequentialBuild.Vector(net.ParameterCount, _ => rng.NextGaussian());
             return theta0 + u * ((boundary ? rho : rho * Math.Pow(rng.NextDouble(), 1.0 / net.ParameterCount)) / u.L2Norm());
         }
         var points = new List<(Vector<double> A, Vector<double> B, string Kind)>

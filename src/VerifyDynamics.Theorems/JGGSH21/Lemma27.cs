@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -45,7 +46,7 @@ public static class Lemma27
         int d = rng.NextInt(2, 4), terms = rng.NextInt(1, 2);
         int[] ms = [3, 4, 6];
         return new Instance { Family = "polynomial-correction" }.WithScalar("m", rng.Pick(ms)).WithMatrix("a", rng.GaussianMatrix(terms, d))
-            .WithMatrix("c", Matrix<double>.Build.Dense(terms, 1, (i, _) => (rng.NextBool() ? 1 : -1) * rng.Uniform(0.5, 1)))
+            .WithMatrix("c", SequentialBuild.Matrix(terms, 1, (i, _) => (rng.NextBool() ? 1 : -1) * rng.Uniform(0.5, 1)))
             .WithMatrix("b", rng.GaussianMatrix(1, d)).WithScalar("kappa", rng.Uniform(0.5, 1)).WithScalar("seed", rng.NextInt(0, int.MaxValue - 1));
     }
 

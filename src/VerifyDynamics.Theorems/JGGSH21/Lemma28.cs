@@ -1,4 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
@@ -43,7 +43,7 @@ public static class Lemma28
         var rng = ctx.Rng;
         int d = rng.NextInt(2, 4), terms = rng.NextInt(2, 3), k = ctx.Index % 2 == 0 ? 2 : 3;
         var a = rng.GaussianMatrix(terms, d);
-        var c = Matrix<double>.Build.Dense(terms, 1, (i, _) => (rng.NextBool() ? 1 : -1) * rng.Uniform(0.5, 1));
+        var c = SequentialBuild.Matrix(terms, 1, (i, _) => (rng.NextBool() ? 1 : -1) * rng.Uniform(0.5, 1));
         var x0 = EscapeNumerics.UnitVector(rng, d);
         return new Instance { Family = $"k={k}" }.WithScalar("k", k).WithMatrix("a", a).WithMatrix("c", c).WithMatrix("b", rng.GaussianMatrix(1, d))
             .WithScalar("kappa", rng.Uniform(0.5, 1)).WithMatrix("x0", x0.ToColumnMatrix());

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -60,10 +61,10 @@ public static class Prop17
         double c = rng.Uniform(0.5, 0.9);
         var d = Enumerable.Range(0, m).Select(_ => rng.Uniform(0.7, 1.2)).ToArray();
         var k = Matrix<double>.Build.Dense(m, m, (i, j) => d[i] * d[j] * (i == j ? 1 : c));
-        var a0 = Vector<double>.Build.Dense(n0, _ => rng.NextGaussian());
-        var b0 = Vector<double>.Build.Dense(nL, _ => rng.NextGaussian());
-        var a = Matrix<double>.Build.Dense(n0, m, (i, j) => a0[i] + 0.3 * rng.NextGaussian());
-        var b = Matrix<double>.Build.Dense(nL, m, (i, j) => b0[i] + 0.3 * rng.NextGaussian());
+        var a0 = SequentialBuild.Vector(n0, _ => rng.NextGaussian());
+        var b0 = SequentialBuild.Vector(nL, _ => rng.NextGaussian());
+        var a = SequentialBuild.Matrix(n0, m, (i, j) => a0[i] + 0.3 * rng.NextGaussian());
+        var b = SequentialBuild.Matrix(nL, m, (i, j) => b0[i] + 0.3 * rng.NextGaussian());
         return new Instance { Family = family }
             .WithMatrix("K", k).WithMatrix("a", a).WithMatrix("b", b)
             .WithScalar("depth", depth).WithScalar("width", width).WithScalar("mcSeed", rng.NextUInt64() >> 12);

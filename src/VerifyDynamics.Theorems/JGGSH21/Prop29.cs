@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -78,7 +79,7 @@ public static class Prop29
         // An arc from ρ* to a random u ⊥ ρ*, and its boundary angle (first crossing of H = (s* + ε)/k), or null if none.
         (Vector<double> U, double Phi)? Arc()
         {
-            var u = Vector<double>.Build.Dense(dim, _ => rng.NextGaussian());
+            var u = SequentialBuild.Vector(dim, _ => rng.NextGaussian());
             u -= (u * rhoStar) * rhoStar;
             u /= u.L2Norm();
             Vector<double> At(double phi) => Math.Cos(phi) * rhoStar + Math.Sin(phi) * u;

@@ -1,5 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -72,7 +72,7 @@ public static class Prop5
         double scale = sv.Sum(v => v * v) + 1;
         int ops = 64 * (b.RowCount + width) * depth;
         // (1) Lemma 39 at a random θ.
-        var theta = Vector<double>.Build.Dense(net.ParameterCount, _ => x.Scalar("thetaScale") * rng.NextGaussian() / Math.Sqrt(width));
+        var theta = SequentialBuild.Vector(net.ParameterCount, _ => x.Scalar("thetaScale") * rng.NextGaussian() / Math.Sqrt(width));
         double normSq = theta.L2Norm() * theta.L2Norm();
         double quasi = SchattenQuasinorm.PowerP(net.EndToEnd(theta), pExp);
         var m1 = Rounding("λ‖θ‖² − λL‖A_θ‖_p^p (Lemma 39)", lambda * normSq - lamR * quasi, ops, lambda * Math.Max(normSq, depth * quasi), "λ·max side");
