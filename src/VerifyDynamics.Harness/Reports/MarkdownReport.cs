@@ -21,14 +21,14 @@ public static class MarkdownReport
         sb.Append("`proven-assuming` = every scalar obligation proven and every trial holds, assuming what is named (usually the paper's reduction of the statement to its scalar obligations; an alias; a lemma); `numerical-with-error-bound` = every tried instance satisfies the conclusion within a bound on its numerical error;\n");
         sb.Append("`sampled` = statistical, trend or conjecture evidence, or tolerances that are estimates only; `unknown` = no usable evidence. Each statement has a page under `statements/`.\n\n");
         sb.Append("## Summary\n\n");
-        sb.Append("| paper | statements | certified | holds-on-trials | construction-reproduced | refuted | inconclusive | not-checkable | other | mutants refuted |\n");
-        sb.Append("|---|---|---|---|---|---|---|---|---|---|\n");
+        sb.Append("| paper | statements | certified | holds-on-trials | construction-reproduced | refuted | conjecture-supported | inconclusive | not-checkable | other | mutants refuted |\n");
+        sb.Append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var paper in certificates.Select(c => c.Paper).Distinct())
         {
             var group = certificates.Where(c => c.Paper == paper).ToList();
             int Count(string v) => group.Count(c => c.Verdict == v);
-            int known = Count("certified") + Count("holds-on-trials") + Count("construction-reproduced") + Count("refuted") + Count("inconclusive") + Count("not-checkable");
-            sb.Append(CultureInfo.InvariantCulture, $"| {paper} | {group.Count} | {Count("certified")} | {Count("holds-on-trials")} | {Count("construction-reproduced")} | {Count("refuted")} | {Count("inconclusive")} | {Count("not-checkable")} | {group.Count - known} | {group.Sum(c => c.MutantsRefuted)}/{group.Sum(c => c.Mutants)} |\n");
+            int known = Count("certified") + Count("holds-on-trials") + Count("construction-reproduced") + Count("refuted") + Count("conjecture-supported") + Count("inconclusive") + Count("not-checkable");
+            sb.Append(CultureInfo.InvariantCulture, $"| {paper} | {group.Count} | {Count("certified")} | {Count("holds-on-trials")} | {Count("construction-reproduced")} | {Count("refuted")} | {Count("conjecture-supported")} | {Count("inconclusive")} | {Count("not-checkable")} | {group.Count - known} | {group.Sum(c => c.MutantsRefuted)}/{group.Sum(c => c.Mutants)} |\n");
         }
         sb.Append("\n| paper | proven | proven-assuming | numerical-with-error-bound | sampled | unknown |\n|---|---|---|---|---|---|\n");
         foreach (var paper in certificates.Select(c => c.Paper).Distinct())
