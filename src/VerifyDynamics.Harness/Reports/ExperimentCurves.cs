@@ -10,7 +10,7 @@ public sealed record ExperimentCurve(string Experiment, string File, string XCol
 /// Reads the curves the experiments wrote under <c>reports/experiments/&lt;name&gt;/*.csv</c> (first column = x), for
 /// plotting in <c>index.html</c>. Columns that differ only by a trailing run index or reference tag (<c>loss_r0</c>,
 /// <c>loss_r1</c>, <c>loss_gf</c>; <c>dist_init</c>, <c>dist_r2</c>) share one chart; a <c>time</c> column is a second
-/// abscissa, not a curve. Files that are absent simply give no plot; unparsable cells are NaN (skipped when drawn).
+/// abscissa, not a curve; a `_bound` column shares the chart of the curve it bounds. Files that are absent simply give no plot; unparsable cells are NaN (skipped when drawn).
 /// </summary>
 public static partial class ExperimentCurves
 {
@@ -57,6 +57,6 @@ public static partial class ExperimentCurves
     private static double Parse(string cell) =>
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN;
 
-    [GeneratedRegex(@"(_?(r|alpha|a)?\d+(\.\d+)?|_gf|_init|_ref)$")]
+    [GeneratedRegex(@"(_?(r|alpha|a)?\d+(\.\d+)?|_gf|_init|_ref|_bound)$")]
     private static partial Regex RunIndex();
 }

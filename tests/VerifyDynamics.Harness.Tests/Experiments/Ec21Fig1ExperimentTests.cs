@@ -94,3 +94,30 @@ public class Ec21Fig1ExperimentTests
         Assert.Contains("--data DIR", result.Summary);
     }
 }
+
+/// <summary>The λ_min trajectory of EC21 Prop 8 stays above its bound (14) at every written point (quick run).</summary>
+public sealed class Ec21LambdaMinExperimentTests
+{
+    [Fact]
+    public void QuickRun_LambdaMinIsAboveTheBound_AtEveryPoint()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "vd-ec21-lambda-min-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            ExperimentRegistry.Find("ec21-lambda-min")!.Run(new ExperimentOptions(dir, new Seed(7), Quick: true, new Dictionary<string, string>()), TextWriter.Null);
+            var rows = File.ReadAllLines(Path.Combine(dir, "lambda-min.csv")).Skip(1)
+                .Select(l => l.Split(',').Select(c => double.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+            Assert.Equal(17, rows.Count);
+            // Tolerance: eigen-decomposition of a ≤ 30×30 Hessian, γ_n-level relative to the bound's magnitude.
+            Assert.All(rows, r => Assert.True(r[1] - r[2] >= -1e-12 * Math.Max(1, Math.Abs(r[2])), $"t = {r[0]}: λ_min {r[1]} < bound {r[2]}"));
+            Assert.True(rows[^1][3] < rows[0][3], "the loss decreases along the flow");
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+}

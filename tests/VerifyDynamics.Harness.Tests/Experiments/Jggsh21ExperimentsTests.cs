@@ -4,12 +4,13 @@ using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Experiments;
 
-/// <summary>The JGGSH21 experiments run in quick mode, write their CSV curves, and are discoverable by name.</summary>
+/// <summary>The JGGSH21 experiments (and EC21's λ_min trajectory) run in quick mode, write their CSV curves, and are discoverable by name.</summary>
 public sealed class Jggsh21ExperimentsTests
 {
     [Theory]
     [InlineData("jggsh21-saddles", "saddles.csv")]
     [InlineData("jggsh21-l2-minima", "l2-minima.csv")]
+    [InlineData("ec21-lambda-min", "lambda-min.csv")]
     public void QuickRun_WritesCurves(string name, string file)
     {
         var experiment = ExperimentRegistry.Find(name);
