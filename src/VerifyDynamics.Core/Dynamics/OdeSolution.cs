@@ -61,6 +61,19 @@ public sealed class OdeSolution
     /// <summary>The last time reached (T1 on success).</summary>
     public double TEnd => _times[^1];
 
+    /// <summary>
+    /// The end of the trustworthy part of the run when an observer may have stopped it (e.g. on leaving an activation
+    /// region, where the right-hand side is discontinuous): <see cref="TEnd"/> on success or budget exhaustion, the last
+    /// accepted time before the stopping step when <see cref="OdeOutcome.Stopped"/> (that step straddles the event), NaN
+    /// on a failure.
+    /// </summary>
+    public double HorizonBeforeStop => Outcome switch
+    {
+        OdeOutcome.Success or OdeOutcome.MaxStepsReached => TEnd,
+        OdeOutcome.Stopped => _times.Count >= 2 ? _times[^2] : 0,
+        _ => double.NaN,
+    };
+
     public double[] FinalState => _states[^1];
 
     /// <summary>Requested output times that were reached, and the states there.</summary>

@@ -47,14 +47,14 @@ public sealed class Ec21Fig1Experiment : IExperiment
             log.WriteLine(msg);
             return new ExperimentResult([], msg);
         }
-        int subset = Int(args, "subset", options.Quick ? 64 : 1000);
-        int iterations = Int(args, "iterations", options.Quick ? 20 : 500);
-        int width = Int(args, "width", options.Quick ? 6 : 50);
-        double eta0 = Dbl(args, "eta", 0.001);
-        double gfRtol = Dbl(args, "gf-rtol", 1e-8);
+        int subset = options.PositiveInt("subset", options.Quick ? 64 : 1000);
+        int iterations = options.PositiveInt("iterations", options.Quick ? 20 : 500);
+        int width = options.PositiveInt("width", options.Quick ? 6 : 50);
+        double eta0 = options.PositiveDouble("eta", 0.001);
+        double gfRtol = options.PositiveDouble("gf-rtol", 1e-8);
         // ReLU flows can slide along a kink (a differential inclusion): DOP853 then chatters with tiny steps, so
         // the reference gets a step budget and reports MaxStepsReached (curves stop there) instead of running for hours.
-        int gfMaxSteps = Int(args, "gf-max-steps", options.Quick ? 300 : 50_000);
+        int gfMaxSteps = options.PositiveInt("gf-max-steps", options.Quick ? 300 : 50_000);
         int every = Math.Max(1, iterations / 100);
 
         var images = IdxReader.Read(located.Value.Images);
@@ -203,14 +203,4 @@ public sealed class Ec21Fig1Experiment : IExperiment
         }
         return (x, y, mean, std);
     }
-
-    private static int Int(IReadOnlyDictionary<string, string> a, string key, int fallback) =>
-        a.TryGetValue(key, out var s)
-            ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--{key} must be a positive integer, got '{s}'")
-            : fallback;
-
-    private static double Dbl(IReadOnlyDictionary<string, string> a, string key, double fallback) =>
-        a.TryGetValue(key, out var s)
-            ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v) ? v : throw new ArgumentException($"--{key} must be a positive number, got '{s}'")
-            : fallback;
 }

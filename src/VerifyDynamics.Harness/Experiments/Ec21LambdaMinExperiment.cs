@@ -25,10 +25,9 @@ public sealed class Ec21LambdaMinExperiment : IExperiment
 
     public ExperimentResult Run(ExperimentOptions options, TextWriter log)
     {
-        var args = options.Arguments;
-        int n = Int(args, "depth", 3), width = Int(args, "width", 3), d0 = Int(args, "d0", 3), dn = Int(args, "dn", 2);
-        int points = Int(args, "points", options.Quick ? 17 : 161);
-        double tEnd = Double(args, "t", options.Quick ? 4 : 8), fraction = Double(args, "fraction", 1);
+        int n = options.PositiveInt("depth", 3), width = options.PositiveInt("width", 3), d0 = options.PositiveInt("d0", 3), dn = options.PositiveInt("dn", 2);
+        int points = options.PositiveInt("points", options.Quick ? 17 : 161);
+        double tEnd = options.PositiveDouble("t", options.Quick ? 4 : 8), fraction = options.PositiveDouble("fraction", 1);
         if (n < 2 || width < 1 || d0 < 1 || dn < 1 || points < 2 || !(tEnd > 0) || !(fraction > 0 && fraction <= 1))
         {
             throw new ArgumentException("need --depth ≥ 2, --width/--d0/--dn ≥ 1, --points ≥ 2, --t > 0 and 0 < --fraction ≤ 1");
@@ -71,13 +70,4 @@ public sealed class Ec21LambdaMinExperiment : IExperiment
         log.WriteLine(summary);
         return new ExperimentResult([path], summary);
     }
-
-    // Malformed option values are bad input (ArgumentException → usage error with the option named), never a crash.
-    private static int Int(IReadOnlyDictionary<string, string> args, string key, int fallback) =>
-        !args.TryGetValue(key, out var s) ? fallback
-            : int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : throw new ArgumentException($"--{key} must be an integer, got '{s}'");
-
-    private static double Double(IReadOnlyDictionary<string, string> args, string key, double fallback) =>
-        !args.TryGetValue(key, out var s) ? fallback
-            : double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : throw new ArgumentException($"--{key} must be a finite number, got '{s}'");
 }

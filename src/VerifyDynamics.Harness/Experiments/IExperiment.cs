@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace VerifyDynamics.Harness.Experiments;
 
 /// <summary>Options every experiment understands.</summary>
@@ -9,7 +11,22 @@ public sealed record ExperimentOptions(
     string OutputDirectory,
     Core.Randomness.Seed Seed,
     bool Quick,
-    IReadOnlyDictionary<string, string> Arguments);
+    IReadOnlyDictionary<string, string> Arguments)
+{
+    // Malformed option values are bad input (ArgumentException → a usage error naming the option), never a crash.
+
+    /// <summary>The positive integer option <c>--key</c>, or <paramref name="fallback"/> when absent.</summary>
+    public int PositiveInt(string key, int fallback) =>
+        Arguments.TryGetValue(key, out var s)
+            ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : throw new ArgumentException($"--{key} must be a positive integer, got '{s}'")
+            : fallback;
+
+    /// <summary>The positive finite number option <c>--key</c>, or <paramref name="fallback"/> when absent.</summary>
+    public double PositiveDouble(string key, double fallback) =>
+        Arguments.TryGetValue(key, out var s)
+            ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v) ? v : throw new ArgumentException($"--{key} must be a positive number, got '{s}'")
+            : fallback;
+}
 
 /// <summary>What an experiment produced: files written (all through <c>AtomicFile</c>) and a short textual summary.</summary>
 public sealed record ExperimentResult(IReadOnlyList<string> Files, string Summary);

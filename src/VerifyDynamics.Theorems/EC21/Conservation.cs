@@ -23,7 +23,7 @@ internal static class Conservation
         GradientFlowSolution Run(double r) => GradientFlow.Solve(f, theta0, 4, new OdeSettings(Rtol: r, Atol: r * 1e-3, MaxSteps: 20_000), stayInRegion);
         var loose = Run(rtol);
         var reference = Run(rtol / 100);
-        double horizon = Math.Min(Horizon(loose), Horizon(reference));
+        double horizon = Math.Min(loose.Ode.HorizonBeforeStop, reference.Ode.HorizonBeforeStop);
         if (double.IsNaN(horizon))
         {
             return MarginSet.Of(new Margin("invariant drift along GF", double.NaN, Tolerance.Exact));
@@ -59,10 +59,4 @@ internal static class Conservation
         return MarginSet.Of(Ec21.AtMost($"invariant drift after {steps} GD steps ≤ 0", drift, 0, Tolerance.FromRounding(8 * steps * theta0.Length, m * m, "M² per step")));
     }
 
-    private static double Horizon(GradientFlowSolution s) => s.Ode.Outcome switch
-    {
-        OdeOutcome.Success or OdeOutcome.MaxStepsReached => s.TEnd,
-        OdeOutcome.Stopped => s.Ode.Times.Count >= 2 ? s.Ode.Times[^2] : 0,
-        _ => double.NaN,
-    };
 }

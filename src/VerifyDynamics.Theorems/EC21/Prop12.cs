@@ -59,14 +59,6 @@ public static class Prop12
     private static bool[] SignPattern(HomogeneousNet net, double[] theta, int[] dims) =>
         [.. net.Forward(Ec21.Unflatten(theta, dims)).Pre.SelectMany(z => z.Enumerate().Select(v => v > 0))];
 
-    /// <summary>The end of the part of the run that stayed in θ_s's region: TEnd on success or budget exhaustion, the last step before the crossing if stopped; NaN on a failure.</summary>
-    private static double Horizon(OdeSolution s) => s.Outcome switch
-    {
-        OdeOutcome.Success or OdeOutcome.MaxStepsReached => s.TEnd,
-        OdeOutcome.Stopped => s.Times.Count >= 2 ? s.Times[^2] : 0,
-        _ => double.NaN,
-    };
-
     private static MarginSet Conclude(Instance x, bool withEps, Precision precision)
     {
         var net = HomogeneousNet.From(x);
@@ -100,7 +92,7 @@ public static class Prop12
             (t, th) => SignPattern(net, th, dims).SequenceEqual(pattern));
         var loose = Run(rtol);
         var reference = Run(rtol / 100);
-        double horizon = Math.Min(Horizon(loose), Horizon(reference));
+        double horizon = Math.Min(loose.HorizonBeforeStop, reference.HorizonBeforeStop);
         if (double.IsNaN(horizon))
         {
             return MarginSet.Of(new Margin("λ_min − bound (18) along GF", double.NaN, Tolerance.Exact));

@@ -65,14 +65,6 @@ public static class Prop24
         return [.. Enumerable.Range(1, net.Depth - 1).SelectMany(j => fp.Z[j].Enumerate().Select(z => z > 0))];
     }
 
-    /// <summary>The end of the part of the run that stayed in θ_s's region: TEnd on success or budget exhaustion, the last step before the crossing if stopped; NaN on a failure.</summary>
-    private static double Horizon(GradientFlowSolution s) => s.Ode.Outcome switch
-    {
-        OdeOutcome.Success or OdeOutcome.MaxStepsReached => s.TEnd,
-        OdeOutcome.Stopped => s.Ode.Times.Count >= 2 ? s.Ode.Times[^2] : 0,
-        _ => double.NaN,
-    };
-
     private static MarginSet Conclude(Instance x, bool withEps, Precision precision)
     {
         var net = ConvInstances.Network(x);
@@ -98,7 +90,7 @@ public static class Prop24
             GradientFlow.Solve(net, y0, 4, new OdeSettings(Rtol: r, Atol: r * 1e-3, MaxSteps: 20_000), (t, th) => SignPattern(net, th).SequenceEqual(pattern));
         var loose = Run(rtol);
         var reference = Run(rtol / 100);
-        double horizon = Math.Min(Horizon(loose), Horizon(reference));
+        double horizon = Math.Min(loose.Ode.HorizonBeforeStop, reference.Ode.HorizonBeforeStop);
         var margins = new List<Margin>();
         if (double.IsNaN(horizon))
         {
