@@ -34,7 +34,7 @@ public static class LatexSummary
         return e == 0 ? m.ToString("0.00", CultureInfo.InvariantCulture) : $"{m.ToString("0.00", CultureInfo.InvariantCulture)}\\times 10^{{{e}}}";
     }
 
-    private static string Tex(string s) => s.Replace("\\", "\\textbackslash{}", StringComparison.Ordinal)
+    internal static string Tex(string s) => s.Replace("\\", "\\textbackslash{}", StringComparison.Ordinal)
         .Replace("_", "\\_", StringComparison.Ordinal).Replace("&", "\\&", StringComparison.Ordinal)
         .Replace("%", "\\%", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal);
 }

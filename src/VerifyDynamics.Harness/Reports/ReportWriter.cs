@@ -16,14 +16,14 @@ public static class ReportWriter
         void Put(string relative, string text)
         {
             string path = Path.Combine(reportsDirectory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             AtomicFile.WriteAllText(path, text);
             written.Add(path);
         }
-        // The slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
-        Put("index.md", SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), reportsDirectory));
-        Put("index.html", SlackTable.InsertIntoHtml(HtmlReport.Render(summaries, ExperimentCurves.Read(reportsDirectory)), reportsDirectory));
-        Put("summary.tex", SlackTable.AppendToLatex(LatexSummary.Render(summaries), reportsDirectory));
+        // The slack table of `vd tighten --all` (reports/slack.json) is added when it exists (read once).
+        var slack = SlackTable.TryRead(reportsDirectory);
+        Put("index.md", SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), slack));
+        Put("index.html", SlackTable.InsertIntoHtml(HtmlReport.Render(summaries, ExperimentCurves.Read(reportsDirectory)), slack));
+        Put("summary.tex", SlackTable.AppendToLatex(LatexSummary.Render(summaries), slack));
         foreach (var s in summaries.Where(s => s.Certificate is not null))
         {
             var page = StatementPage.Build(s.Certificate!);

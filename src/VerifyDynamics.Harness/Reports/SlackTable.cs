@@ -86,8 +86,7 @@ public static class SlackTable
 
     public static string Latex(JsonObject doc)
     {
-        static string T(string s) => s.Replace("\\", "\\textbackslash{}", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)
-            .Replace("&", "\\&", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("#", "\\#", StringComparison.Ordinal)
+        static string T(string s) => LatexSummary.Tex(s)
             .Replace("≤", "$\\le$", StringComparison.Ordinal).Replace("−", "-", StringComparison.Ordinal);
         var sb = new StringBuilder();
         sb.Append("\n\\subsection*{Slack of the named constants (empirical)}\n").Append(T(Header(doc))).Append("\n\n");
@@ -100,13 +99,13 @@ public static class SlackTable
         return sb.ToString();
     }
 
-    /// <summary>The report hooks: the report unchanged when there is no slack file, else with the table added (HTML: before &lt;/body&gt;).</summary>
-    public static string AppendToMarkdown(string markdown, string reportsDirectory) =>
-        TryRead(reportsDirectory) is { } doc ? markdown.TrimEnd('\n') + "\n\n" + Markdown(doc) : markdown;
+    /// <summary>The report hooks (<paramref name="doc"/> from <see cref="TryRead"/>): the report unchanged when there is no slack file, else with the table added (HTML: before &lt;/body&gt;).</summary>
+    public static string AppendToMarkdown(string markdown, JsonObject? doc) =>
+        doc is null ? markdown : markdown.TrimEnd('\n') + "\n\n" + Markdown(doc);
 
-    public static string InsertIntoHtml(string html, string reportsDirectory)
+    public static string InsertIntoHtml(string html, JsonObject? doc)
     {
-        if (TryRead(reportsDirectory) is not { } doc)
+        if (doc is null)
         {
             return html;
         }
@@ -114,6 +113,5 @@ public static class SlackTable
         return at < 0 ? html + Html(doc) : html.Insert(at, Html(doc));
     }
 
-    public static string AppendToLatex(string latex, string reportsDirectory) =>
-        TryRead(reportsDirectory) is { } doc ? latex + Latex(doc) : latex;
+    public static string AppendToLatex(string latex, JsonObject? doc) => doc is null ? latex : latex + Latex(doc);
 }

@@ -248,10 +248,11 @@ public static class ConstantTightener
         Parallel.For(0, probes, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) }, i =>
         {
             var s = seed.Split(i);
-            var ru = CounterexampleSearch.GenerateAndEvaluate(statement, up, s, i);
-            var rd = CounterexampleSearch.GenerateAndEvaluate(statement, down, s, i);
+            var ru = TrialRunner.GenerateAndEvaluate(statement, up, s, i);
+            var rd = TrialRunner.GenerateAndEvaluate(statement, down, s, i);
             // The validator's view: the paper's instance judged under each side's constants.
-            var x = CounterexampleSearch.GenerateAndEvaluate(statement, baseK, s, i).Instance;
+            // Only the instance is needed here: generate and validate, without running the (costly) conclusion.
+            var x = GenerateAccepted(statement, baseK, s, i);
             int rejectUp = 0, rejectDown = 0;
             if (x is not null)
             {
@@ -291,6 +292,28 @@ public static class ConstantTightener
                 $"margins unchanged; the validator rejects {rejUp} (up) vs {rejDown} (down) of {probes} paper instances ({where}): the weaker hypothesis is the stronger statement"));
         }
         return null;
+    }
+
+    /// <summary>Trial <paramref name="index"/>'s instance, or null when the generator throws or the validator rejects it (a throwing validator keeps it, as in <see cref="TrialRunner.Evaluate"/>).</summary>
+    private static Instance? GenerateAccepted(Statement statement, ConstantValues k, Seed seed, int index)
+    {
+        Instance x;
+        try
+        {
+            x = statement.Hypotheses.Generate(new TrialContext(seed.CreateRng(), k, index));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+        try
+        {
+            return statement.Hypotheses.Validate(x, k).Satisfied ? x : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return x;
+        }
     }
 
     private static bool SafeValidate(Statement statement, Instance x, ConstantValues k)

@@ -51,7 +51,7 @@ public static class CounterexampleSearch
         var records = new TrialRecord[budget.Trials];
         var trialSeed = seed.Split("trials");
         Parallel.For(0, budget.Trials, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancel },
-            i => records[i] = GenerateAndEvaluate(statement, constants, trialSeed.Split(i), i));
+            i => records[i] = TrialRunner.GenerateAndEvaluate(statement, constants, trialSeed.Split(i), i));
         evaluations += budget.Trials;
         int accepted = records.Count(r => r.Outcome != InstanceOutcome.Rejected);
         var found = records.FirstOrDefault(r => r.Outcome == InstanceOutcome.Confirmed);
@@ -91,20 +91,6 @@ public static class CounterexampleSearch
             pool.Add(best);
         }
         return new SearchResult(constants, seed, evaluations, accepted, null, null, Best(pool, budget.Starts));
-    }
-
-    public static TrialRecord GenerateAndEvaluate(Statement statement, ConstantValues constants, Seed seed, int index)
-    {
-        Instance instance;
-        try
-        {
-            instance = statement.Hypotheses.Generate(new TrialContext(seed.CreateRng(), constants, index));
-        }
-        catch (Exception e)
-        {
-            return new TrialRecord(index, seed, InstanceOutcome.Error, null, $"generator threw {e.GetType().Name}: {e.Message}", null, null);
-        }
-        return TrialRunner.Evaluate(statement, constants, instance, index, seed);
     }
 
     /// <summary>Holding (or unconfirmed) instances with a computable worst margin, smallest normalized margin first, ties by index.</summary>

@@ -38,7 +38,7 @@ public static class Shrinker
         for (int i = 0; i < regenerations && evaluations < maxEvaluations; i++)
         {
             cancel.ThrowIfCancellationRequested();
-            var r = CounterexampleSearch.GenerateAndEvaluate(statement, constants, regen.Split(i), i);
+            var r = TrialRunner.GenerateAndEvaluate(statement, constants, regen.Split(i), i);
             evaluations++;
             if (SameFailure(r) && r.Instance is { } x && InstanceEditor.Size(x) < InstanceEditor.Size(current.Instance!))
             {

@@ -80,7 +80,7 @@ public static class TrialRunner
         ArgumentOutOfRangeException.ThrowIfNegative(trials);
         var records = new TrialRecord[trials];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
-        Parallel.For(0, trials, options, i => records[i] = RunOne(statement, constants, root.Split(i), i));
+        Parallel.For(0, trials, options, i => records[i] = GenerateAndEvaluate(statement, constants, root.Split(i), i));
         var (weakest, weakestSource) = WeakestTolerance(records);
         var series = Series(records);
         // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
@@ -199,7 +199,8 @@ public static class TrialRunner
         return new TrialRecord(index, seed, InstanceOutcome.Holds, worst, null, instance, margins);
     }
 
-    private static TrialRecord RunOne(Statement statement, ConstantValues constants, Seed seed, int index)
+    /// <summary>Generates trial <paramref name="index"/>'s instance from <paramref name="seed"/> and evaluates it (a throwing generator is an error record).</summary>
+    public static TrialRecord GenerateAndEvaluate(Statement statement, ConstantValues constants, Seed seed, int index)
     {
         Instance instance;
         try

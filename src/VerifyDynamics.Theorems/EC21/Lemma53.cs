@@ -52,7 +52,7 @@ public static class Lemma53
             margins.Add(new Margin("t_a + t_c within the horizon", double.NaN, Tolerance.Exact));
             return new MarginSet(margins);
         }
-        double dtc = 1.5 / n * 2 * tr.DeltaU / tr.UMin;
+        double dtc = tr.DeltaTC;
         var grid = UFlowChecks.Trajectory.Grid(start, tr.Horizon, 256).Select(t =>
             Ec21.AtLeast($"t = {t:G4}", tr.Norm(t), target, new Tolerance(tr.DeltaU + 2 * n * dtc, "δ_u + 2n·δt_c").Plus(Tolerance.FromRounding(16, 1, "‖u‖ < 1"))));
         margins.Add(UFlowChecks.Worst("‖u(t_a + t_c + t)‖ ≥ 2n/(3(n+1))", grid));

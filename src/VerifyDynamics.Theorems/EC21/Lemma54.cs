@@ -46,7 +46,7 @@ public static class Lemma54
         {
             return UFlowChecks.Unsolved("t_a + t_c within the horizon");
         }
-        double dtc = 1.5 / n * 2 * tr.DeltaU / tr.UMin;
+        double dtc = tr.DeltaTC;
         var bound = UFlowChecks.Trajectory.Grid(start, tr.Horizon, 256).Select(t =>
         {
             double rhs = 1.2 * Math.Exp(-kappa * (t - start));

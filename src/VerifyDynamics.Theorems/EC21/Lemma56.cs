@@ -44,7 +44,7 @@ public static class Lemma56
             return UFlowChecks.Unsolved("t_a + t_c + t_ε̄ within the horizon");
         }
         double dist = tr.DistanceToLambda(t);
-        double dT = 1.5 / tr.N * 2 * tr.DeltaU / tr.UMin;
+        double dT = tr.DeltaTC;
         // |d(½‖λ − u‖²)/dt| = ‖λ − u‖·|d‖λ − u‖/dt| ≤ n‖λ − u‖²: by Lemma 54's identity and ‖λ − u‖² = (‖u‖ − ν)² + 1 − ν² ≥ (‖u‖ − ν)².
         var tol = new Tolerance(dist * tr.DeltaU + tr.DeltaU * tr.DeltaU, "‖u − λ‖δ_u + δ_u²").Plus(new Tolerance(tr.N * dist * dist * dT, "slope ≤ n‖λ − u‖² times δT"));
         return MarginSet.Of(Ec21.AtMost("½‖u(t_a + t_c + t_ε̄) − λ‖² ≤ ε̄", 0.5 * dist * dist, epsBar, tol.Plus(Tolerance.FromRounding(16, epsBar, "ε̄"))))

@@ -57,7 +57,7 @@ public static class Lemma57
         var (w, dW) = Lemma43.EndToEndAt(x, gf, s);
         double dist = Ec21.Distance(w, lambda), nw = Ec21.Norm(w);
         double hNorm = n * Math.Pow(nw + dW, 2 - 2.0 / n) * (dist + dW);
-        double dT = 1.5 / n * 2 * tr.DeltaU / tr.UMin;
+        double dT = tr.DeltaTC;
         var tol = new Tolerance((dist + dW) * dW, "‖w − λ‖δ_w + δ_w²")
             .Plus(new Tolerance((dist + dW) * hNorm * (tr.DeltaXi + Math.Pow(tr.UMin, -(1 - 2.0 / n)) * dT), "‖w − λ‖‖h(w)‖(δ_ξ + ξ′δT)"))
             .Plus(Tolerance.FromRounding(16, epsBar, "ε̄"));

@@ -206,6 +206,9 @@ internal static class UFlowChecks
 
         public double DeltaXi { get; }
         public double UMin { get; }
+
+        /// <summary>Error of t_c = (3/(2n))ln(2n/(3u_min)) propagated from ‖u‖'s error bound (|∂t_c/∂u_min| = (3/(2n))/u_min, with a factor 2 of safety).</summary>
+        public double DeltaTC => 1.5 / N * 2 * DeltaU / UMin;
         public double TArgMin { get; }
         public double TM { get; }
 

@@ -24,7 +24,7 @@ public static class EscapeDirections
             s[i] = current;
             current *= rng.Uniform(0.3, 0.8);
         }
-        return EscapeNumerics.WithSingularValues(rng, nL, n0, s);
+        return Jggsh21Fixtures.WithSingularValues(rng, nL, n0, s);
     }
 
     /// <summary>(U, s, V) of G with singular values in non-increasing order.</summary>

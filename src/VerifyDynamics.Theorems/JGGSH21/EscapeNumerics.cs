@@ -197,19 +197,6 @@ public static class EscapeNumerics
         return layers;
     }
 
-    /// <summary>A matrix U diag(s) Vᵀ with Haar U, V and the given singular values (rows × cols, s sorted by caller).</summary>
-    public static Matrix<double> WithSingularValues(Rng rng, int rows, int cols, IReadOnlyList<double> s)
-    {
-        var u = rng.HaarOrthogonal(rows);
-        var v = rng.HaarOrthogonal(cols);
-        var d = M.Dense(rows, cols);
-        for (int i = 0; i < s.Count; i++)
-        {
-            d[i, i] = s[i];
-        }
-        return u * d * v.Transpose();
-    }
-
     /// <summary>Random unit vector in Rⁿ.</summary>
     public static Vector<double> UnitVector(Rng rng, int n)
     {

@@ -97,7 +97,7 @@ public static class Fact_LambdaToZero
             set = set.WithObservation($"D(lambda={lambda:G3})", dist)
                 .WithObservation($"C(lambda={lambda:G3})", Math.Pow((xm.Transpose() * a - y).L2Norm(), 2) / samples);
         }
-        var (slope, se, intercept, r2) = SmallInitFlow.FitWithError(logL, logD);
+        var (slope, se, intercept, r2) = Jggsh21Fixtures.FitWithError(logL, logD);
         double rate = k.D("claimedRate");
         return new MarginSet([new Margin($"fitted slope of log ‖A*_λ − A*‖ vs log λ − {rate}", slope - rate,
                 new Tolerance(3 * se + Tolerance.Gamma(1000), $"3 standard errors of the OLS slope over 4 values of λ (SE = {se:G3}) + rounding of the bisection"), 1)],

@@ -180,6 +180,16 @@ public static class Jggsh21Fixtures
         return (slope, my - slope * mx, r2);
     }
 
+    /// <summary>OLS slope of ys against xs with its standard error √(RSS/(n−2)/Sxx) (n ≥ 3), intercept and R².</summary>
+    public static (double Slope, double StandardError, double Intercept, double RSquared) FitWithError(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    {
+        var (slope, intercept, r2) = Fit(xs, ys);
+        double mean = xs.Average(), sxx = xs.Sum(v => (v - mean) * (v - mean));
+        double rss = xs.Select((v, i) => ys[i] - (intercept + slope * v)).Sum(e => e * e);
+        double se = xs.Count > 2 ? Math.Sqrt(rss / (xs.Count - 2) / sxx) : double.NaN;
+        return (slope, se, intercept, r2);
+    }
+
     /// <summary>A margin with a rounding tolerance γ_ops·scale (scale = the size of the quantities compared).</summary>
     public static Margin Rounding(string name, double value, int operations, double scale, string what) =>
         new(name, value, Tolerance.FromRounding(operations, scale, what), Math.Max(Math.Abs(scale), double.Epsilon));

@@ -75,7 +75,7 @@ public static class Lemma25
         {
             n0 = nL = rng.NextInt(2, 3);
             var s = Enumerable.Range(0, n0).Select(i => i < n0 - 1 ? rng.Uniform(1, 2) : 0.0).OrderByDescending(z => z).ToArray();
-            g = EscapeNumerics.WithSingularValues(rng, nL, n0, s);
+            g = Jggsh21Fixtures.WithSingularValues(rng, nL, n0, s);
         }
         var layers = EscapeNumerics.GaussianLayers(rng, n0, w, nL, 3);
         layers[1] = 0 * layers[1];

@@ -56,7 +56,7 @@ public static class Lemma39
             {
                 s[1] = s[0];
             }
-            var a = EscapeNumerics.WithSingularValues(rng, nL, n0, s);
+            var a = Jggsh21Fixtures.WithSingularValues(rng, nL, n0, s);
             int width = r + rng.NextInt(0, 2);
             layers = SchattenTools.MinimalNormFactorization(a, depth, width);
             if (family == "near-balanced")

@@ -44,7 +44,7 @@ public static class Lemma41
         var candidate = kind switch { 0 => SoftThreshold(b, lambda / 2), 1 => 0 * b, _ => rng.GaussianMatrix(n, m) };
         int r = rng.NextInt(0, Math.Min(n, m));
         var s = Enumerable.Range(0, Math.Min(n, m)).Select(i => i < r ? rng.Uniform(0.2, 2) : 0.0).OrderByDescending(z => z).ToArray();
-        var a = EscapeNumerics.WithSingularValues(rng, n, m, s);
+        var a = Jggsh21Fixtures.WithSingularValues(rng, n, m, s);
         return new Instance { Family = kind switch { 0 => "minimizer", 1 => "zero", _ => "random" }, Target = b }
             .WithScalar("lambda", lambda).WithScalar("rank", r)
             .WithMatrix("candidate", candidate).WithMatrix("A", a).WithMatrix("Aprime", rng.GaussianMatrix(n, m)).WithMatrix("Z", rng.GaussianMatrix(n, m));

@@ -120,8 +120,7 @@ public static class Prop2
             }
             obs[$"worst_rate_margin_over_C0(w={w})"] = worstB;
         }
-        var (slope, intercept, r2) = Fit(logW, logD);
-        double se = SlopeStandardError(logW, logD, slope, intercept);
+        var (slope, se, intercept, r2) = FitWithError(logW, logD);
         margins.Add(new Margin($"(d) −{exponent} − fitted slope of log D vs log w", -exponent - slope,
             new Tolerance(3 * se, $"3 standard errors of the OLS slope over {WidthCount} widths (SE = {se:G3})"), 1));
         var set = new MarginSet(margins).WithObservation("slope", slope).WithObservation("intercept", intercept).WithObservation("r_squared", r2);
@@ -155,12 +154,5 @@ public static class Prop2
     {
         double radius = Math.Sqrt(4 * r.Cost0 / (beta * r.Eta));
         return (radius - r.Distances.Max(), new Tolerance(r.ThetaError, "ODE error on θ").Plus(Tolerance.FromRounding(64, radius, "r")));
-    }
-
-    private static double SlopeStandardError(IReadOnlyList<double> xs, IReadOnlyList<double> ys, double slope, double intercept)
-    {
-        double mean = xs.Average(), sxx = xs.Sum(v => (v - mean) * (v - mean));
-        double rss = xs.Select((v, i) => ys[i] - (intercept + slope * v)).Sum(e => e * e);
-        return Math.Sqrt(rss / (xs.Count - 2) / sxx);
     }
 }

@@ -177,10 +177,10 @@ public static class Prop30
         double mean = xs.Average(), sxx = xs.Sum(v => (v - mean) * (v - mean));
         double odeSlopeError = yError * xs.Sum(v => Math.Abs(v - mean)) / sxx;
 
-        var (slope, se, intercept, r2) = SmallInitFlow.FitWithError(xs, ys);
+        var (slope, se, intercept, r2) = Jggsh21Fixtures.FitWithError(xs, ys);
         int half = samples / 2;
-        var first = SmallInitFlow.FitWithError(xs[..(half + 1)], ys[..(half + 1)]);
-        var second = SmallInitFlow.FitWithError(xs[half..], ys[half..]);
+        var first = Jggsh21Fixtures.FitWithError(xs[..(half + 1)], ys[..(half + 1)]);
+        var second = Jggsh21Fixtures.FitWithError(xs[half..], ys[half..]);
         double drift = Math.Abs(first.Slope - second.Slope);
         double tol = 3 * se + drift + odeSlopeError;
         string law = exponential ? "log‖θ^1(t)‖ against t (rate s_1)" : $"‖θ^1(t)‖^{{−(L−2)}} against −t (rate (L−2)s_1{(k.D("depthFactor") == 1 ? "L^{−(L−2)/2}" : "")})";

@@ -131,19 +131,5 @@ public static class SmallInitFlow
     }
 
     /// <summary>A unit direction ρ_0 ∈ S^{P−1} (normalized Gaussian) drawn from a seed.</summary>
-    public static Vector<double> Direction(Core.Randomness.Rng rng, int count)
-    {
-        var v = V.Dense(count, _ => rng.NextGaussian());
-        return v / v.L2Norm();
-    }
-
-    /// <summary>OLS slope of ys against xs with its standard error √(RSS/(n−2)/Sxx) (n ≥ 3), intercept and R².</summary>
-    public static (double Slope, double StandardError, double Intercept, double RSquared) FitWithError(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
-    {
-        var (slope, intercept, r2) = Jggsh21Fixtures.Fit(xs, ys);
-        double mean = xs.Average(), sxx = xs.Sum(v => (v - mean) * (v - mean));
-        double rss = xs.Select((v, i) => ys[i] - (intercept + slope * v)).Sum(e => e * e);
-        double se = xs.Count > 2 ? Math.Sqrt(rss / (xs.Count - 2) / sxx) : double.NaN;
-        return (slope, se, intercept, r2);
-    }
+    public static Vector<double> Direction(Core.Randomness.Rng rng, int count) => EscapeNumerics.UnitVector(rng, count);
 }

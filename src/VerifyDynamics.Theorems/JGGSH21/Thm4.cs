@@ -185,7 +185,7 @@ public static class Thm4
                 .WithObservation($"t1(alpha={alpha:G3})", run.T1)
                 .WithObservation($"sigma2_over_sigma1_at_crossing(alpha={alpha:G3})", atCrossing[1] / atCrossing[0]);
         }
-        var (slope, se, intercept, r2) = SmallInitFlow.FitWithError(logA, logD);
+        var (slope, se, intercept, r2) = Jggsh21Fixtures.FitWithError(logA, logD);
         double minSlope = k.D("minDecaySlope");
         // The ODE errors (≤ worstError) are far below every D(α) here (recorded); the fit's scatter is the error source.
         var margin = new Margin($"fitted slope of log D(α) vs log α − {minSlope} (D → 0 as α → 0: limit path = width-1 path)", slope - minSlope,

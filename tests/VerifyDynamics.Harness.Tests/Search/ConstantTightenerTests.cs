@@ -116,8 +116,8 @@ public sealed class ConstantTightenerTests
         Directory.CreateDirectory(dir);
         try
         {
-            Assert.Equal("# r\n", SlackTable.AppendToMarkdown("# r\n", dir));
-            Assert.Equal("<html><body></body></html>", SlackTable.InsertIntoHtml("<html><body></body></html>", dir));
+            Assert.Equal("# r\n", SlackTable.AppendToMarkdown("# r\n", SlackTable.TryRead(dir)));
+            Assert.Equal("<html><body></body></html>", SlackTable.InsertIntoHtml("<html><body></body></html>", SlackTable.TryRead(dir)));
             var r = ConstantTightener.Run(SearchToys.Parabola(), "c", Options(trials: 8, local: 16));
             var doc = new System.Text.Json.Nodes.JsonObject
             {
@@ -127,10 +127,10 @@ public sealed class ConstantTightenerTests
                 ["skipped"] = new System.Text.Json.Nodes.JsonArray(),
             };
             File.WriteAllText(Path.Combine(dir, SlackTable.FileName), doc.ToJsonString());
-            Assert.Contains("| TOY.Parabola | `c` | 1/2 | down |", SlackTable.AppendToMarkdown("# r\n", dir), StringComparison.Ordinal);
-            string html = SlackTable.InsertIntoHtml("<html><body></body></html>", dir);
+            Assert.Contains("| TOY.Parabola | `c` | 1/2 | down |", SlackTable.AppendToMarkdown("# r\n", SlackTable.TryRead(dir)), StringComparison.Ordinal);
+            string html = SlackTable.InsertIntoHtml("<html><body></body></html>", SlackTable.TryRead(dir));
             Assert.True(html.IndexOf("Slack of the named constants", StringComparison.Ordinal) < html.IndexOf("</body>", StringComparison.Ordinal));
-            Assert.Contains("longtable", SlackTable.AppendToLatex("", dir), StringComparison.Ordinal);
+            Assert.Contains("longtable", SlackTable.AppendToLatex("", SlackTable.TryRead(dir)), StringComparison.Ordinal);
         }
         finally
         {
