@@ -18,7 +18,7 @@ public static class UFlow
         return Instance.OfScalars("u-ode", ("n", n), ("d0", d0), ("r", radius), ("nu", nu), ("horizon", r.Uniform(2, 6)));
     }
 
-    public static double[] Lambda(Instance x) => [1.0, .. new double[(int)x.Scalar("d0") - 1]];
+    public static double[] Lambda(Instance x) => UFlowChecks.LambdaE1((int)x.Scalar("d0"));
 
     public static double[] U0(Instance x)
     {
@@ -33,18 +33,7 @@ public static class UFlow
     {
         int n = (int)x.Scalar("n");
         var lambda = Lambda(x);
-        var problem = new OdeProblem((t, u, du) =>
-        {
-            double nu = Ec21.Norm(u), ul = 0;
-            for (int i = 0; i < u.Length; i++)
-            {
-                ul += u[i] * lambda[i];
-            }
-            for (int i = 0; i < u.Length; i++)
-            {
-                du[i] = -nu * (n * u[i] - lambda[i]) + (n - 1) / nu * u[i] * ul;
-            }
-        }, 0, U0(x), x.Scalar("horizon"), "EC21 u-IVP (59)");
+        var problem = new OdeProblem((t, u, du) => UFlowChecks.Rhs(n, lambda, u, du, 0), 0, U0(x), x.Scalar("horizon"), "EC21 u-IVP (59)");
         return OdeSolver.SolveValidated(problem, new OdeSettings(Rtol: rtol, Atol: rtol * 1e-4));
     }
 }
