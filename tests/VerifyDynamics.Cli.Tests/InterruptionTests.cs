@@ -14,6 +14,11 @@ public sealed class InterruptionTests
     // Seven cheap statements: the signal lands while most are still to do, and the whole test stays well under a minute.
     private const string Filter = "ACGH19.Aux.*";
 
+    // 7 statements at their default budgets finish in well under a second on an idle machine, before the signal can
+    // arrive (seen from a fresh clone). Scaling every trial budget by 40 makes the run last several seconds, so the
+    // signal lands mid-run; the resumed and the single runs use the same scale.
+    private const string TrialsScale = "40";
+
     /// <summary>Sends a signal with kill(1), as a user or a batch scheduler would; returns kill's exit code and message.</summary>
     private static (int Exit, string Message) Kill(int pid, string signal)
     {
@@ -46,7 +51,7 @@ public sealed class InterruptionTests
         string vd = CliProcess.VdDll;
         Assert.True(File.Exists(vd), $"the built CLI is expected next to the tests: {vd}");
 
-        using var process = CliProcess.Start(cli.Directory, null, "verify", "--filter", Filter, "--threads", "1", "--certificates", certs, "--reports", reports);
+        using var process = CliProcess.Start(cli.Directory, null, "verify", "--filter", Filter, "--trials-scale", TrialsScale, "--threads", "1", "--certificates", certs, "--reports", reports);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         var deadline = Stopwatch.StartNew();
@@ -84,11 +89,11 @@ public sealed class InterruptionTests
         }
         var interrupted = Files(certs);
 
-        var (resumeExit, _, resumeErr) = cli.Run("verify", "--filter", Filter, "--certificates", certs, "--reports", reports, "--resume");
+        var (resumeExit, _, resumeErr) = cli.Run("verify", "--filter", Filter, "--trials-scale", TrialsScale, "--certificates", certs, "--reports", reports, "--resume");
         Assert.True(resumeExit == ExitCodes.Ok, resumeErr);
         string singleCerts = Path.Combine(cli.Directory, "single");
         string singleReports = Path.Combine(cli.Directory, "single-reports");
-        Assert.Equal(ExitCodes.Ok, cli.Run("verify", "--filter", Filter, "--certificates", singleCerts, "--reports", singleReports).Exit);
+        Assert.Equal(ExitCodes.Ok, cli.Run("verify", "--filter", Filter, "--trials-scale", TrialsScale, "--certificates", singleCerts, "--reports", singleReports).Exit);
         var resumed = Files(certs);
         Assert.Equal(Files(singleCerts), resumed);
         Assert.Equal(Files(singleReports), Files(reports));
