@@ -15,9 +15,10 @@ public sealed class InterruptionTests
     private const string Filter = "ACGH19.Aux.*";
 
     // 7 statements at their default budgets finish in well under a second on an idle machine, before the signal can
-    // arrive (seen from a fresh clone). Scaling every trial budget by 40 makes the run last several seconds, so the
-    // signal lands mid-run; the resumed and the single runs use the same scale.
-    private const string TrialsScale = "40";
+    // arrive (seen from a fresh clone; at ×40 the signal still arrived during the report writing once). Scaling every
+    // trial budget by 400 makes each statement take about a second, so the signal lands mid-run; the resumed and the
+    // single runs use the same scale.
+    private const string TrialsScale = "400";
 
     /// <summary>Sends a signal with kill(1), as a user or a batch scheduler would; returns kill's exit code and message.</summary>
     private static (int Exit, string Message) Kill(int pid, string signal)
