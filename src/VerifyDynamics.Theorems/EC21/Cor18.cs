@@ -59,7 +59,9 @@ public static class Cor18
         double r = e2e.FrobeniusNorm();
         double nu = Math.Clamp(e2e.Row(0).DotProduct(x.RequireTarget.Row(0)) / r, -1, 1);
         int n = x.Network.Depth;
-        double horizon = nu > -1 + 1e-9 ? Math.Min(200, S5.TBar(n, r, nu, 0.01)) : 200;
+        bool antiAligned = nu <= -1 + 1e-9;
+        double tBar = antiAligned ? double.PositiveInfinity : S5.TBar(n, r, nu, 0.01);
+        double horizon = Math.Min(200, tBar);
         var inst = x.WithScalar("r", r).WithScalar("nu", nu);
         var solved = S5.Flow(inst, horizon, 1e-9);
         if (!solved.Succeeded)
@@ -67,7 +69,15 @@ public static class Cor18
             return MarginSet.Of(new Margin("GF solved", double.NaN, Tolerance.Exact));
         }
         double finalLoss = S5.LossAt(inst, solved.Reference.FinalState);
-        return MarginSet.Of(Ec21.AtMost($"f(θ(min(t̄, 200))) − min f ≤ ε̄ = 0.01", finalLoss, 0.01, solved.Tolerance.Scaled(2, "‖∇f‖ ≤ 2 on the path")))
+        var tolerance = solved.Tolerance.Scaled(2, "‖∇f‖ ≤ 2 on the path");
+        if (!antiAligned && tBar > 200 && finalLoss > 0.01 + tolerance.Absolute)
+        {
+            // The flow was integrated to 200 < t̄ only: f is non-increasing along GF, so f(θ(200)) ≤ ε̄ would prove the claim
+            // at t̄, but f(θ(200)) > ε̄ says nothing about t̄. (ν = −1 is different: the end-to-end scalar provably stalls at
+            // f − min f = ½, which is what the ScalarInput mutant shows.)
+            return MarginSet.Of(new Margin($"f(θ(t̄)) − min f ≤ ε̄ = 0.01 (t̄ = {tBar:G3} beyond the integrated horizon 200, ε̄ not yet reached)", double.NaN, Tolerance.Exact));
+        }
+        return MarginSet.Of(Ec21.AtMost($"f(θ(min(t̄, 200))) − min f ≤ ε̄ = 0.01", finalLoss, 0.01, tolerance))
             .WithObservation("nu", nu).WithObservation("r", r);
     }
 }
