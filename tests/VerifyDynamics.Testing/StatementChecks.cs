@@ -24,6 +24,10 @@ public static class StatementChecks
         Assert.True(summary.Accepted > 0, $"{statement.Id}: no instance satisfied the hypotheses (seed {summary.RootSeed}); rejections: {string.Join("; ", summary.Records.Select(r => r.Detail).Distinct().Take(3))}");
         var bad = summary.Records.FirstOrDefault(r => r.Outcome is InstanceOutcome.Confirmed or InstanceOutcome.Inconclusive or InstanceOutcome.Error);
         Assert.True(bad is null, $"{statement.Id}: trial {bad?.Index} (seed {bad?.Seed}) was {bad?.Outcome}: {bad?.Detail}");
+        // Honest evidence: every margin states its shape (so utilization is measured) and its tolerance's kind.
+        Assert.True(summary.Utilization.State != UtilizationState.Unknown, $"{statement.Id}: {summary.Utilization.Describe()}");
+        Assert.True(summary.WeakestHoldingTolerance is not Core.Numbers.ToleranceKind.Unstated,
+            $"{statement.Id}: a margin's tolerance kind is unstated ({summary.WeakestHoldingToleranceSource})");
         return summary;
     }
 

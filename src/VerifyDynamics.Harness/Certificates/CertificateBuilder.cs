@@ -34,6 +34,8 @@ public static class CertificateBuilder
             ["verdict"] = result.Verdict.ToKebab(),
             ["verdictReason"] = result.AsPrinted?.Reason ?? result.Decision.Reason,
             ["evidence"] = Evidence(result.AsPrinted ?? result.Decision),
+            ["fidelity"] = new JsonObject { ["kind"] = s.Fidelity.Word, ["note"] = s.Fidelity.Note },
+            ["utilization"] = Utilization(result.Trials),
         };
         if (result.AsPrinted is not null)
         {
@@ -102,6 +104,45 @@ public static class CertificateBuilder
         if (d.Assumes.Count > 0)
         {
             o["assumes"] = new JsonArray([.. d.Assumes.Select(a => (JsonNode)a)]);
+        }
+        return o;
+    }
+
+    /// <summary>
+    /// How near the trials came to each bound (README "Utilization"): the statement-level value is the least-exercised
+    /// conclusion margin; per family, the largest utilization over the holding trials and the boundary search.
+    /// </summary>
+    public static JsonObject Utilization(TrialSummary t)
+    {
+        var u = t.Utilization;
+        var o = new JsonObject
+        {
+            ["state"] = u.State.ToString().ToLowerInvariant(),
+            ["value"] = u.Value is { } v ? CanonicalJson.Number(v) : null,
+            ["approached"] = u.Approached,
+            ["near"] = CanonicalJson.Number(UtilizationSummary.Near),
+            ["leastExercised"] = u.Least?.Family,
+            ["text"] = u.Describe(),
+            ["margins"] = new JsonArray([.. u.Margins.Select(m => (JsonNode)new JsonObject
+            {
+                ["family"] = m.Family,
+                ["name"] = m.Name,
+                ["shape"] = m.Shape.ToString().ToLowerInvariant(),
+                ["max"] = m.Max is { } x ? CanonicalJson.Number(x) : null,
+                ["trial"] = m.Trial,
+                ["evaluations"] = m.Evaluations,
+            })]),
+        };
+        if (t.BoundarySearch is { } b)
+        {
+            o["boundarySearch"] = new JsonObject
+            {
+                ["evaluations"] = b.Evaluations,
+                ["starts"] = b.Starts,
+                ["before"] = b.UtilizationBefore is { } x ? CanonicalJson.Number(x) : null,
+                ["after"] = b.UtilizationAfter is { } y ? CanonicalJson.Number(y) : null,
+                ["improvements"] = b.Improved,
+            };
         }
         return o;
     }
@@ -202,6 +243,8 @@ public static class CertificateBuilder
         ["toleranceSource"] = m.Tolerance.Source,
         ["toleranceKind"] = KindName(m.Tolerance.Kind),
         ["normalized"] = CanonicalJson.Number(m.Normalized),
+        ["shape"] = m.Shape.ToString().ToLowerInvariant(),
+        ["utilization"] = m.Utilization is { } u ? CanonicalJson.Number(u) : null,
     };
 
     private static string KindName(Core.Numbers.ToleranceKind kind) => kind.ToString().ToLowerInvariant();

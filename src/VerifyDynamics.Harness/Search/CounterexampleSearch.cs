@@ -110,8 +110,9 @@ public static class CounterexampleSearch
     /// Hill climbing with an adaptive step: a move that lowers the worst normalized margin is kept and repeated with a doubled
     /// stride while it keeps improving (a pattern move); a rejected move (hypothesis broken) halves the step.
     /// </summary>
-    private static (TrialRecord Best, TrialRecord? Counterexample, int Evaluations) Climb(
-        Statement statement, ConstantValues constants, TrialRecord start, Seed seed, int steps, CancellationToken cancel)
+    internal static (TrialRecord Best, TrialRecord? Counterexample, int Evaluations) Climb(
+        Statement statement, ConstantValues constants, TrialRecord start, Seed seed, int steps, CancellationToken cancel,
+        Func<MarginSet, double?>? objective = null, Action<TrialRecord>? observe = null)
     {
         var rng = seed.CreateRng();
         var current = start;
@@ -122,7 +123,9 @@ public static class CounterexampleSearch
         // re-check them; a mutation that breaks one is a broken construction, not a counterexample. So they are frozen: the
         // climber neither scores them nor counts a violation of only them.
         var identities = start.Margins!.Margins.Where(m => m.IsComputable && Math.Abs(m.Value) <= m.Tolerance.Absolute).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        double? Score(TrialRecord r) => r.Margins?.Margins.Where(m => m.IsComputable && !identities.Contains(m.Name)).Select(m => (double?)m.Normalized).Min();
+        double? Score(TrialRecord r) => r.Margins is null ? null
+            : objective is not null ? objective(r.Margins)
+            : r.Margins.Margins.Where(m => m.IsComputable && !identities.Contains(m.Name)).Select(m => (double?)m.Normalized).Min();
         bool Genuine(TrialRecord r) => r.Margins!.Margins.Any(m => m.IsViolated && !identities.Contains(m.Name))
             && !r.Margins.Margins.Any(m => m.IsViolated && identities.Contains(m.Name));
         bool Better(TrialRecord r) => r.Outcome == InstanceOutcome.Holds && Score(r) is { } a && Score(current) is { } b && a < b;
@@ -140,6 +143,7 @@ public static class CounterexampleSearch
             }
             var r = TrialRunner.Evaluate(statement, constants, candidate, start.Index, seed);
             used++;
+            observe?.Invoke(r);
             if (r.Outcome == InstanceOutcome.Confirmed && Genuine(r))
             {
                 return (current, r, used);
@@ -158,6 +162,7 @@ public static class CounterexampleSearch
                     }
                     var f = TrialRunner.Evaluate(statement, constants, further, start.Index, seed);
                     used++;
+                    observe?.Invoke(f);
                     if (f.Outcome == InstanceOutcome.Confirmed && Genuine(f))
                     {
                         return (current, f, used);

@@ -12,13 +12,15 @@ namespace VerifyDynamics.Harness.Trials;
 /// <param name="Parallelism">Threads; results do not depend on it.</param>
 /// <param name="RunVariants">Also run mutants, controls and errata.</param>
 /// <param name="RunObligations">Also prove the scalar obligations.</param>
+/// <param name="SeekBoundary">Run the boundary search after the trials (<see cref="Search.BoundarySearch"/>).</param>
 public sealed record RunOptions(
     Seed Seed,
     int? Trials = null,
     IReadOnlyDictionary<string, Core.Numbers.Rational>? Overrides = null,
     int Parallelism = 1,
     bool RunVariants = true,
-    bool RunObligations = true);
+    bool RunObligations = true,
+    bool SeekBoundary = true);
 
 /// <summary>What a variant run showed.</summary>
 public sealed record VariantResult(Variant Variant, TrialSummary Trials)
@@ -55,10 +57,18 @@ public static class StatementRunner
             foreach (var (name, value) in overrides)
             {
                 k = k.With(name, value);
+                if (statement.Constants.First(c => c.Name == name).OutsideDomain(value) is { } why)
+                {
+                    throw new ArgumentOutOfRangeException(name, value.ToString(), $"{statement.Id}: {why} (given {value})");
+                }
             }
         }
         return k;
     }
+
+    /// <summary>The constants whose value in force differs from the statement's default (the paper's value).</summary>
+    public static IReadOnlyList<string> Overridden(Statement statement, ConstantValues constants) =>
+        [.. statement.Constants.Where(c => constants[c.Name] != c.Default).Select(c => c.Name)];
 
     /// <summary>Runs one variant with its own seed <c>statementSeed.Split("variant:" + name)</c>, so its trials do not depend on which other variants ran.</summary>
     public static VariantResult RunVariant(Statement statement, Variant variant, Seed statementSeed, int variantTrials, int parallelism,
@@ -73,14 +83,20 @@ public static class StatementRunner
     {
         var constants = ResolveConstants(statement, options.Overrides);
         int trials = options.Trials ?? statement.DefaultTrials;
-        var summary = TrialRunner.Run(statement, constants, options.Seed, trials, options.Parallelism);
+        var summary = TrialRunner.Run(statement, constants, options.Seed, trials, options.Parallelism,
+            keepStarts: options.SeekBoundary ? Search.BoundarySearch.Starts : 0);
+        if (options.SeekBoundary && statement.Checkability == Checkability.Margins && summary.Count(InstanceOutcome.Confirmed) == 0)
+        {
+            summary = Search.BoundarySearch.Extend(statement, constants, options.Seed.Split("boundary"), summary,
+                statement.BoundarySearchSteps ?? Search.BoundarySearch.DefaultSteps(trials));
+        }
         var variants = new List<VariantResult>();
         if (options.RunVariants)
         {
             variants.AddRange(statement.Variants.Select(v => RunVariant(statement, v, options.Seed, variantTrials: v.Trials ?? trials, options.Parallelism, options.Overrides)));
         }
-        var obligations = options.RunObligations ? ObligationChecker.Check(statement.Obligations) : [];
-        var decision = VerdictRules.Decide(statement, summary, obligations);
+        var obligations = options.RunObligations ? ObligationChecker.Check(statement.ObligationsFor(constants)) : [];
+        var decision = VerdictRules.Decide(statement, summary, obligations, Overridden(statement, constants));
         var refutedErratum = variants.FirstOrDefault(v => v.Variant.Role == VariantRole.Erratum && v.Refuted);
         VerdictDecision? asPrinted = refutedErratum is null
             ? null

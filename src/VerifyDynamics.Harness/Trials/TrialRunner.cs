@@ -67,7 +67,19 @@ public sealed record TrialSummary(
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<(int Trial, double Value)>> ObservationSeries { get; init; } =
         new SortedDictionary<string, IReadOnlyList<(int Trial, double Value)>>(StringComparer.Ordinal);
+
+    /// <summary>How near the holding trials (and the boundary search, when it ran) came to each bound of the conclusion.</summary>
+    public UtilizationSummary Utilization { get; init; } = UtilizationSummary.Empty;
+
+    /// <summary>What the boundary search after the trials did (null when it did not run).</summary>
+    public BoundarySearchReport? BoundarySearch { get; init; }
+
+    /// <summary>The holding trials kept whole (instance and margins) as starts for the boundary search, nearest the bound first.</summary>
+    public IReadOnlyList<TrialRecord> Starts { get; init; } = [];
 }
+
+/// <summary>What the boundary search did: evaluations spent, starts, and the statement utilization before and after it.</summary>
+public sealed record BoundarySearchReport(int Evaluations, int Starts, double? UtilizationBefore, double? UtilizationAfter, int Improved);
 
 /// <summary>
 /// Runs seeded trials of a statement. Trial i uses <c>root.Split(i)</c>, and records are gathered
@@ -75,7 +87,7 @@ public sealed record TrialSummary(
 /// </summary>
 public static class TrialRunner
 {
-    public static TrialSummary Run(Statement statement, ConstantValues constants, Seed root, int trials, int parallelism = 1)
+    public static TrialSummary Run(Statement statement, ConstantValues constants, Seed root, int trials, int parallelism = 1, int keepStarts = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(trials);
         var records = new TrialRecord[trials];
@@ -83,6 +95,12 @@ public static class TrialRunner
         Parallel.For(0, trials, options, i => records[i] = GenerateAndEvaluate(statement, constants, root.Split(i), i));
         var (weakest, weakestSource) = WeakestTolerance(records);
         var series = Series(records);
+        var utilization = new UtilizationSummary.Builder();
+        foreach (var r in records.Where(r => r.Outcome == InstanceOutcome.Holds && r.Margins is not null))
+        {
+            utilization.Add(r.Index, r.Margins!);
+        }
+        var starts = NearestTheBound(records, keepStarts);
         // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
         var worstIndex = TrialSummary.FindWorst(records)?.Index;
         for (int i = 0; i < trials; i++)
@@ -97,8 +115,24 @@ public static class TrialRunner
             WeakestHoldingTolerance = weakest,
             WeakestHoldingToleranceSource = weakestSource,
             ObservationSeries = series,
+            Utilization = utilization.Build(),
+            Starts = starts,
         };
     }
+
+    /// <summary>
+    /// The <paramref name="n"/> holding trials nearest the bound: the highest utilization of any bound margin that is not an
+    /// identity at rounding level, ties by index (starts for the boundary search).
+    /// </summary>
+    private static List<TrialRecord> NearestTheBound(IEnumerable<TrialRecord> records, int n) => n <= 0 ? [] :
+        [.. records
+            .Where(r => r.Outcome == InstanceOutcome.Holds && r.Instance is not null && r.Margins is not null)
+            .Select(r => (Record: r, U: r.Margins!.Margins.Select(m => m.Utilization).Where(u => u is not null).Max()))
+            .Where(x => x.U is not null)
+            .OrderByDescending(x => x.U!.Value)
+            .ThenBy(x => x.Record.Index)
+            .Take(n)
+            .Select(x => x.Record)];
 
     /// <summary>How many trials' observations a summary keeps as series (certificates stay small in long campaigns).</summary>
     public const int ObservationSeriesLimit = 256;

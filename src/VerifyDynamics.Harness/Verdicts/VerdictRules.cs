@@ -46,9 +46,15 @@ public sealed record VerdictDecision(Verdict Verdict, string Reason)
 public static class VerdictRules
 {
     /// <summary>Decides the verdict of the statement as checked (its corrected form where errata exist), and its grade.</summary>
-    public static VerdictDecision Decide(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations)
+    /// <param name="statement">The statement as checked.</param>
+    /// <param name="trials">Its trials (with utilization and the boundary search).</param>
+    /// <param name="obligations">Its obligations, resolved at the constants in force.</param>
+    /// <param name="overridden">Constants whose value in force is not the paper's (<c>--set</c>); an overridden constant that no
+    /// obligation names keeps the verdict at holds-on-trials.</param>
+    public static VerdictDecision Decide(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations,
+        IReadOnlyCollection<string>? overridden = null)
     {
-        var decision = DecideVerdict(statement, trials, obligations);
+        var decision = DecideVerdict(statement, trials, obligations, overridden ?? []);
         var (grade, basis, assumes) = Grade(statement, trials, decision.Verdict);
         return decision with { Grade = grade, GradeBasis = basis, Assumes = assumes };
     }
@@ -76,6 +82,12 @@ public static class VerdictRules
     public static (EvidenceGrade Grade, string Why) Ceiling(Statement statement)
     {
         var assumes = Assumptions(statement);
+        if (statement.Checkability is Checkability.Margins or Checkability.Construction && statement.Fidelity.Kind != FidelityKind.Full)
+        {
+            return statement.Fidelity.Kind == FidelityKind.Restricted
+                ? (EvidenceGrade.NumericalWithErrorBound, $"the check is {statement.Fidelity.Phrase}: at best numerical with an error bound, never certified")
+                : (EvidenceGrade.Sampled, $"{statement.Fidelity.Phrase}: at best sampled evidence, never certified");
+        }
         return statement.Checkability switch
         {
             Checkability.NotCheckable or Checkability.Pending => (EvidenceGrade.Unknown, "the statement is not checked"),
@@ -138,9 +150,17 @@ public static class VerdictRules
             return (EvidenceGrade.Sampled, $"{statement.Checkability.ToString().ToLowerInvariant()} evidence from sampled instances", []);
         }
         var kind = trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated;
+        if (statement.Fidelity.Kind is FidelityKind.Substitute or FidelityKind.Undeclared)
+        {
+            return (EvidenceGrade.Sampled, $"{statement.Fidelity.Phrase}: evidence about the statement itself is at most sampled", []);
+        }
         string why = verdict == Verdict.HoldsOnTrials && statement.Obligations.Any(o => o.Expect == ObligationExpectation.Holds)
-            ? "obligations not all proven; "
+            ? "not certified; "
             : "";
+        if (statement.Fidelity.Kind == FidelityKind.Restricted)
+        {
+            why += $"{statement.Fidelity.Phrase}; ";
+        }
         if (trials.WeakestHoldingTolerance is null)
         {
             return (EvidenceGrade.Sampled, why + "the tolerances of the holding trials were not recorded", []);
@@ -159,7 +179,35 @@ public static class VerdictRules
         _ => "unstated",
     };
 
-    private static VerdictDecision DecideVerdict(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations)
+    /// <summary>
+    /// What keeps a statement whose trials all hold from being certified, in words (empty: nothing): a fidelity that is not
+    /// full, a trial tolerance that is not a bound, a bound never approached, an overridden constant the obligations ignore.
+    /// </summary>
+    public static IReadOnlyList<string> CertificationGaps(Statement statement, TrialSummary trials, IReadOnlyCollection<string> overridden)
+    {
+        var gaps = new List<string>();
+        if (statement.Fidelity.Kind != FidelityKind.Full)
+        {
+            gaps.Add(statement.Fidelity.Phrase);
+        }
+        var kind = trials.WeakestHoldingTolerance ?? ToleranceKind.Unstated;
+        if (kind < ToleranceKind.Validated)
+        {
+            gaps.Add($"some margin's tolerance is {KindWord(kind)}, not a bound ({trials.WeakestHoldingToleranceSource ?? "not recorded"})");
+        }
+        if (!trials.Utilization.Approached)
+        {
+            gaps.Add(trials.Utilization.Describe());
+        }
+        var free = overridden.Where(c => !statement.ConstantsInObligations.Contains(c)).ToList();
+        if (free.Count > 0)
+        {
+            gaps.Add($"constant{(free.Count > 1 ? "s" : "")} {string.Join(", ", free)} overridden but no obligation depends on {(free.Count > 1 ? "them" : "it")}: the proof's scalar steps were not re-derived for the values in force");
+        }
+        return gaps;
+    }
+
+    private static VerdictDecision DecideVerdict(Statement statement, TrialSummary trials, IReadOnlyList<ObligationRecord> obligations, IReadOnlyCollection<string> overridden)
     {
         if (statement.Checkability == Checkability.NotCheckable)
         {
@@ -196,6 +244,11 @@ public static class VerdictRules
             return new(Verdict.Inconclusive, $"{inconclusive} trial(s) inconclusive; first at trial {first.Index}: {first.Detail}");
         }
         string trialText = $"all {trials.Accepted} accepted trials hold ({trials.Count(InstanceOutcome.Rejected)} rejected by the validator)";
+        string prefix = statement.Fidelity.Kind == FidelityKind.Full ? "" : statement.Fidelity.Phrase + ": ";
+        if (statement.Checkability is Checkability.Margins or Checkability.Construction)
+        {
+            trialText = prefix + trialText + (trials.Utilization.State == UtilizationState.None ? "" : "; " + trials.Utilization.Describe());
+        }
         switch (statement.Checkability)
         {
             case Checkability.Construction:
@@ -220,6 +273,13 @@ public static class VerdictRules
         if (open.Count > 0)
         {
             return new(Verdict.HoldsOnTrials, $"{trialText}; {open.Count} of {needed.Count} obligations not proven ({open[0].Spec.Id}: {open[0].Result.Status.ToString().ToLowerInvariant()}, {open[0].Result.Detail})");
+        }
+        var gaps = CertificationGaps(statement, trials, overridden)
+            .Where(g => g != statement.Fidelity.Phrase && !trialText.Contains(g, StringComparison.Ordinal)).ToList();
+        if (statement.Fidelity.Kind != FidelityKind.Full || gaps.Count > 0)
+        {
+            return new(Verdict.HoldsOnTrials, $"{trialText}; all {needed.Count} scalar obligations proven, but not certified: "
+                + string.Join("; ", statement.Fidelity.Kind != FidelityKind.Full ? gaps.Prepend("the check is not of the statement as printed") : gaps));
         }
         return new(Verdict.Certified, $"{trialText}; all {needed.Count} scalar obligations proven");
     }

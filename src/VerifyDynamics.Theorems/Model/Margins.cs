@@ -3,13 +3,46 @@ using VerifyDynamics.Core.Numbers;
 namespace VerifyDynamics.Theorems.Model;
 
 /// <summary>
+/// What kind of inequality a margin is, which decides how its utilization (how near the trial came to the bound) is read.
+/// </summary>
+public enum MarginShape
+{
+    /// <summary>Built with the bare constructor without saying what it is: utilization unknown (the statement cannot be certified).</summary>
+    Unstated,
+    /// <summary>
+    /// An inequality lhs ≤ rhs (or lhs ≥ rhs) against a bound whose own scale is <see cref="Margin.Scale"/>: utilization
+    /// u = 1 − (rhs − lhs)/Scale. For lhs ≤ rhs with 0 ≤ lhs ≤ rhs (Scale = rhs) that is lhs/rhs; for lhs ≥ rhs with
+    /// 0 ≤ rhs ≤ lhs (Scale = lhs) it is rhs/lhs; for a sign condition q ≥ 0 the author gives q's natural size as Scale.
+    /// u = 1 at the bound, u &gt; 1 beyond it, u ≤ 0 when the trial is nowhere near.
+    /// </summary>
+    Bound,
+    /// <summary>An identity lhs = rhs checked to a tolerance (margin −|lhs − rhs|): every trial is at its "bound"; utilization is not a measure of it.</summary>
+    Equality,
+}
+
+/// <summary>
 /// One conclusion inequality evaluated on an instance, as <c>rhs − lhs</c>. It holds when
-/// <c>Value ≥ −Tolerance.Absolute</c>; <see cref="Scale"/> is the natural size of the two sides, used
-/// only to compare margins of different statements (<see cref="Normalized"/>). NaN means the
-/// quantity could not be computed (overflow, a failed solve): never a pass, never a counterexample.
+/// <c>Value ≥ −Tolerance.Absolute</c>; <see cref="Scale"/> is the bound's own scale (see <see cref="MarginShape.Bound"/>),
+/// used for <see cref="Normalized"/> and <see cref="Utilization"/>. NaN means the quantity could not be computed
+/// (overflow, a failed solve): never a pass, never a counterexample.
 /// </summary>
 public sealed record Margin(string Name, double Value, Tolerance Tolerance, double Scale = 1)
 {
+    /// <summary>Bound, equality, or unstated (the bare constructor); the factories state it.</summary>
+    public MarginShape Shape { get; init; } = MarginShape.Unstated;
+
+    /// <summary>
+    /// The conclusion this margin belongs to, grouping margins whose names differ only by a parameter (e.g. every
+    /// "λ_min − bound (14) at t = …" of a trajectory): by default the name with its numbers replaced by '#'.
+    /// </summary>
+    public string Family => ExplicitFamily ?? FamilyOf(Name);
+
+    /// <summary>The family given with <see cref="InFamily"/>, or null for the default.</summary>
+    public string? ExplicitFamily { get; init; }
+
+    /// <summary>Gives the margin an explicit family (a conclusion's name shared by its margins along a trajectory or over indices).</summary>
+    public Margin InFamily(string family) => this with { ExplicitFamily = family };
+
     public bool IsComputable => !double.IsNaN(Value);
 
     public bool Holds => IsComputable && Value >= -Tolerance.Absolute;
@@ -19,13 +52,49 @@ public sealed record Margin(string Name, double Value, Tolerance Tolerance, doub
 
     public double Normalized => Scale > 0 && double.IsFinite(Scale) ? Value / Scale : Value;
 
-    /// <summary>rhs − lhs with a rounding tolerance of n operations on the larger side.</summary>
-    public static Margin AtMost(string name, double lhs, double rhs, int operations = 16) =>
-        new(name, rhs - lhs, Tolerance.FromRounding(operations, Math.Max(Math.Abs(lhs), Math.Abs(rhs)), "max(|lhs|,|rhs|)"),
-            Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+    /// <summary>
+    /// How near this evaluation came to the bound, in the bound's own scale: 1 − Value/Scale for a <see cref="MarginShape.Bound"/>
+    /// with a positive finite scale (lhs/rhs for 0 ≤ lhs ≤ rhs); null for equalities, unstated shapes and uncomputable margins.
+    /// </summary>
+    public double? Utilization => Shape == MarginShape.Bound && IsComputable && Scale > 0 && double.IsFinite(Scale) ? 1 - Value / Scale : null;
 
-    /// <summary>A margin for lhs ≥ rhs.</summary>
+    /// <summary>rhs − lhs for lhs ≤ rhs, with a rounding tolerance of n operations on the larger side; utilization lhs/rhs.</summary>
+    public static Margin AtMost(string name, double lhs, double rhs, int operations = 16) =>
+        AtMost(name, lhs, rhs, Tolerance.FromRounding(operations, Math.Max(Math.Abs(lhs), Math.Abs(rhs)), "max(|lhs|,|rhs|)"));
+
+    /// <summary>A margin for lhs ≥ rhs (utilization rhs/lhs), with a rounding tolerance of n operations.</summary>
     public static Margin AtLeast(string name, double lhs, double rhs, int operations = 16) => AtMost(name, rhs, lhs, operations);
+
+    /// <summary>rhs − lhs for lhs ≤ rhs with a stated tolerance; the scale is the larger side, so utilization is lhs/rhs for 0 ≤ lhs ≤ rhs.</summary>
+    public static Margin AtMost(string name, double lhs, double rhs, Tolerance tolerance) =>
+        new(name, rhs - lhs, tolerance, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon)) { Shape = MarginShape.Bound };
+
+    /// <summary>lhs − rhs for lhs ≥ rhs with a stated tolerance (utilization rhs/lhs for 0 ≤ rhs ≤ lhs).</summary>
+    public static Margin AtLeast(string name, double lhs, double rhs, Tolerance tolerance) => AtMost(name, rhs, lhs, tolerance);
+
+    /// <summary>
+    /// A bound margin given as its value rhs − lhs and the bound's own scale (the size of the slack the bound allows, e.g.
+    /// B for λ_min ≥ −B, or the natural magnitude of q for a sign condition q ≥ 0): utilization 1 − value/scale.
+    /// </summary>
+    public static Margin Bound(string name, double value, double scale, Tolerance tolerance) =>
+        new(name, value, tolerance, Math.Max(Math.Abs(scale), double.Epsilon)) { Shape = MarginShape.Bound };
+
+    /// <summary>An identity lhs = rhs to a tolerance: margin −|lhs − rhs|, scale max(|lhs|, |rhs|).</summary>
+    public static Margin Equality(string name, double lhs, double rhs, Tolerance tolerance) =>
+        new(name, -Math.Abs(lhs - rhs), tolerance, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon)) { Shape = MarginShape.Equality };
+
+    /// <summary>An identity given by its deviation d = |lhs − rhs| ≥ 0 and the size of the sides.</summary>
+    public static Margin Deviation(string name, double deviation, double scale, Tolerance tolerance) =>
+        new(name, -Math.Abs(deviation), tolerance, Math.Max(Math.Abs(scale), double.Epsilon)) { Shape = MarginShape.Equality };
+
+    /// <summary>A margin that could not be computed (a failed solve, an overflow): never a pass, never a counterexample.</summary>
+    public static Margin Uncomputable(string name) => new(name, double.NaN, Tolerance.Exact);
+
+    private static readonly System.Text.RegularExpressions.Regex Numbers =
+        new(@"[-−]?\d+(\.\d+)?([eE][-+−]?\d+)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The default family of a margin name: its numbers replaced by '#'.</summary>
+    public static string FamilyOf(string name) => Numbers.Replace(name, "#");
 }
 
 /// <summary>All margins of one evaluation, plus named observations that the certificate records (measured constants, fits, counts).</summary>

@@ -104,12 +104,36 @@ public enum ObligationExpectation
 /// A scalar inequality a proof relies on, in the <c>vd prove</c> syntax, e.g.
 /// <c>forall y in (0, 1/2): 1/(1-y) &lt;= 1 + 2*y</c>.
 /// </summary>
+/// <remarks>
+/// A claim may name a statement's constants as <c>{name}</c> (e.g. <c>eta*{eta_denominator}*b^2 &lt;= 1</c>): the harness
+/// substitutes the values in force (<see cref="Resolve"/>), so <c>--set</c> re-derives and re-proves the obligation. A
+/// constant overridden while no obligation names it keeps the verdict at holds-on-trials (Harness <c>VerdictRules</c>).
+/// </remarks>
 public sealed record ObligationSpec(
     string Id,
     string Location,
     string Claim,
     ObligationExpectation Expect = ObligationExpectation.Holds,
-    string? Note = null);
+    string? Note = null)
+{
+    private static readonly System.Text.RegularExpressions.Regex Placeholder = new(@"\{([A-Za-z_][A-Za-z0-9_]*)\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The constants the claim names as <c>{name}</c>.</summary>
+    public IReadOnlyList<string> ConstantNames => [.. Placeholder.Matches(Claim).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The claim with every <c>{name}</c> replaced by the constant's exact value (a parenthesised rational).</summary>
+    public ObligationSpec Resolve(ConstantValues constants)
+    {
+        if (!Claim.Contains('{', StringComparison.Ordinal))
+        {
+            return this;
+        }
+        string claim = Placeholder.Replace(Claim, m => constants.TryGetValue(m.Groups[1].Value, out var v)
+            ? "(" + v.ToString() + ")"
+            : throw new KeyNotFoundException($"obligation {Id} names constant '{m.Groups[1].Value}', which its statement does not have"));
+        return this with { Claim = claim };
+    }
+}
 
 /// <summary>A paper's scalar obligations, keyed by statement id; found by the catalog through reflection.</summary>
 public interface IObligationBank
@@ -137,6 +161,19 @@ public sealed record Statement
     public string FormalisationNote { get; init; } = "";
 
     public Checkability Checkability { get; init; } = Checkability.Margins;
+
+    /// <summary>
+    /// How much of the statement as printed the check covers: full, restricted (to what) or substitute (for what). Only a
+    /// full check can be certified; an undeclared fidelity keeps the verdict at holds-on-trials and fails the catalog lint.
+    /// </summary>
+    public Fidelity Fidelity { get; init; } = Fidelity.Undeclared;
+
+    /// <summary>
+    /// Evaluations the boundary search of <c>vd verify</c> may spend after the trials (a hill climber from the trials nearest
+    /// the bound, within the hypotheses), so that the reported utilization is the worst found, not the worst of random draws;
+    /// null: the harness default; 0: no search (the formalisation note must say why).
+    /// </summary>
+    public int? BoundarySearchSteps { get; init; }
 
     /// <summary>Why the statement cannot be checked (with <see cref="Checkability.NotCheckable"/>), or what of it could not be.</summary>
     public string? NotCheckableReason { get; init; }
@@ -176,6 +213,13 @@ public sealed record Statement
     public bool ObligationsAreTheStatement { get; init; }
 
     public IEnumerable<Variant> Mutants => Variants.Where(v => v.Role == VariantRole.Mutant);
+
+    /// <summary>The obligations with the constants in force substituted for their <c>{name}</c> placeholders.</summary>
+    public IReadOnlyList<ObligationSpec> ObligationsFor(ConstantValues constants) => [.. Obligations.Select(o => o.Resolve(constants))];
+
+    /// <summary>The constants some obligation expected to hold names (and so re-derives under <c>--set</c>).</summary>
+    public IReadOnlySet<string> ConstantsInObligations =>
+        Obligations.Where(o => o.Expect == ObligationExpectation.Holds).SelectMany(o => o.ConstantNames).ToHashSet(StringComparer.Ordinal);
 
     public ConstantValues DefaultConstants() => ConstantValues.Defaults(Constants);
 

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using VerifyDynamics.Theorems.Model;
+using Xunit;
+
+namespace VerifyDynamics.Theorems.Tests.Registry;
+
+/// <summary>
+/// Lints of the honest-evidence model: every checked statement declares its fidelity, constants lie in their domains,
+/// and obligations name the constants they depend on (so <c>--set</c> re-derives them) instead of hard-coding their values.
+/// </summary>
+public sealed partial class EvidenceLintTests
+{
+    public static IEnumerable<object[]> CheckedStatements() => Theorems.Catalog.All
+        .Where(s => s.Checkability is not (Checkability.NotCheckable or Checkability.Pending))
+        .Select(s => new object[] { s.Id.ToString() });
+
+    public static IEnumerable<object[]> AllStatements() => Theorems.Catalog.All.Select(s => new object[] { s.Id.ToString() });
+
+    [Theory]
+    [MemberData(nameof(CheckedStatements))]
+    public void Statement_DeclaresItsFidelity(string id)
+    {
+        var s = Theorems.Catalog.Get(id);
+        Assert.True(s.Fidelity.Kind != FidelityKind.Undeclared, $"{id} does not declare its fidelity (full, restricted to …, substitute for …)");
+        if (s.Fidelity.Kind != FidelityKind.Full)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(s.Fidelity.Note), $"{id}: a {s.Fidelity.Word} fidelity must say to what / for what");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStatements))]
+    public void Constants_DefaultsLieInTheirDomains(string id)
+    {
+        var s = Theorems.Catalog.Get(id);
+        foreach (var c in s.Constants)
+        {
+            Assert.True(c.OutsideDomain(c.Default) is null, $"{id}: constant {c.Name} = {c.Default}: {c.OutsideDomain(c.Default)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStatements))]
+    public void Obligations_NameTheConstantsTheyUse(string id)
+    {
+        var s = Theorems.Catalog.Get(id);
+        var names = s.Constants.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var o in s.Obligations)
+        {
+            foreach (var n in o.ConstantNames)
+            {
+                Assert.True(names.Contains(n), $"{id}: obligation {o.Id} names {{{n}}}, which is not one of its constants ({string.Join(", ", names)})");
+            }
+            // A paper constant of some size (an integer ≥ 10, e.g. 256 or 6144) written into a claim as a literal instead of
+            // {name}: an override would leave the obligation proven for the paper's value, not the one in force.
+            if (o.Expect != ObligationExpectation.Holds)
+            {
+                continue;
+            }
+            foreach (var c in s.Constants.Where(c => c.Default.IsInteger && c.Default.Numerator >= 10))
+            {
+                string literal = c.Default.Numerator.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                bool hardCoded = Regex.IsMatch(o.Claim, $@"(?<![0-9.]){literal}(?![0-9.])") && !o.ConstantNames.Contains(c.Name);
+                Assert.False(hardCoded, $"{id}: obligation {o.Id} writes constant {c.Name} = {literal} as a literal; write {{{c.Name}}} so --set re-derives it");
+            }
+        }
+    }
+
+    [Fact]
+    public void Resolve_SubstitutesExactValues()
+    {
+        var o = new ObligationSpec("x", "here", "forall y in (0, 1): y*{k} <= {k}");
+        var k = ConstantValues.Defaults([new NamedConstant("k", new Core.Numbers.Rational(3, 2), "")]);
+        Assert.Equal("forall y in (0, 1): y*(3/2) <= (3/2)", o.Resolve(k).Claim);
+        Assert.Equal(["k"], o.ConstantNames);
+    }
+}
