@@ -18,10 +18,12 @@ internal static class ToyStatements
         Text = "x ≤ 1 for x uniform in [0, bound].",
         Constants = [Bound],
         Checkability = checkability,
+        Fidelity = Fidelity.Full(),
         DefaultTrials = trials,
         Hypotheses = new Hypotheses("x uniform in [0, bound]",
             ctx => Instance.OfScalars("uniform", ("x", ctx.Rng.Uniform(0, ctx.Constants.Double("bound")))),
-            (x, k) => accept is null || accept(x) ? HypothesesCheck.Ok : HypothesesCheck.Fail("accept")),
+            (x, k) => x.Scalar("x") < 0 || x.Scalar("x") > k.Double("bound") ? HypothesesCheck.Fail("x in [0, bound]")
+                : accept is null || accept(x) ? HypothesesCheck.Ok : HypothesesCheck.Fail("accept")),
         Conclusion = (x, k, p) => MarginSet.Of(Margin.AtMost("x ≤ 1", x.Scalar("x"), 1)),
         Variants =
         [
@@ -44,7 +46,7 @@ internal static class ToyGradeStatements
     public static Statement WithToleranceKind(ToleranceKind kind, Checkability checkability = Checkability.Margins, bool obligationsAreTheStatement = true) =>
         ToyStatements.UniformBelowOne(checkability, trials: 16) with
         {
-            Conclusion = (x, k, p) => MarginSet.Of(new Margin("x ≤ 1", 1 - x.Scalar("x"), new Tolerance(1e-15, "toy " + kind) { Kind = kind })),
+            Conclusion = (x, k, p) => MarginSet.Of(Margin.Bound("x ≤ 1", 1 - x.Scalar("x"), 1, new Tolerance(1e-15, "toy " + kind) { Kind = kind })),
             Obligations = [Obligation],
             ObligationsAreTheStatement = obligationsAreTheStatement,
         };

@@ -9,7 +9,7 @@ using VerifyDynamics.Theorems.Model;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)",
-    "vd check ID [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE] [--threads N] [--no-variants] [--json]")]
+    "vd check ID [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE [--variant NAME]] [--threads N] [--no-variants] [--json]")]
 public static class CheckCommand
 {
     /// <summary>The run seed used when none is given; each statement's seed is derived from it and its id.</summary>
@@ -24,6 +24,7 @@ public static class CheckCommand
         var seed = a.Seed();
         var overrides = a.Overrides();
         string? instancePath = a.Option("instance");
+        string? variantName = a.Option("variant");
         int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
         bool json = a.Flag("json");
         bool noVariants = a.Flag("no-variants");
@@ -34,6 +35,18 @@ public static class CheckCommand
         }
         var statement = StatementLookup.Resolve(a.Positionals[0]);
         StatementLookup.ValidateOverrides(statement, overrides);
+        if (variantName is not null)
+        {
+            // A variant (e.g. an erratum: the statement as printed) evaluated on a given instance: how a reviewer replays the
+            // printed form's counterexample that verify writes under reports/counterexamples/.
+            var variant = statement.Variants.FirstOrDefault(v => v.Name == variantName)
+                ?? throw new UsageException($"{statement.Id} has no variant '{variantName}' (variants: {string.Join(", ", statement.Variants.Select(v => v.Name))})");
+            if (instancePath is null)
+            {
+                throw new UsageException("--variant needs --instance FILE (vd mutants runs variants on seeded trials)");
+            }
+            statement = variant.Apply(statement);
+        }
         if (instancePath is not null)
         {
             return CheckInstance(statement, overrides, StatementLookup.ReadInstanceFile(instancePath), json, stdout);
@@ -78,6 +91,8 @@ public static class CheckCommand
         }
         w.WriteLine($"  verdict: {r.Verdict.ToKebab()} — {(r.AsPrinted ?? r.Decision).Reason}");
         var headline = r.AsPrinted ?? r.Decision;
+        w.WriteLine($"  fidelity: {r.Statement.Fidelity.Word} — {r.Statement.Fidelity.Note}");
+        w.WriteLine($"  utilization: {t.Utilization.Describe()}{(t.BoundarySearch is { } b ? $" (boundary search: {b.Evaluations} evaluations from {b.Starts} starts, least-exercised utilization {F(b.UtilizationBefore ?? double.NaN)} → {F(b.UtilizationAfter ?? double.NaN)})" : "")}");
         w.WriteLine($"  evidence: {headline.GradeText} — {headline.GradeBasis}");
         if (r.AsPrinted is not null)
         {

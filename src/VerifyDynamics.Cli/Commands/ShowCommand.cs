@@ -1,3 +1,5 @@
+using VerifyDynamics.Theorems.Model;
+
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations", "vd show ID")]
@@ -34,11 +36,12 @@ public static class ShowCommand
         {
             stdout.WriteLine($"  assumes:      {lemma}");
         }
+        stdout.WriteLine($"  fidelity:     {s.Fidelity.Word}{(s.Fidelity.Kind == FidelityKind.Undeclared ? "" : " — " + s.Fidelity.Note)}");
         var (ceiling, why) = Harness.Verdicts.VerdictRules.Ceiling(s);
         stdout.WriteLine($"  best grade:   {Harness.Verdicts.EvidenceGradeExtensions.ToKebab(ceiling)} ({why}); `vd check {s.Id}` prints the grade reached");
         foreach (var c in s.Constants)
         {
-            stdout.WriteLine($"  constant      {c.Name} = {c.Default}  ({c.Description})");
+            stdout.WriteLine($"  constant      {c.Name} = {c.Default}  ({c.Description}; {c.Domain switch { ConstantDomain.Positive => "> 0", ConstantDomain.NonNegative => "≥ 0", ConstantDomain.PositiveInteger => "positive integer", ConstantDomain.OpenUnitInterval => "in (0, 1)", _ => "any rational" }}{(s.ConstantsInObligations.Contains(c.Name) ? "; re-derived in the obligations under --set" : "")})");
         }
         foreach (var v in s.Variants)
         {

@@ -34,6 +34,10 @@ internal static class StatementLookup
                     ? $"{s.Id} has no named constants, so --set {name}=… cannot apply"
                     : $"{s.Id} has no constant '{name}' (constants: {string.Join(", ", s.Constants.Select(c => c.Name))}){(near.Count > 0 ? $"; did you mean {near[0]}?" : "")}");
             }
+            if (s.Constants.First(c => c.Name == name).OutsideDomain(overrides[name]) is { } why)
+            {
+                throw new UsageException($"--set {name}={overrides[name]}: {why} ({s.Id}); the paper's value is {s.Constants.First(c => c.Name == name).Default}");
+            }
         }
     }
 

@@ -14,7 +14,8 @@ public static class MarkdownReport
         var sb = new StringBuilder();
         sb.Append("# VerifyDynamics — verification report\n\n");
         sb.Append("Generated from the certificates in `certificates/` (rebuild with `dotnet run --project src/VerifyDynamics.Cli -- verify`).\n");
-        sb.Append("Verdicts: `certified` = every trial holds and every scalar obligation is proven; `holds-on-trials` = numerical evidence only;\n");
+        sb.Append("**[Trust table](trust.md)**: for every id its verdict, grade, fidelity (full / restricted / substitute), utilization (how near the trials came to the bound), weakest tolerance kind, trials, and what kept it from being certified.\n");
+        sb.Append("Verdicts: `certified` = the statement as printed (full fidelity), every trial holds within a stated error bound, the trials came within a factor 2 of every bound, and every scalar obligation is proven for the constants in force; `holds-on-trials` = numerical evidence only (the reason says what is missing: restricted to …, bound never approached, …);\n");
         sb.Append("`refuted` = confirmed counterexample (for errata: the statement as printed); `construction-reproduced` = the paper's failure construction shows the claimed failure;\n");
         sb.Append("`inconclusive` = evidence unusable (reason given); `not-checkable` = cannot be checked (reason given).\n");
         sb.Append("Evidence grades (decided with the verdict, never raised afterwards): `proven` = the statement is itself a scalar inequality whose obligations are proven by Z3 or interval subdivision, and every trial holds (for a refutation: an exact counterexample);\n");

@@ -24,6 +24,13 @@ public static class ReportWriter
         Put("index.md", SlackTable.AppendToMarkdown(MarkdownReport.Render(summaries), slack));
         Put("index.html", SlackTable.InsertIntoHtml(HtmlReport.Render(summaries, ExperimentCurves.Read(reportsDirectory)), slack));
         Put("summary.tex", SlackTable.AppendToLatex(LatexSummary.Render(summaries), slack));
+        var trust = TrustTable.Build(summaries);
+        Put("trust.md", trust.ToMarkdown());
+        Put("trust.html", trust.ToHtml());
+        foreach (var cx in TrustTable.CounterexampleFiles(summaries))
+        {
+            Put(cx.RelativePath, cx.InstanceJson);
+        }
         foreach (var s in summaries.Where(s => s.Certificate is not null))
         {
             var page = StatementPage.Build(s.Certificate!);

@@ -36,6 +36,25 @@ public static class StatementPage
                 (corrected["evidence"] is JsonObject ce ? $" (grade: {Str(ce["text"])} — {Str(ce["basis"])})" : ""), "Corrected form:");
         }
 
+        if (c["fidelity"] is JsonObject fidelity)
+        {
+            doc.P($"{Str(fidelity["kind"])} — {Str(fidelity["note"])}", "Fidelity:");
+        }
+        if (c["utilization"] is JsonObject utilization)
+        {
+            doc.P(Str(utilization["text"]) ?? "not recorded", "Utilization:");
+            var families = Objects(utilization["margins"]);
+            if (families.Count > 0)
+            {
+                doc.T(["margin (family)", "shape", "max utilization", "at trial", "evaluations"], families.Select(f => (IReadOnlyList<string>)
+                    [Str(f["family"]) ?? "", Str(f["shape"]) ?? "", G(f["max"]), G(f["trial"]), G(f["evaluations"])]));
+            }
+            if (utilization["boundarySearch"] is JsonObject b)
+            {
+                doc.P($"{G(b["evaluations"])} evaluations from {G(b["starts"])} starts (trials nearest the bound); least-exercised utilization {G(b["before"])} → {G(b["after"])}.", "Boundary search:");
+            }
+        }
+
         doc.H(2, "Statement", "statement");
         doc.P($"{Str(c["source"]?["location"])} ({Str(c["source"]?["lines"])}); {Str(c["kind"])}.", "Paper location:");
         doc.P(Str(c["text"]) ?? "");

@@ -274,12 +274,13 @@ public static class VerdictRules
         {
             return new(Verdict.HoldsOnTrials, $"{trialText}; {open.Count} of {needed.Count} obligations not proven ({open[0].Spec.Id}: {open[0].Result.Status.ToString().ToLowerInvariant()}, {open[0].Result.Detail})");
         }
-        var gaps = CertificationGaps(statement, trials, overridden)
-            .Where(g => g != statement.Fidelity.Phrase && !trialText.Contains(g, StringComparison.Ordinal)).ToList();
-        if (statement.Fidelity.Kind != FidelityKind.Full || gaps.Count > 0)
+        var gaps = CertificationGaps(statement, trials, overridden);
+        if (gaps.Count > 0)
         {
-            return new(Verdict.HoldsOnTrials, $"{trialText}; all {needed.Count} scalar obligations proven, but not certified: "
-                + string.Join("; ", statement.Fidelity.Kind != FidelityKind.Full ? gaps.Prepend("the check is not of the statement as printed") : gaps));
+            // Say each gap once: the fidelity phrase and the utilization sentence may already stand in the trial text.
+            var words = gaps.Select(g => g == statement.Fidelity.Phrase ? "the check is not of the statement as printed"
+                : trialText.Contains(g, StringComparison.Ordinal) ? g.Split(':')[0] : g);
+            return new(Verdict.HoldsOnTrials, $"{trialText}; all {needed.Count} scalar obligations proven, but not certified: " + string.Join("; ", words));
         }
         return new(Verdict.Certified, $"{trialText}; all {needed.Count} scalar obligations proven");
     }

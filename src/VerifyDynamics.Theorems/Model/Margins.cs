@@ -33,7 +33,7 @@ public sealed record Margin(string Name, double Value, Tolerance Tolerance, doub
 
     /// <summary>
     /// The conclusion this margin belongs to, grouping margins whose names differ only by a parameter (e.g. every
-    /// "λ_min − bound (14) at t = …" of a trajectory): by default the name with its numbers replaced by '#'.
+    /// "λ_min − bound (14) at t = …" of a trajectory): by default the name with each parameter value after '=' replaced by '#'.
     /// </summary>
     public string Family => ExplicitFamily ?? FamilyOf(Name);
 
@@ -91,9 +91,9 @@ public sealed record Margin(string Name, double Value, Tolerance Tolerance, doub
     public static Margin Uncomputable(string name) => new(name, double.NaN, Tolerance.Exact);
 
     private static readonly System.Text.RegularExpressions.Regex Numbers =
-        new(@"[-−]?\d+(\.\d+)?([eE][-+−]?\d+)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        new(@"(?<=[=]\s*)[-−]?\d+(\.\d+)?([eE][-+−]?\d+)?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
-    /// <summary>The default family of a margin name: its numbers replaced by '#'.</summary>
+    /// <summary>The default family of a margin name: every number that follows '=' (a parameter value such as "t = 2.5" or "k=3") replaced by '#'.</summary>
     public static string FamilyOf(string name) => Numbers.Replace(name, "#");
 }
 
