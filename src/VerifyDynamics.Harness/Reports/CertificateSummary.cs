@@ -43,6 +43,21 @@ public sealed record CertificateSummary(
     /// <summary>The whole certificate, for the statement pages and plots.</summary>
     public JsonObject? Certificate { get; init; }
 
+    /// <summary>"full", "restricted", "substitute" (from the certificate; "—" when it predates fidelity).</summary>
+    public string Fidelity => Certificate?["fidelity"]?["kind"] is JsonValue v && v.TryGetValue(out string? s) ? s : "—";
+
+    /// <summary>The statement-level utilization as a short cell: "0.73", "equality", "unknown", or "—".</summary>
+    public string UtilizationCell => (Certificate?["utilization"] as JsonObject) is not { } u ? "—"
+        : (u["state"] as JsonValue)?.GetValue<string>() switch
+        {
+            "measured" => u["value"] is JsonValue v && v.TryGetValue(out double d)
+                ? d.ToString("G2", System.Globalization.CultureInfo.InvariantCulture) + ((u["approached"] as JsonValue)?.GetValue<bool>() == true ? "" : " (never near)")
+                : "—",
+            "equality" => "equality",
+            "unknown" => "unknown",
+            _ => "—",
+        };
+
     /// <summary>The statement page's path relative to the reports directory, without extension.</summary>
     public string PageStem => StatementPage.RelativeStem(Id, Paper);
 

@@ -38,13 +38,15 @@ public static class HtmlReport
               .AppendJoin("", GradeOrder.Select(g => $"<td>{group.Count(c => c.Grade == g)}</td>")).Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
+        AppendVerdictCounts(sb, certificates);
+        AppendErrataAndOpen(sb, certificates);
         foreach (var paper in certificates.Select(c => c.Paper).Distinct())
         {
             var group = certificates.Where(c => c.Paper == paper).ToList();
-            sb.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{paper}\">{paper}</h2>\n<table>\n<thead><tr><th>statement</th><th>title</th><th>verdict</th><th>evidence</th><th>trials</th><th>margin distribution (min · q10 · median · q90 · max)</th><th>obligations</th><th>variants</th></tr></thead>\n<tbody>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{paper}\">{paper}</h2>\n<table>\n<thead><tr><th>statement</th><th>title</th><th>verdict</th><th>evidence</th><th>fidelity</th><th>utilization</th><th>trials</th><th>margin distribution (min · q10 · median · q90 · max)</th><th>obligations</th><th>variants</th></tr></thead>\n<tbody>\n");
             foreach (var c in group)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(c.Id)}\">{E(c.Id)}</a></td><td>{E(c.Title)}</td><td class=\"v-{c.Verdict}\">{E(c.Verdict)}{(c.CorrectedVerdict is null ? "" : $" (as printed); corrected: {E(c.CorrectedVerdict)}")}</td><td class=\"g-{c.Grade}\">{E(c.GradeText)}</td>")
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(c.Id)}\">{E(c.Id)}</a></td><td>{E(c.Title)}</td><td class=\"v-{c.Verdict}\">{E(c.Verdict)}{(c.CorrectedVerdict is null ? "" : $" (as printed); corrected: {E(c.CorrectedVerdict)}")}</td><td class=\"g-{c.Grade}\">{E(c.GradeText)}</td><td>{E(c.Fidelity)}</td><td>{E(c.UtilizationCell)}</td>")
                   .Append(CultureInfo.InvariantCulture, $"<td>{c.Accepted}/{c.Trials}</td><td>{MarginSvg(c.MarginQuantiles)}</td>")
                   .Append(CultureInfo.InvariantCulture, $"<td>{(c.ObligationsNeeded == 0 ? "—" : $"{c.ObligationsProven}/{c.ObligationsNeeded} proven")}</td><td>{(c.Variants == 0 ? "—" : $"{c.VariantsAsExpected}/{c.Variants} as expected")}</td></tr>\n");
             }
@@ -91,6 +93,53 @@ public static class HtmlReport
         }
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static readonly string[] VerdictOrder = ["certified", "holds-on-trials", "construction-reproduced", "conjecture-supported", "refuted", "inconclusive", "not-checkable"];
+
+    /// <summary>Verdict counts per paper (the same table as index.md's summary).</summary>
+    private static void AppendVerdictCounts(StringBuilder sb, IReadOnlyList<CertificateSummary> certificates)
+    {
+        sb.Append("<h2 id=\"summary\">Verdicts per paper</h2>\n<table>\n<thead><tr><th>paper</th><th>statements</th>")
+          .AppendJoin("", VerdictOrder.Select(v => $"<th>{v}</th>")).Append("<th>mutants refuted</th></tr></thead>\n<tbody>\n");
+        foreach (var paper in certificates.Select(c => c.Paper).Distinct())
+        {
+            var group = certificates.Where(c => c.Paper == paper).ToList();
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{paper}\">{E(paper)}</a></td><td>{group.Count}</td>")
+              .AppendJoin("", VerdictOrder.Select(v => $"<td>{group.Count(c => c.Verdict == v)}</td>"))
+              .Append(CultureInfo.InvariantCulture, $"<td>{group.Sum(c => c.MutantsRefuted)}/{group.Sum(c => c.Mutants)}</td></tr>\n");
+        }
+        sb.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The errata (printed form's verdict next to the corrected one) and what could not be checked, before the per-paper tables.</summary>
+    private static void AppendErrataAndOpen(StringBuilder sb, IReadOnlyList<CertificateSummary> certificates)
+    {
+        var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();
+        if (errata.Count > 0)
+        {
+            sb.Append("<h2 id=\"errata\">Errata found in the papers</h2>\n<ul>\n");
+            foreach (var c in errata)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(c.PageStem)}.html\"><b>{E(c.Id)}</b></a> ({E(c.Location)}): {E(string.Join(" ", c.Errata))}");
+                if (c.CorrectedVerdict is not null)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $" — as printed: <span class=\"v-{c.Verdict}\">{E(c.Verdict)}</span>; corrected form: <span class=\"v-{c.CorrectedVerdict}\">{E(c.CorrectedVerdict)}</span>.");
+                }
+                sb.Append("</li>\n");
+            }
+            sb.Append("</ul>\n<p>Each printed form's counterexample is an instance file under <code>counterexamples/</code>; the <a href=\"trust.html#counterexamples\">trust table</a> lists them with their replay commands.</p>\n");
+        }
+        var open = certificates.Where(c => c.Verdict is "inconclusive" or "not-checkable" || c.NotCheckable is not null).ToList();
+        if (open.Count > 0)
+        {
+            sb.Append("<h2 id=\"not-checked\">What could not be checked, and why</h2>\n<ul>\n");
+            foreach (var c in open)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{E(c.PageStem)}.html\"><b>{E(c.Id)}</b></a> (<span class=\"v-{c.Verdict}\">{E(c.Verdict)}</span>): {E(c.NotCheckable ?? c.Reason)}</li>\n");
+            }
+            sb.Append("</ul>\n");
+        }
     }
 
     /// <summary>A 240×28 box plot of the margin quantiles on a symmetric-log axis.</summary>

@@ -40,15 +40,15 @@ public static class MarkdownReport
         foreach (var paper in certificates.Select(c => c.Paper).Distinct())
         {
             sb.Append(CultureInfo.InvariantCulture, $"\n## {paper}\n\n");
-            sb.Append("| statement | kind | title | verdict | evidence | trials (accepted/run) | worst normalized margin | obligations proven | variants as expected |\n");
-            sb.Append("|---|---|---|---|---|---|---|---|---|\n");
+            sb.Append("| statement | kind | title | verdict | evidence | fidelity | utilization | trials (accepted/run) | worst normalized margin | obligations proven | variants as expected |\n");
+            sb.Append("|---|---|---|---|---|---|---|---|---|---|---|\n");
             foreach (var c in certificates.Where(c => c.Paper == paper))
             {
                 string verdict = c.CorrectedVerdict is null ? $"`{c.Verdict}`" : $"`{c.Verdict}` (as printed); corrected: `{c.CorrectedVerdict}`";
                 string worst = c.WorstNormalized is { } w ? $"{w.ToString("0.###e+0", CultureInfo.InvariantCulture)} ({c.WorstMarginName})" : "—";
                 string obligations = c.ObligationsNeeded == 0 ? "—" : $"{c.ObligationsProven}/{c.ObligationsNeeded}";
                 string variants = c.Variants == 0 ? "—" : $"{c.VariantsAsExpected}/{c.Variants}";
-                sb.Append(CultureInfo.InvariantCulture, $"| [{c.Id}]({c.PageStem}.md) | {c.Kind} | {Escape(c.Title)} | {verdict} | {Escape(c.GradeText)} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
+                sb.Append(CultureInfo.InvariantCulture, $"| [{c.Id}]({c.PageStem}.md) | {c.Kind} | {Escape(c.Title)} | {verdict} | {Escape(c.GradeText)} | {c.Fidelity} | {c.UtilizationCell} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
             }
         }
         var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();

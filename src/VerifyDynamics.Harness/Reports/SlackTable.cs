@@ -86,16 +86,15 @@ public static class SlackTable
 
     public static string Latex(JsonObject doc)
     {
-        static string T(string s) => LatexSummary.Tex(s)
-            .Replace("≤", "$\\le$", StringComparison.Ordinal).Replace("−", "-", StringComparison.Ordinal);
+        static string T(string s) => LatexSummary.Tex(s);
         var sb = new StringBuilder();
         sb.Append("\n\\subsection*{Slack of the named constants (empirical)}\n").Append(T(Header(doc))).Append("\n\n");
-        sb.Append("\\begin{longtable}{lllllll}\n\\toprule\nstatement & constant & paper & tightens & edge & slack ratio & edge $-$ paper \\\\\n\\midrule\n");
+        sb.Append("{\\small\n\\begin{longtable}{@{}>{\\raggedright\\arraybackslash}p{0.22\\linewidth}>{\\raggedright\\arraybackslash}p{0.18\\linewidth}lllll@{}}\n\\toprule\nstatement & constant & paper & tightens & edge & slack ratio & edge $-$ paper \\\\\n\\midrule\n");
         foreach (var r in Rows(doc))
         {
             sb.Append(CultureInfo.InvariantCulture, $"{T(r.Statement)} & \\texttt{{{T(r.Constant)}}} & {T(r.Paper)} & {r.Direction} & {T(r.Edge)} & {T(r.Ratio)} & {T(r.Difference)} \\\\\n");
         }
-        sb.Append("\\bottomrule\n\\end{longtable}\n");
+        sb.Append("\\bottomrule\n\\end{longtable}\n}\n");
         return sb.ToString();
     }
 
