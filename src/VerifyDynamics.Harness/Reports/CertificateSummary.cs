@@ -58,6 +58,12 @@ public sealed record CertificateSummary(
             _ => "—",
         };
 
+    /// <summary>An erratum of the paper is recorded (in words, or as a refuted printed form): listed in the index's errata section.</summary>
+    public bool HasErratum => Errata.Count > 0 || CorrectedVerdict is not null;
+
+    /// <summary>Not checked, or not decided: listed in the index's "could not be checked" section.</summary>
+    public bool IsOpen => Verdict is "inconclusive" or "not-checkable" || NotCheckable is not null;
+
     /// <summary>The statement page's path relative to the reports directory, without extension.</summary>
     public string PageStem => StatementPage.RelativeStem(Id, Paper);
 

@@ -115,7 +115,7 @@ public static class HtmlReport
     /// <summary>The errata (printed form's verdict next to the corrected one) and what could not be checked, before the per-paper tables.</summary>
     private static void AppendErrataAndOpen(StringBuilder sb, IReadOnlyList<CertificateSummary> certificates)
     {
-        var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();
+        var errata = certificates.Where(c => c.HasErratum).ToList();
         if (errata.Count > 0)
         {
             sb.Append("<h2 id=\"errata\">Errata found in the papers</h2>\n<ul>\n");
@@ -130,7 +130,7 @@ public static class HtmlReport
             }
             sb.Append("</ul>\n<p>Each printed form's counterexample is an instance file under <code>counterexamples/</code>; the <a href=\"trust.html#counterexamples\">trust table</a> lists them with their replay commands.</p>\n");
         }
-        var open = certificates.Where(c => c.Verdict is "inconclusive" or "not-checkable" || c.NotCheckable is not null).ToList();
+        var open = certificates.Where(c => c.IsOpen).ToList();
         if (open.Count > 0)
         {
             sb.Append("<h2 id=\"not-checked\">What could not be checked, and why</h2>\n<ul>\n");

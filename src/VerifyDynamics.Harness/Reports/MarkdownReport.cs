@@ -51,7 +51,7 @@ public static class MarkdownReport
                 sb.Append(CultureInfo.InvariantCulture, $"| [{c.Id}]({c.PageStem}.md) | {c.Kind} | {Escape(c.Title)} | {verdict} | {Escape(c.GradeText)} | {c.Fidelity} | {c.UtilizationCell} | {c.Accepted}/{c.Trials} | {Escape(worst)} | {obligations} | {variants} |\n");
             }
         }
-        var errata = certificates.Where(c => c.Errata.Count > 0 || c.CorrectedVerdict is not null).ToList();
+        var errata = certificates.Where(c => c.HasErratum).ToList();
         if (errata.Count > 0)
         {
             sb.Append("\n## Errata found in the papers\n\n");
@@ -66,7 +66,7 @@ public static class MarkdownReport
                 sb.Append('\n');
             }
         }
-        var open = certificates.Where(c => c.Verdict is "inconclusive" or "not-checkable" || c.NotCheckable is not null).ToList();
+        var open = certificates.Where(c => c.IsOpen).ToList();
         if (open.Count > 0)
         {
             sb.Append("\n## What could not be checked, and why\n\n");

@@ -10,16 +10,8 @@ namespace VerifyDynamics.Harness.Tests.Reports;
 /// so the decision is made when tests are discovered). Set <c>VD_REQUIRE_CHROMIUM=1</c> (as CI does after installing
 /// it) to turn the skip into a failure.
 /// </summary>
-public sealed class ChromiumFactAttribute : FactAttribute
-{
-    public ChromiumFactAttribute()
-    {
-        if (ChromiumRenderTests.Chromium is null && Environment.GetEnvironmentVariable("VD_REQUIRE_CHROMIUM") != "1")
-        {
-            Skip = "SKIPPED: no chromium on PATH (install Debian package 'chromium'; .ci/run does), so the HTML reports were not rendered in a browser";
-        }
-    }
-}
+public sealed class ChromiumFactAttribute() : Testing.RequiredToolFactAttribute(ChromiumRenderTests.Chromium, "VD_REQUIRE_CHROMIUM",
+    "no chromium on PATH (install Debian package 'chromium'; .ci/run does), so the HTML reports were not rendered in a browser");
 
 /// <summary>
 /// Renders the generated report set (index.html and every statement page, from toy certificates plus an experiment
@@ -30,9 +22,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
 public sealed partial class ChromiumRenderTests
 {
     /// <summary>Path of the chromium executable, or null when none is installed.</summary>
-    public static string? Chromium { get; } = new[] { "chromium", "chromium-browser", "google-chrome" }
-        .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)))
-        .FirstOrDefault(File.Exists);
+    public static string? Chromium { get; } = Testing.RequiredToolFactAttribute.OnPath("chromium", "chromium-browser", "google-chrome");
 
     private static string DumpDom(string file, string profile)
     {

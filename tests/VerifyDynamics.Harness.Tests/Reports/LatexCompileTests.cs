@@ -4,26 +4,14 @@ using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Reports;
 
-/// <summary>
-/// A [Fact] reported as SKIPPED, with the reason, when pdflatex is absent; <c>VD_REQUIRE_PDFLATEX=1</c> (set by .ci/run after
-/// installing Debian texlive-latex-base) turns the skip into a failure.
-/// </summary>
-public sealed class PdflatexFactAttribute : FactAttribute
-{
-    public PdflatexFactAttribute()
-    {
-        if (LatexCompileTests.Pdflatex is null && Environment.GetEnvironmentVariable("VD_REQUIRE_PDFLATEX") != "1")
-        {
-            Skip = "SKIPPED: no pdflatex on PATH (install Debian package 'texlive-latex-base'; .ci/run does), so summary.tex was not compiled";
-        }
-    }
-}
+/// <summary>Skipped with the reason when pdflatex is absent; required when <c>VD_REQUIRE_PDFLATEX=1</c> (.ci/run under CI).</summary>
+public sealed class PdflatexFactAttribute() : Testing.RequiredToolFactAttribute(LatexCompileTests.Pdflatex, "VD_REQUIRE_PDFLATEX",
+    "no pdflatex on PATH (install Debian package 'texlive-latex-base'; .ci/run does), so summary.tex was not compiled");
 
 /// <summary>reports/summary.tex compiles with plain pdflatex inside a minimal document (booktabs, longtable, array), with no error.</summary>
 public sealed class LatexCompileTests
 {
-    public static string? Pdflatex { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-        .Select(d => Path.Combine(d, "pdflatex")).FirstOrDefault(File.Exists);
+    public static string? Pdflatex { get; } = Testing.RequiredToolFactAttribute.OnPath("pdflatex");
 
     [Fact]
     public void Sci_NeverPrintsATenMantissa_AndTexIsAscii()
