@@ -21,6 +21,7 @@ public static class Lemma72
         Title = "anisotropic GD closed form",
         Text = "(i) k_{1−ρ̄} = ⌈(ln(2 − 3ρ̄/2) − ln(θ̄_0 + 1 − ρ̄/2))/ln(1 + aη/2)⌉; and (ii) θ̄_k = (θ̄_0 − (ρ̄/2 − 1))(1 + aη/2)^k + (ρ̄/2 − 1) for all k ∈ {0, 1, …, k_{1−ρ̄}}.",
         FormalisationNote = "Literal GD on the offset θ̄_k − z_0; k_{1−ρ̄} from the iteration vs the ceiling formula (exact integers, ceiling argument with a rounding interval); closed form vs iteration at every k ≤ k_{1−ρ̄}.",
+        Fidelity = Fidelity.Full("(i) at the instance; (ii) at every k ≤ k_{1−ρ̄}"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, 0.5),
         DefaultTrials = 8,
@@ -49,16 +50,16 @@ public static class Lemma72
         }, maxSteps: 5_000_000);
         if (gd.KOneMinusRho < 0)
         {
-            return MarginSet.Of(new Margin("GD reaches 1 − ρ̄ within the iteration budget", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GD reaches 1 − ρ̄ within the iteration budget"));
         }
         double xArg = (Math.Log(level) - Math.Log(delta0)) / l;
         double err = Tolerance.Gamma(16) * Math.Abs(xArg) + Tolerance.Gamma(8) * (Math.Abs(Math.Log(level)) + Math.Abs(Math.Log(delta0))) / l;
         long kA = gd.KOneMinusRho;
         int ops = (int)Math.Min(int.MaxValue / 2, 3 * kA + 4 * (long)Math.Ceiling(kA * l) + 16);
-        return MarginSet.Of(
+        return UFlowChecks.StateShared(MarginSet.Of(
                 Prop20Proof.CeilingEquals("(i) k_{1−ρ̄} (iteration) = ⌈(ln(2−3ρ̄/2) − ln(θ̄_0+1−ρ̄/2))/ln(1+aη/2)⌉", kA, xArg, err),
-                Ec21.AtMost("(ii) max_{k ≤ k_{1−ρ̄}} |θ̄_k − z_0 − (θ̄_0 − z_0)(1+aη/2)^k| / (θ̄_0 − z_0)(1+aη/2)^k", maxRel, 0,
+                Margin.Deviation("(ii) max_{k ≤ k_{1−ρ̄}} |θ̄_k − z_0 − (θ̄_0 − z_0)(1+aη/2)^k| / (θ̄_0 − z_0)(1+aη/2)^k", maxRel, 1,
                     Tolerance.FromRounding(ops, 1, "relative (3 roundings per GD step; k·ln(1+aη/2) with log1p to 4u)")))
-            .WithObservation("k_one_minus_rho", kA);
+            .WithObservation("k_one_minus_rho", kA), UFlowChecks.CeilingMarginKind);
     }
 }

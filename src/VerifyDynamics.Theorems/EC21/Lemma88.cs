@@ -30,6 +30,7 @@ public static class Lemma88
         Title = "the balanced neighbour keeps Prop. 14's hypotheses",
         Text = "‖W_{n:1,0} − Ŵ_{n:1,0}‖_F ≤ (1/3)‖W_{n:1,0}‖_F (88); ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2} (89); ‖Ŵ_{n:1,0}‖_F^{−1} ≤ (3/2)‖W_{n:1,0}‖_F^{−1} (90); max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)} (91).",
         FormalisationNote = "Catalog check (a): balanced θ̂_0 and θ_0 within √(n³ε̂), ε̂ moderate but satisfying the smallness conditions the proof draws from (34); (88)–(91) and intermediates (100), corrected (101), ‖Ŵ‖ ≤ 1. Proof typo §18-T13 (x/(1−x) ≤ ‖Ŵ‖/3 should read ‖W‖/3) — the corrected condition is used.",
+        Fidelity = Fidelity.Substitute("a generalisation is checked instead: ε̂ enters only through the smallness conditions that Eq. (34) implies (plus x/(1−x) ≤ ‖W‖(1+ν)/6, the condition the corrected Eq. (101) needs, also implied by (34)), with moderate ε̂ — at Thm 32's ε̂ ≈ 1e−48 W = Ŵ in double precision and the check would be vacuous"),
         Hypotheses = new Hypotheses("n ∈ 2..4, d_0 = ⋯ = d_{n−1} ∈ {2, 3}, d_n = 1; ‖Ŵ‖ ∈ [0.02, 0.09], ν̂_0 ∈ {1, 0.5, 0, −0.02, −0.5, −0.9}; δ Gaussian / ±∇⟨λ, W⟩ / radial", ctx => Generate(ctx, -1), Validate),
         Conclusion = (x, k, p) => Conclude(x, -0.5, 1.5, false),
         DefaultTrials = 48,
@@ -142,15 +143,15 @@ public static class Lemma88
         double sign = Math.Sign(nu);
         double rhs91 = Math.Max(3, (3 - nu) / (1 + nu));
         return MarginSet.Of(
-            Ec21.AtMost("(100) ‖W − Ŵ‖ ≤ max{1, ‖Ŵ‖}·x/(1−x)", diff, Math.Max(1, rHat) * frac, round),
-            Ec21.AtMost("‖Ŵ_{n:1,0}‖ ≤ 1", rHat, 1, round),
+            Margin.AtMost("(100) ‖W − Ŵ‖ ≤ max{1, ‖Ŵ‖}·x/(1−x)", diff, Math.Max(1, rHat) * frac, round),
+            Margin.AtMost("‖Ŵ_{n:1,0}‖ ≤ 1", rHat, 1, round),
             printed101
-                ? Ec21.AtMost("(101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·x/(1−x)", diff, rHat * frac, round)
-                : Ec21.AtMost("(101) corrected (the proof's exact intermediate): ‖W − Ŵ‖ ≤ (‖Ŵ‖^{1/n} + √(n³ε̂))^n − ‖Ŵ‖", diff, Math.Pow(Math.Pow(rHat, 1.0 / n) + xx / n, n) - rHat, round),
-            Ec21.AtMost("(88) ‖W − Ŵ‖ ≤ ‖W‖/3", diff, r / 3, round),
-            Ec21.AtLeast("(89) ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2}", nuHat, Math.Min(eq89Constant, sign * (Math.Abs(nu) + 1) / 2), round.Scaled(1 / Math.Min(r, rHat), "cosines divide by the norms")),
-            Ec21.AtMost("(90) ‖Ŵ‖^{−1} ≤ (3/2)‖W‖^{−1}", 1 / rHat, eq90Constant / r, round.Scaled(1 / (r * rHat), "reciprocals")),
-            Ec21.AtMost("(91) max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)}", Math.Max(1, (1 - nuHat) / (1 + nuHat)), rhs91, round.Scaled(rhs91 * rhs91 / Math.Min(r, rHat), "ratio sensitivity")))
+                ? Margin.AtMost("(101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·x/(1−x)", diff, rHat * frac, round)
+                : Margin.AtMost("(101) corrected (the proof's exact intermediate): ‖W − Ŵ‖ ≤ (‖Ŵ‖^{1/n} + √(n³ε̂))^n − ‖Ŵ‖", diff, Math.Pow(Math.Pow(rHat, 1.0 / n) + xx / n, n) - rHat, round),
+            Margin.AtMost("(88) ‖W − Ŵ‖ ≤ ‖W‖/3", diff, r / 3, round),
+            Margin.AtLeast("(89) ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2}", nuHat, Math.Min(eq89Constant, sign * (Math.Abs(nu) + 1) / 2), round.Scaled(1 / Math.Min(r, rHat), "cosines divide by the norms")),
+            Margin.AtMost("(90) ‖Ŵ‖^{−1} ≤ (3/2)‖W‖^{−1}", 1 / rHat, eq90Constant / r, round.Scaled(1 / (r * rHat), "reciprocals")),
+            Margin.AtMost("(91) max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)}", Math.Max(1, (1 - nuHat) / (1 + nuHat)), rhs91, round.Scaled(rhs91 * rhs91 / Math.Min(r, rHat), "ratio sensitivity")))
             .WithObservation("epsHat", x.Scalar("epsHat")).WithObservation("nu", nu).WithObservation("nu_hat", nuHat);
     }
 }
