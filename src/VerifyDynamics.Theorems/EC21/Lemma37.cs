@@ -81,7 +81,11 @@ public static class Lemma37
             total.Add(Margin.Deviation($"t = {t:G3}", Math.Abs(nt * nt - n * root * root), nt * nt,
                 Tolerance.ValidatedEstimate(2 * nt * dTheta + dTheta * dTheta + 2 * n * (root + dRoot) * dRoot, "δ(‖θ‖²) + δ(n‖w‖^{2/n})").Plus(balanceTol.Scaled(2 * n * Math.Max(m, root), "squares"))));
             bound.Add(Margin.AtMost($"t = {t:G3}", nt * nt, cap, Tolerance.ValidatedEstimate(2 * nt * dTheta + dTheta * dTheta, "δ(‖θ‖²)").Plus(Tolerance.FromRounding(32, cap, "bound"))));
-            mono.Add(Margin.AtMost($"t = {t:G3}", Ec21.Distance(w, lambda), dist0, Tolerance.ValidatedEstimate(dW, "δ_w").Plus(Tolerance.FromRounding(32, 1 + dist0, "distances"))));
+            // At t = 0 this is ‖w(0) − λ‖ ≤ ‖w(0) − λ‖, an equality by definition: not a measure of the bound.
+            if (t > 0)
+            {
+                mono.Add(Margin.AtMost($"t = {t:G3}", Ec21.Distance(w, lambda), dist0, Tolerance.ValidatedEstimate(dW, "δ_w").Plus(Tolerance.FromRounding(32, 1 + dist0, "distances"))));
+            }
         }
         return MarginSet.Of(
             UFlowChecks.Worst("‖W_j(t)‖_F = ‖w(t)‖^{1/n}", layer),
