@@ -24,7 +24,7 @@ public static class Lemma68
         Title = "first-coordinate closed forms",
         Text = "θ(t) = θ(0)e^{at} for all t ∈ [0, a^{−1}ln(z_c/θ(0))], and θ_k = θ_0(1 + aη)^k for all k ∈ {0, 1, …, ⌈ln(z_c/θ_0)/ln(1 + aη)⌉}.",
         FormalisationNote = "GF closed form vs validated DOP853 (rtol 1e−10; Confirm 1e−12) at four times up to a^{−1}ln(z_c/θ(0)); GD closed form vs the literal iteration at every k up to ⌈ln(z_c/θ_0)/ln(1+aη)⌉ with a derived rounding tolerance; θ_{K−1} < z_c.",
-        Fidelity = Fidelity.Full("GD at every k of the lemma's range; GF at four times of its interval (1/4, 1/2, 3/4, 1)"),
+        Fidelity = Fidelity.Full("GD at every k of the lemma's range; GF at four times of its interval (1/4, 1/2, 3/4, 1); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, 1),
         DefaultTrials = 8,

@@ -23,7 +23,7 @@ public static class Lemma70
         Title = "anisotropic GF closed form",
         Text = "(i) t_{1−ρ̄} = (2/a)ln((4 − 3ρ̄)/(2θ̄(0) + 2 − ρ̄)); and (ii) θ̄(t) = (θ̄(0) − (ρ̄/2 − 1))e^{at/2} + (ρ̄/2 − 1) for all t ∈ [0, t_{1−ρ̄}].",
         FormalisationNote = "DOP853 (validated, rtol 1e−10; Confirm 1e−12) on the offset θ̄ − z_0 with the paper's φ̄′; t_{1−ρ̄} as the crossing of 1 − ρ̄ vs (i); the ODE vs (ii) at four times.",
-        Fidelity = Fidelity.Full("(i) at the instance; (ii) at four times of [0, t_{1−ρ̄}] (1/4, 1/2, 3/4, 1)"),
+        Fidelity = Fidelity.Full("(i) at the instance; (ii) at four times of [0, t_{1−ρ̄}] (1/4, 1/2, 3/4, 1); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, 0.5),
         DefaultTrials = 8,

@@ -24,7 +24,7 @@ public static class Lemma77
         Title = "bounds on k_1 and the GD ratio at k_1",
         Text = "(i) k_1 ≤ k_{1−ρ̄} + ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1 + aη)}⌉; and (ii) θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0 + 1 − ρ̄/2)/(2 − 3ρ̄/2))²/(θ_0(1 − aη/10)).",
         FormalisationNote = "Literal GD gives k_{1−ρ̄}, k_1 and the iterates; (i) exact integers, (ii) with the iterates' rounding; plus the proof's steps ρ̄ ≤ aη/10, Eq. (81), the Topsøe ratio bound and (1 − aη/5)/(1 − ρ̄) ≤ 1 − aη/10 at the instance. The proof's first display uses ⌈x⌉ + ⌈y⌉ ≤ x + y + 2 and θ̄_{k_1} ≥ 1 (θ_{k_1}/θ̄_{k_1} ≤ θ_{k_1}); the scalar steps are obligations S10 (Ec21Obligations).",
-        Fidelity = Fidelity.Full(),
+        Fidelity = Fidelity.Full("the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, Rule.Paper),
         DefaultTrials = 8,

@@ -21,7 +21,7 @@ public static class Lemma80
         Title = "isotropic GF closed form",
         Text = "(i) t_{z̄_c} = t_1 + a^{−1}ln(z̄_c); and (ii) θ̄(t) = e^{a(t − t_1)} for all t ∈ [t_1, t_{z̄_c}].",
         FormalisationNote = "One validated DOP853 run from θ̄(0) (offset form); t_1 and t_{z̄_c} as crossings of 1 and z̄_c; (i) and (ii) against them with crossing and ODE errors as tolerance.",
-        Fidelity = Fidelity.Full("(i) at the instance; (ii) at four times of [t_1, t_{z̄_c}] (1/4, 1/2, 3/4, 1)"),
+        Fidelity = Fidelity.Full("(i) at the instance; (ii) at four times of [t_1, t_{z̄_c}] (1/4, 1/2, 3/4, 1); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, false),
         DefaultTrials = 8,

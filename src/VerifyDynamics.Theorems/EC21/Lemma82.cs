@@ -21,7 +21,7 @@ public static class Lemma82
         Title = "isotropic GD closed form",
         Text = "(i) k_{z̄_c} = k_1 + ⌈ln(z̄_c/θ̄_{k_1})/ln(1 + aη)⌉; and (ii) θ̄_k = θ̄_{k_1}(1 + aη)^{k − k_1} for all k ∈ {k_1, k_1 + 1, …, k_{z̄_c}}.",
         FormalisationNote = "Literal GD; k_1, k_{z̄_c} from the iteration; (i) as exact integers with a rounding interval for the ceiling's argument; (ii) closed form vs iteration at every k in [k_1, k_{z̄_c}]. Paper typo (harmless): the proof's recursion writes η·dθ̄/dz(θ̄_{k−1}) for η·dφ̄/dz(θ̄_{k−1}).",
-        Fidelity = Fidelity.Full("(i) at the instance; (ii) at every k in [k_1, k_{z̄_c}]"),
+        Fidelity = Fidelity.Full("(i) at the instance; (ii) at every k in [k_1, k_{z̄_c}]; the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, 1),
         DefaultTrials = 8,

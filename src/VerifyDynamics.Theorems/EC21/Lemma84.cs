@@ -22,7 +22,7 @@ public static class Lemma84
         Title = "straight rays in the isotropic region",
         Text = "(θ(t), θ̄(t)) = (θ(t_1), θ̄(t_1))·e^{a(t − t_1)} for all t ∈ [t_1, t_{z̄_c}), and (θ_k, θ̄_k) = (θ_{k_1}, θ̄_{k_1})·(1 + aη)^{k − k_1} for all k ∈ {k_1, k_1 + 1, …, k_{z̄_c} − 1}.",
         FormalisationNote = "GF: both coordinates by validated DOP853, compared with the ray through their values at the crossing t_1; GD: literal iteration vs the ray through (θ_{k_1}, θ̄_{k_1}) at every k in [k_1, k_{z̄_c}).",
-        Fidelity = Fidelity.Full("GF at four times of [t_1, t_{z̄_c}) (1/4, 1/2, 3/4, 0.999); GD at every k in [k_1, k_{z̄_c})"),
+        Fidelity = Fidelity.Full("GF at four times of [t_1, t_{z̄_c}) (1/4, 1/2, 3/4, 0.999); GD at every k in [k_1, k_{z̄_c}); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, false),
         DefaultTrials = 8,

@@ -21,7 +21,7 @@ public static class Lemma85
         Title = "early iterates are far",
         Text = "‖θ_k − θ(t̃)‖ > ε for all k ∈ {0, 1, …, k_1 − 1}, where k_1 is given by Definition 76.",
         FormalisationNote = "Literal GD (coordinates 1–3) at every k < k_1 vs closed-form GF at t̃; min distance > ε; the proof's θ̄(t̃) ≥ 2 and second-coordinate gap ≥ 1. t̃ at the window's lower end in even trials (adversarial).",
-        Fidelity = Fidelity.Full(),
+        Fidelity = Fidelity.Full("the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = new Hypotheses("the Prop. 20 setting with η ≤ 1/(6a) (see Lemma 68); t̃ at the window's lower end (even trials) or uniform (odd)",
             ctx => Prop20Proof.Generate(ctx.Rng, Prop20Proof.Standard, ctx.Index % 2 == 0 ? Prop20Proof.TChoice.WindowLow : Prop20Proof.TChoice.Uniform),
             (x, k) => Prop20Proof.Validate(x, false)),
