@@ -21,6 +21,7 @@ public static class Lemma43
         Title = "u is a time-reparameterization of the end-to-end trajectory",
         Text = "For all t ≥ 0: w_{n:1}(ξ(t)) = u(t), where ξ(t) := ∫_0^t ‖u(t′)‖^{−(1−2/n)}dt′.",
         FormalisationNote = "Validated DOP853: u-IVP (59) + ξ on [0, 4] vs the full GF of all layers at ξ(t), t ∈ {1, 2, 3, 4}.",
+        Fidelity = Fidelity.Restricted("u-time t ≤ 4 (compared at t = 1, 2, 3, 4) on S5 balanced instances n ∈ 2..4"),
         Hypotheses = new Hypotheses("as Prop. 14 (S5, balanced Procedure-13 init): n ∈ 2..4, r ∈ {0.2, 0.1}, ν ∈ {0.5, 0, −0.5, −0.9}", Prop14.Generate, Prop14.Validate),
         Conclusion = (x, k, p) => Conclude(x, p, 0),
         DefaultTrials = 4,
@@ -62,7 +63,7 @@ public static class Lemma43
         var (tr, gf) = Solve(x, p, 4, xiShift);
         if (tr is null || gf is null)
         {
-            return MarginSet.Of(new Margin("u-IVP and GF solved", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("u-IVP and GF solved"));
         }
         int n = tr.N;
         var margins = new List<Margin>();
@@ -71,8 +72,8 @@ public static class Lemma43
             double s = tr.Xi(t);
             var (w, dW) = EndToEndAt(x, gf, s);
             double hNorm = n * Math.Pow(Ec21.Norm(w) + dW, 2 - 2.0 / n) * (Ec21.Distance(w, tr.Lambda) + dW);
-            var tol = new Tolerance(tr.DeltaU + dW, "δ_u + δ_w (GF error through W_{n:1})").Plus(new Tolerance(hNorm * tr.DeltaXi, "‖h(w)‖·δ_ξ")).Plus(Tolerance.FromRounding(32, 1, "‖w‖ < 1"));
-            margins.Add(Ec21.AtMost($"‖w_{{n:1}}(ξ(t)) − u(t)‖ at t = {t}", Ec21.Distance(w, tr.U(t)), 0, tol));
+            var tol = Tolerance.ValidatedEstimate(tr.DeltaU + dW, "δ_u + δ_w (GF error through W_{n:1})").Plus(Tolerance.ValidatedEstimate(hNorm * tr.DeltaXi, "‖h(w)‖·δ_ξ")).Plus(Tolerance.FromRounding(32, 1, "‖w‖ < 1"));
+            margins.Add(Margin.Deviation($"‖w_{{n:1}}(ξ(t)) − u(t)‖ at t = {t}", Ec21.Distance(w, tr.U(t)), 1, tol));
         }
         return new MarginSet(margins).WithObservation("ξ(4)", tr.Xi(4));
     }

@@ -22,6 +22,7 @@ public static class Lemma46
         Title = "‖u‖ decreases until t_m, then does not decrease, and stays below 1",
         Text = "(i) t_m < ∞; (ii) d‖u(t)‖/dt < 0 for all t ∈ [0, t_m); (iii) d‖u(t)‖/dt ≥ 0 for all t ∈ [t_m, ∞); (iv) ‖u(t)‖ < 1 for all t ≥ 0. (Proof, case ν(0) = 1: ‖u(t)‖ = e^{nt}/(e^{nt} + ‖u(0)‖^{−1} − 1).)",
         FormalisationNote = "Validated DOP853 u-trajectory; t_m by bisection; sign of uᵀg(u)/‖u‖ on a 512-point grid before/after t_m; max ‖u‖ ≤ 1; closed form for ν(0) = 1.",
+        Fidelity = Fidelity.Full("(i)–(iv) along [0, horizon], the horizon t_a + t_c^+ + t_ε̄ + 6 lying past convergence to λ; (i) t_m < ∞ is witnessed by a crossing inside the horizon"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, 0),
         DefaultTrials = 12,
@@ -45,8 +46,8 @@ public static class Lemma46
         var margins = new List<Margin>
         {
             double.IsNaN(tm)
-                ? new Margin("(i) t_m found within the horizon", double.NaN, Tolerance.Exact)
-                : Ec21.AtMost("(i) t_m ≤ horizon (t_m found)", tm, tr.Horizon, Tolerance.Exact),
+                ? Margin.Uncomputable("(i) t_m found within the horizon")
+                : Margin.Deviation("(i) t_m < ∞: a crossing of ν − ‖u‖ found within the horizon (witness)", 0, tm, Tolerance.Bound(tr.Horizon * Math.Pow(2, -80), "bisection width")),
         };
         var before = new List<Margin>();
         var after = new List<Margin>();
@@ -56,22 +57,22 @@ public static class Lemma46
         foreach (double t in UFlowChecks.Trajectory.Grid(0, tr.Horizon, 512))
         {
             double d = tr.NormDerivative(t), z = tr.Norm(t);
-            var tolD = new Tolerance(tr.DeltaNormDerivative(t), "δ_u-sensitivity of uᵀg(u)/‖u‖");
+            var tolD = Tolerance.ValidatedEstimate(tr.DeltaNormDerivative(t), "δ_u-sensitivity of uᵀg(u)/‖u‖");
             if (!double.IsNaN(tm) && t < tm)
             {
-                before.Add(Ec21.AtMost($"t = {t:G4}", d, 0, tolD));
+                before.Add(Margin.Bound($"t = {t:G4}", -d, tr.N * z * (1 + z), tolD));
                 strict = Math.Max(strict, d);
             }
             else if (!double.IsNaN(tm))
             {
-                after.Add(Ec21.AtLeast($"t = {t:G4}", d, 0, tolD));
+                after.Add(Margin.Bound($"t = {t:G4}", d, tr.N * z * (1 + z), tolD));
             }
-            below.Add(Ec21.AtMost($"t = {t:G4}", z, 1, new Tolerance(tr.DeltaU, "δ_u")));
+            below.Add(Margin.AtMost($"t = {t:G4}", z, 1, Tolerance.ValidatedEstimate(tr.DeltaU, "δ_u")));
             if (x.Scalar("nu") >= 1)
             {
                 double e = Math.Exp((n + rateShift) * t);
                 double form = e / (e + 1 / r - 1);
-                closed.Add(Ec21.AtMost($"t = {t:G4}", Math.Abs(z - form), 0, new Tolerance(tr.DeltaU, "δ_u").Plus(Tolerance.FromRounding(16, 1, "‖u‖ < 1"))));
+                closed.Add(Margin.Deviation($"t = {t:G4}", Math.Abs(z - form), 1, Tolerance.ValidatedEstimate(tr.DeltaU, "δ_u").Plus(Tolerance.FromRounding(16, 1, "‖u‖ < 1"))));
             }
         }
         if (before.Count > 0)

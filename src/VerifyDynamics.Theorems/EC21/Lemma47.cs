@@ -20,6 +20,7 @@ public static class Lemma47
         Title = "the minimal norm is attained at t_m",
         Text = "‖u(t_m)‖ = u_min := inf_{t≥0}‖u(t)‖. Moreover, if ν(0) ≤ ‖u(0)‖ then ν(t_m) = u_min.",
         FormalisationNote = "Validated DOP853 u-trajectory; u_min by grid + golden section, t_m by bisection; equalities within 4δ_u.",
+        Fidelity = Fidelity.Full("u_min over [0, horizon]; the horizon lies past t_m and ‖u‖ is non-decreasing after t_m (Lemma 46), so the infimum over [0, ∞) is attained inside"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, false),
         DefaultTrials = 12,
@@ -38,13 +39,13 @@ public static class Lemma47
             return UFlowChecks.Unsolved(tr is null ? "u-IVP (59) solved" : "t_m found within the horizon");
         }
         double tm = atZero ? 0 : tr.TM;
-        var tol = new Tolerance(4 * tr.DeltaU, "4δ_u (two trajectory values)")
-            .Plus(new Tolerance(2 * tr.N * tr.Horizon * Math.Pow(2, -80), "bisection width × |d‖u‖/dt| ≤ 2n"))
+        var tol = Tolerance.ValidatedEstimate(4 * tr.DeltaU, "4δ_u (two trajectory values)")
+            .Plus(Tolerance.Bound(2 * tr.N * tr.Horizon * Math.Pow(2, -80), "bisection width × |d‖u‖/dt| ≤ 2n"))
             .Plus(Tolerance.FromRounding(32, 1, "‖u‖ < 1"));
-        var margins = new List<Margin> { Ec21.AtMost("|‖u(t_m)‖ − u_min|", Math.Abs(tr.Norm(tm) - tr.UMin), 0, tol) };
+        var margins = new List<Margin> { Margin.Deviation("|‖u(t_m)‖ − u_min|", Math.Abs(tr.Norm(tm) - tr.UMin), tr.UMin, tol) };
         if (x.Scalar("nu") <= x.Scalar("r"))
         {
-            margins.Add(Ec21.AtMost("ν(0) ≤ ‖u(0)‖ ⇒ |ν(t_m) − u_min|", Math.Abs(tr.Nu(tm) - tr.UMin), 0, tol.Plus(new Tolerance(tr.DeltaNu(tm), "2δ_u/‖u‖ (ν)"))));
+            margins.Add(Margin.Deviation("ν(0) ≤ ‖u(0)‖ ⇒ |ν(t_m) − u_min|", Math.Abs(tr.Nu(tm) - tr.UMin), tr.UMin, tol.Plus(Tolerance.ValidatedEstimate(tr.DeltaNu(tm), "2δ_u/‖u‖ (ν)"))));
         }
         return new MarginSet(margins).WithObservation("t_m", tr.TM).WithObservation("u_min", tr.UMin).WithObservation("argmin ‖u‖", tr.TArgMin);
     }

@@ -20,6 +20,7 @@ public static class Lemma48
         Title = "lower bound on the minimal distance u_min from the origin",
         Text = "u_min ≥ ‖w_{n:1}(0)‖·min{1, ((2/3)·(1+ν(0))/(1−ν(0)))^n}, where for ν(0) = 1 the fraction is +∞, giving u_min ≥ ‖w_{n:1}(0)‖.",
         FormalisationNote = "Validated DOP853 u-trajectory; u_min by grid + golden section vs the bound; intermediate t_b ≥ t_m in the case ‖u(0)‖ > ν(0).",
+        Fidelity = Fidelity.Full("n ∈ 2..5, d_0 ∈ {2, 3}, ‖u(0)‖ ∈ {0.2, 0.1, 0.01}, ν(0) ∈ {1, 0.5, 0, −0.5, −0.9, −0.99}: sampled points of the hypothesis set ‖w(0)‖ ≤ 0.2, ν(0) > −1"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, (int)x.Scalar("n")),
         DefaultTrials = 12,
@@ -41,16 +42,16 @@ public static class Lemma48
         double bound = UFlowChecks.UMinBound(tr.N, r, nu, exponent);
         var margins = new List<Margin>
         {
-            Ec21.AtLeast("u_min ≥ ‖w(0)‖·min{1, ((2/3)(1+ν)/(1−ν))^n}", tr.UMin, bound, new Tolerance(2 * tr.DeltaU, "2δ_u").Plus(Tolerance.FromRounding(16 * tr.N, r, "r"))),
+            Margin.AtLeast("u_min ≥ ‖w(0)‖·min{1, ((2/3)(1+ν)/(1−ν))^n}", tr.UMin, bound, Tolerance.ValidatedEstimate(2 * tr.DeltaU, "2δ_u").Plus(Tolerance.FromRounding(16 * tr.N, r, "r"))),
         };
         if (r > nu && !double.IsNaN(tr.TM))
         {
             double tb = 0.5 * Math.Log((1 + r) / (1 - r) * UFlowChecks.Rho(nu));
             double nuTm = tr.Nu(tr.TM);
-            var tol = new Tolerance(tr.Horizon * Math.Pow(2, -80), "bisection width")
-                .Plus(new Tolerance((tr.DeltaNu(tr.TM) + 2 * tr.DeltaU) / Math.Max(1 - nuTm * nuTm, 1e-300), "root-time error δ(ν − ‖u‖)/(1 − ν²)"))
+            var tol = Tolerance.Bound(tr.Horizon * Math.Pow(2, -80), "bisection width")
+                .Plus(Tolerance.ValidatedEstimate((tr.DeltaNu(tr.TM) + 2 * tr.DeltaU) / Math.Max(1 - nuTm * nuTm, 1e-300), "root-time error δ(ν − ‖u‖)/(1 − ν²)"))
                 .Plus(Tolerance.FromRounding(16, Math.Abs(tb) + 1, "t_b"));
-            margins.Add(Ec21.AtLeast("case ‖u(0)‖ > ν(0): t_b ≥ t_m", tb, tr.TM, tol));
+            margins.Add(Margin.AtLeast("case ‖u(0)‖ > ν(0): t_b ≥ t_m", tb, tr.TM, tol));
         }
         return new MarginSet(margins).WithObservation("u_min", tr.UMin).WithObservation("bound", bound);
     }

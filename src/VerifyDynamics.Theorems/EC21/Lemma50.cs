@@ -20,6 +20,7 @@ public static class Lemma50
         Title = "alignment ν(t) ≥ 2/3 after t_a",
         Text = "For all t ≥ t_a := ½ln(max{5(1−ν(0))/(1+ν(0)), 1}): ν(t) ≥ 2/3.",
         FormalisationNote = "Exact rational ν(t_a) = 2/3 from the closed form; validated DOP853 u-trajectory: min ν on [t_a, horizon] ≥ 2/3 and ν(t_a) = 2/3 when ν(0) < 2/3.",
+        Fidelity = Fidelity.Full("exact rational ν(t_a) = 2/3 and ν ≥ 2/3 at 256 times of [t_a, horizon], the horizon past convergence (ν non-decreasing, Lemma 44)"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, 5),
         DefaultTrials = 12,
@@ -44,10 +45,10 @@ public static class Lemma50
             var rho = (Rational.One - Rational.FromDouble(nu0)) / (Rational.One + Rational.FromDouble(nu0));
             var nuTa = Rational.One - Rational.Of(2) * rho / (rho + Rational.Of(five) * rho);
             var diff = nuTa - Rational.Of(2, 3);
-            margins.Add(new Margin("closed form ν(t_a) − 2/3 (exact rationals)", diff.Sign >= 0 ? diff.ToDouble() : -Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), Tolerance.Exact, 1));
-            margins.Add(Ec21.AtMost("|ν(t_a) − 2/3| along the trajectory", Math.Abs(tr.Nu(ta) - 2.0 / 3), 0, new Tolerance(tr.DeltaNu(ta), "δ_ν = 2δ_u/‖u‖")));
+            margins.Add(Margin.Bound("closed form ν(t_a) ≥ 2/3 (exact rationals)", diff.Sign >= 0 ? diff.ToDouble() : -Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), 2.0 / 3, Tolerance.Exact));
+            margins.Add(Margin.Deviation("|ν(t_a) − 2/3| along the trajectory", Math.Abs(tr.Nu(ta) - 2.0 / 3), 2.0 / 3, Tolerance.ValidatedEstimate(tr.DeltaNu(ta), "δ_ν = 2δ_u/‖u‖")));
         }
-        var grid = UFlowChecks.Trajectory.Grid(ta, tr.Horizon, 256).Select(t => Ec21.AtLeast($"t = {t:G4}", tr.Nu(t), 2.0 / 3, new Tolerance(tr.DeltaNu(t), "δ_ν = 2δ_u/‖u‖")));
+        var grid = UFlowChecks.Trajectory.Grid(ta, tr.Horizon, 256).Select(t => Margin.AtLeast($"t = {t:G4}", tr.Nu(t), 2.0 / 3, Tolerance.ValidatedEstimate(tr.DeltaNu(t), "δ_ν = 2δ_u/‖u‖")));
         margins.Add(UFlowChecks.Worst("ν(t) ≥ 2/3 for t ∈ [t_a, horizon]", grid));
         return new MarginSet(margins).WithObservation("t_a", ta);
     }

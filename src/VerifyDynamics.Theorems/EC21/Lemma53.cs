@@ -20,6 +20,7 @@ public static class Lemma53
         Title = "‖u‖ is of order one after t_a + t_c",
         Text = "For all t ≥ 0: ‖u(t_a + t_c + t)‖ ≥ 2n/(3(n+1)), where t_c := (3/(2n))·ln(2n/(3u_min)).",
         FormalisationNote = "Exact rational identity of the proof's last step; validated DOP853 u-trajectory, 256 times on [t_a + t_c, horizon].",
+        Fidelity = Fidelity.Full("exact rational identity of the proof's last step, and 256 times of [t_a + t_c, horizon], the horizon past convergence"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, true),
         DefaultTrials = 12,
@@ -45,16 +46,16 @@ public static class Lemma53
         var diff = twoThirds * e / (e + twoThirds / u) - Rational.Of(2 * n, 3 * (n + 1));
         var margins = new List<Margin>
         {
-            new("(2/3)E/(E + (2/3)/u_min) = 2n/(3(n+1)) at E = (2/3)n/u_min (exact)", diff.Sign == 0 ? 0 : -Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), Tolerance.Exact, 1),
+            Margin.Deviation("(2/3)E/(E + (2/3)/u_min) = 2n/(3(n+1)) at E = (2/3)n/u_min (exact)", diff.Sign == 0 ? 0 : Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), target, Tolerance.Exact),
         };
         if (start > tr.Horizon)
         {
-            margins.Add(new Margin("t_a + t_c within the horizon", double.NaN, Tolerance.Exact));
+            margins.Add(Margin.Uncomputable("t_a + t_c within the horizon"));
             return new MarginSet(margins);
         }
         double dtc = tr.DeltaTC;
         var grid = UFlowChecks.Trajectory.Grid(start, tr.Horizon, 256).Select(t =>
-            Ec21.AtLeast($"t = {t:G4}", tr.Norm(t), target, new Tolerance(tr.DeltaU + 2 * n * dtc, "δ_u + 2n·δt_c").Plus(Tolerance.FromRounding(16, 1, "‖u‖ < 1"))));
+            Margin.AtLeast($"t = {t:G4}", tr.Norm(t), target, Tolerance.ValidatedEstimate(tr.DeltaU + 2 * n * dtc, "δ_u + 2n·δt_c").Plus(Tolerance.FromRounding(16, 1, "‖u‖ < 1"))));
         margins.Add(UFlowChecks.Worst("‖u(t_a + t_c + t)‖ ≥ 2n/(3(n+1))", grid));
         return new MarginSet(margins).WithObservation("u_min", tr.UMin).WithObservation("t_a + t_c", start);
     }

@@ -21,6 +21,7 @@ public static class Lemma54
         Title = "exponential convergence after t_a + t_c",
         Text = "For all t ≥ 0: ‖λ_yx − u(t_a + t_c + t)‖ ≤ (6/5)·exp(−(2n/(3(n+1)))·t). (Proof: d‖λ_yx − u‖/dt = −‖u‖‖λ_yx − u‖ − ((n−1)‖u‖/‖λ_yx − u‖)(‖u‖ − ν)² ≤ 0.)",
         FormalisationNote = "Validated DOP853 u-trajectory: the bound at 256 times after t_a + t_c; the proof's derivative identity and its sign at 128 times.",
+        Fidelity = Fidelity.Full("256 times of [t_a + t_c, horizon], the horizon t_ε̄ + 6 past t_a + t_c^+, where the bound has decayed below ε̄"),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, 1),
         DefaultTrials = 12,
@@ -50,7 +51,7 @@ public static class Lemma54
         var bound = UFlowChecks.Trajectory.Grid(start, tr.Horizon, 256).Select(t =>
         {
             double rhs = 1.2 * Math.Exp(-kappa * (t - start));
-            return Ec21.AtMost($"t = {t:G4}", tr.DistanceToLambda(t), rhs, new Tolerance(tr.DeltaU + kappa * rhs * dtc, "δ_u + κ·bound·δt_c").Plus(Tolerance.FromRounding(16, rhs, "bound")));
+            return Margin.AtMost($"t = {t:G4}", tr.DistanceToLambda(t), rhs, Tolerance.ValidatedEstimate(tr.DeltaU + kappa * rhs * dtc, "δ_u + κ·bound·δt_c").Plus(Tolerance.FromRounding(16, rhs, "bound")));
         });
         margins.Add(UFlowChecks.Worst("‖λ − u(t_a + t_c + t)‖ ≤ (6/5)e^{−2nt/(3(n+1))}", bound));
         var identity = new List<Margin>();
@@ -74,8 +75,8 @@ public static class Lemma54
             chain /= dist;
             double closed = -z * dist - (n - 1) * z / dist * (z - nu) * (z - nu);
             double scale = z * dist + (n - 1) * z / dist * (z - nu) * (z - nu) + n * z * (1 + z);
-            identity.Add(Ec21.AtMost($"t = {t:G4}", Math.Abs(chain - closed), 0, Tolerance.FromRounding(128, scale / Math.Min(dist, 1), "terms / ‖λ − u‖")));
-            sign.Add(Ec21.AtMost($"t = {t:G4}", chain, 0, Tolerance.FromRounding(128, scale / Math.Min(dist, 1), "terms / ‖λ − u‖").Plus(new Tolerance(tr.DeltaNormDerivative(t) / Math.Min(dist, 1), "δ_u-sensitivity"))));
+            identity.Add(Margin.Deviation($"t = {t:G4}", Math.Abs(chain - closed), scale, Tolerance.FromRounding(128, scale / Math.Min(dist, 1), "terms / ‖λ − u‖")));
+            sign.Add(Margin.Bound($"t = {t:G4}", -chain, scale, Tolerance.FromRounding(128, scale / Math.Min(dist, 1), "terms / ‖λ − u‖").Plus(Tolerance.ValidatedEstimate(tr.DeltaNormDerivative(t) / Math.Min(dist, 1), "δ_u-sensitivity"))));
         }
         margins.Add(UFlowChecks.Worst("proof: d‖λ − u‖/dt (chain rule) = −‖u‖‖λ − u‖ − ((n−1)‖u‖/‖λ − u‖)(‖u‖ − ν)²", identity));
         margins.Add(UFlowChecks.Worst("proof: d‖λ − u‖/dt ≤ 0", sign));

@@ -18,6 +18,7 @@ public static class Lemma56
         Title = "ε̄-optimality of u at t_a + t_c + t_ε̄",
         Text = "½‖u(t_a + t_c + t_ε̄) − λ_yx‖² ≤ ε̄, where t_ε̄ := (3(n+1)/(2n))·ln(6/(5√(2ε̄))).",
         FormalisationNote = "Validated DOP853 u-trajectory evaluated at T = t_a + t_c + t_ε̄; ε̄ log-uniform in [1e−6, 1/2].",
+        Fidelity = Fidelity.Full(),
         Hypotheses = UFlowChecks.Hypotheses,
         Conclusion = (x, k, p) => Conclude(x, p, 3),
         DefaultTrials = 16,
@@ -46,8 +47,8 @@ public static class Lemma56
         double dist = tr.DistanceToLambda(t);
         double dT = tr.DeltaTC;
         // |d(½‖λ − u‖²)/dt| = ‖λ − u‖·|d‖λ − u‖/dt| ≤ n‖λ − u‖²: by Lemma 54's identity and ‖λ − u‖² = (‖u‖ − ν)² + 1 − ν² ≥ (‖u‖ − ν)².
-        var tol = new Tolerance(dist * tr.DeltaU + tr.DeltaU * tr.DeltaU, "‖u − λ‖δ_u + δ_u²").Plus(new Tolerance(tr.N * dist * dist * dT, "slope ≤ n‖λ − u‖² times δT"));
-        return MarginSet.Of(Ec21.AtMost("½‖u(t_a + t_c + t_ε̄) − λ‖² ≤ ε̄", 0.5 * dist * dist, epsBar, tol.Plus(Tolerance.FromRounding(16, epsBar, "ε̄"))))
+        var tol = Tolerance.ValidatedEstimate(dist * tr.DeltaU + tr.DeltaU * tr.DeltaU, "‖u − λ‖δ_u + δ_u²").Plus(Tolerance.ValidatedEstimate(tr.N * dist * dist * dT, "slope ≤ n‖λ − u‖² times δT"));
+        return MarginSet.Of(Margin.AtMost("½‖u(t_a + t_c + t_ε̄) − λ‖² ≤ ε̄", 0.5 * dist * dist, epsBar, tol.Plus(Tolerance.FromRounding(16, epsBar, "ε̄"))))
             .WithObservation("T = t_a + t_c + t_ε̄", t).WithObservation("u_min", tr.UMin);
     }
 }

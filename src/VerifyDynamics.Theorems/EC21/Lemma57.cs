@@ -19,6 +19,7 @@ public static class Lemma57
         Title = "ε̄-optimality of w_{n:1} at ξ(t_a + t_c + t_ε̄)",
         Text = "½‖w_{n:1}(ξ(t_a + t_c + t_ε̄)) − λ_yx‖² ≤ ε̄.",
         FormalisationNote = "Validated DOP853 u-IVP + ξ for T and ξ(T); the full GF of all layers read at ξ(T).",
+        Fidelity = Fidelity.Full("S5 balanced Procedure-13 instances n ∈ 2..4, ε̄ ∈ [1e−4, 1/2]"),
         Hypotheses = new Hypotheses("as Prop. 14 (S5, balanced Procedure-13 init), n ∈ 2..4, r ∈ {0.2, 0.1}, ν ∈ {0.5, 0, −0.5, −0.9}; ε̄ log-uniform in [1e−4, 1/2]",
             ctx => Prop14.Generate(ctx).WithScalar("epsBar", ctx.Rng.LogUniform(1e-4, 0.5)),
             (x, k) => x.Scalar("epsBar") is > 0 and <= 0.5 ? Prop14.Validate(x, k) : HypothesesCheck.Fail("ε̄ ∈ (0, 1/2]")),
@@ -52,16 +53,16 @@ public static class Lemma57
         var gf = S5.Flow(x, s * (1 + 1e-9) + 1e-9, p == Precision.Confirm ? 1e-11 : 1e-9);
         if (!gf.Succeeded || !double.IsFinite(gf.MaxDeviation))
         {
-            return MarginSet.Of(new Margin("GF solved", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GF solved"));
         }
         var (w, dW) = Lemma43.EndToEndAt(x, gf, s);
         double dist = Ec21.Distance(w, lambda), nw = Ec21.Norm(w);
         double hNorm = n * Math.Pow(nw + dW, 2 - 2.0 / n) * (dist + dW);
         double dT = tr.DeltaTC;
-        var tol = new Tolerance((dist + dW) * dW, "‖w − λ‖δ_w + δ_w²")
-            .Plus(new Tolerance((dist + dW) * hNorm * (tr.DeltaXi + Math.Pow(tr.UMin, -(1 - 2.0 / n)) * dT), "‖w − λ‖‖h(w)‖(δ_ξ + ξ′δT)"))
+        var tol = Tolerance.ValidatedEstimate((dist + dW) * dW, "‖w − λ‖δ_w + δ_w²")
+            .Plus(Tolerance.ValidatedEstimate((dist + dW) * hNorm * (tr.DeltaXi + Math.Pow(tr.UMin, -(1 - 2.0 / n)) * dT), "‖w − λ‖‖h(w)‖(δ_ξ + ξ′δT)"))
             .Plus(Tolerance.FromRounding(16, epsBar, "ε̄"));
-        return MarginSet.Of(Ec21.AtMost("½‖w_{n:1}(ξ(t_a + t_c + t_ε̄)) − λ‖² ≤ ε̄", 0.5 * dist * dist, epsBar, tol))
+        return MarginSet.Of(Margin.AtMost("½‖w_{n:1}(ξ(t_a + t_c + t_ε̄)) − λ‖² ≤ ε̄", 0.5 * dist * dist, epsBar, tol))
             .WithObservation("T", t).WithObservation("ξ(T)", s).WithObservation("u_min", tr.UMin);
     }
 }

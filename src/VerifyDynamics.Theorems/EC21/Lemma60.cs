@@ -19,6 +19,7 @@ public static class Lemma60
         Title = "(‖w‖^{1/n} + ε)^n ≤ ‖w‖ + 2nε",
         Text = "For ‖w‖ ≤ 1 and ε ∈ (0, 1/(2n)]: (‖w‖^{1/n} + ε)^n ≤ ‖w‖ + 2nε.",
         FormalisationNote = "Exact rationals at random (n ∈ 2..20, y ∈ [0,1], ε ∈ (0, 1/(2n)]); every 4th trial at the corner y = 1, ε = 1/(2n).",
+        Fidelity = Fidelity.Full("exact rationals at sampled n ∈ 2..20, y ∈ [0, 1], ε ∈ (0, 1/(2n)], every 4th trial at the corner y = 1, ε = 1/(2n)"),
         Hypotheses = new Hypotheses("n ∈ 2..20, y = ‖w‖^{1/n} ∈ [0, 1], ε ∈ (0, 1/(2n)]", ctx =>
         {
             int n = ctx.Rng.NextInt(2, 20);
@@ -47,6 +48,8 @@ public static class Lemma60
         var lhs = (y + eps).Pow(n);
         var rhs = y.Pow(n) + Rational.Of(factor * n) * eps;
         var diff = rhs - lhs;
-        return MarginSet.Of(new Margin("(y + ε)^n ≤ y^n + 2nε (exact)", diff.Sign >= 0 ? diff.ToDouble() : -Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), Tolerance.Exact, 1));
+        // Both sides share y^n: the bound's own size is the slack 2nε it allows (utilization ((y + ε)^n − y^n)/(2nε), at most
+        // (1 + 1/(2n))^n − 1 ≈ 0.56–0.65 at the corner y = 1, ε = 1/(2n)).
+        return MarginSet.Of(Margin.Bound("(y + ε)^n ≤ y^n + 2nε (exact)", diff.Sign >= 0 ? diff.ToDouble() : -Math.Max(Math.Abs(diff.ToDouble()), double.Epsilon), (Rational.Of(factor * n) * eps).ToDouble(), Tolerance.Exact));
     }
 }

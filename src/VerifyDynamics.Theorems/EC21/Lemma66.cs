@@ -22,6 +22,7 @@ public static class Lemma66
         Title = "large steps diverge in the third coordinate",
         Text = "Assume η > 1/(6a). Then ‖θ_k − θ(t̃)‖ > ε for all k ∈ ℕ ∪ {0}.",
         FormalisationNote = "Large-step family (η > 1/(6a)); lower bound on min_k ‖θ_k − θ(t̃)‖: full distance at k = 0, third-coordinate gap by literal iteration for 1 ≤ k ≤ K, monotone tail beyond; plus t̃ ≥ ln 2/(12a).",
+        Fidelity = Fidelity.Restricted("aη ∈ (1.05/6, 2] of the hypothesis η > 1/(6a) (the Prop. 20 instance family)"),
         Hypotheses = new Hypotheses("the Prop. 20 setting with aη ∈ (1.05/6, 2] (η > 1/(6a)); otherwise as Lemma 68's instances",
             ctx => Prop20Proof.Generate(ctx.Rng, Prop20Proof.LargeStep), (x, k) => Prop20Proof.Validate(x, true)),
         Conclusion = (x, k, p) => Conclude(x),
@@ -83,8 +84,8 @@ public static class Lemma66
             ? Tolerance.FromRounding(32, lb0, "closed forms at k = 0")
             : Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * k + 16), hatAtMin + th3, "the literal third-coordinate iteration (magnitudes at the minimising k)");
         return MarginSet.Of(
-                Ec21.AtLeast("lower bound on min_k ‖θ_k − θ(t̃)‖ > ε", Math.Min(lb0, lb), eps, tol),
-                Ec21.AtLeast("proof: t̃ ≥ ln 2/(12a)", t, Math.Log(2) / (12 * a), Tolerance.FromRounding(8, t, "t̃")))
+                Margin.AtLeast("lower bound on min_k ‖θ_k − θ(t̃)‖ > ε", Math.Min(lb0, lb), eps, tol),
+                Margin.AtLeast("proof: t̃ ≥ ln 2/(12a)", t, Math.Log(2) / (12 * a), Tolerance.FromRounding(8, t, "t̃")))
             .WithObservation("growth_factor", growth).WithObservation("iterations", k);
     }
 }

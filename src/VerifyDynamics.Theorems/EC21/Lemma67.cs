@@ -24,6 +24,7 @@ public static class Lemma67
         Title = "monotone trajectories",
         Text = "The functions θ(·) and θ̄(·), and the series (θ_k)_{k=0}^∞ and (θ̄_k)_{k=0}^∞, are all monotonically non-decreasing.",
         FormalisationNote = "Sign of −φ′, −φ̄′ on grids over every piece; literal GD of coordinates 1–2 up to past k_{z̄_c}; validated DOP853 GF up to t_{z̄_c}; all increments ≥ 0 up to derived rounding/ODE tolerances.",
+        Fidelity = Fidelity.Restricted("GD up to ⌈6/ln(1 + aη)⌉ + 16 steps past k_{z̄_c} and GF up to t_{z̄_c} (beyond: the sign of −φ′, −φ̄′ on grids over every piece)"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p),
         DefaultTrials = 6,
@@ -59,8 +60,8 @@ public static class Lemma67
             .Concat(Enumerable.Range(0, 65).Select(i => ab.ZbarC + i / 64.0 - ab.Z0)).Append(ab.ZbarC + 2 - ab.Z0).Append(0.0);
         double minBar = ds.Min(d => Prop20Proof.MinusPhiBarPrimeOffset(ab, d));
         var fieldTol = Tolerance.FromRounding(8, 6 * a * (ab.ZbarC + 1), "unfactored quartic piece of φ̄′");
-        margins.Add(Ec21.AtLeast("−φ′(z) ≥ 0 on [0, ∞) (grid over every piece)", minPhi, 0, Tolerance.Exact));
-        margins.Add(Ec21.AtLeast("−φ̄′(z) ≥ 0 on [z_0, ∞) (grid over every piece)", minBar, 0, fieldTol));
+        margins.Add(Margin.AtLeast("−φ′(z) ≥ 0 on [0, ∞) (grid over every piece)", minPhi, 0, Tolerance.FromRounding(8, 6 * a * (ab.Zc + 1), "unfactored quartic piece of φ′")));
+        margins.Add(Margin.AtLeast("−φ̄′(z) ≥ 0 on [z_0, ∞) (grid over every piece)", minBar, 0, fieldTol));
         // (b) GD: literal iteration of coordinates 1 and 2.
         double l = Ec21.Log1p(a * eta);
         double prevT = double.NaN, prevD = double.NaN, minIncT = double.PositiveInfinity, minIncD = double.PositiveInfinity;
@@ -75,8 +76,8 @@ public static class Lemma67
             prevT = theta;
             prevD = delta;
         }, extraAfterKZbarC: (long)Math.Ceiling(6 / l) + 16, maxSteps: budget);
-        margins.Add(Ec21.AtLeast("GD: min_k (θ_{k+1} − θ_k) ≥ 0", minIncT, 0, Tolerance.Exact));
-        margins.Add(Ec21.AtLeast("GD: min_k (θ̄_{k+1} − θ̄_k) ≥ 0", minIncD, 0, fieldTol.Scaled(eta, "η")));
+        margins.Add(Margin.AtLeast("GD: min_k (θ_{k+1} − θ_k) ≥ 0", minIncT, 0, Tolerance.FromRounding(8, 6 * a * (ab.Zc + 1), "−φ′ at an iterate").Scaled(eta, "η")));
+        margins.Add(Margin.AtLeast("GD: min_k (θ̄_{k+1} − θ̄_k) ≥ 0", minIncD, 0, fieldTol.Scaled(eta, "η")));
         // (c) GF up to t_{z̄_c} (or 20/a when θ̄(0) < z_0, staying on the reflected anisotropic piece).
         double tEnd = delta0 > 0 ? ab.TimeOne(delta0) + Math.Log(ab.ZbarC) / a : 20 / a;
         foreach (var (name, gf) in new[] { ("θ(t)", Prop20Proof.SolveFirst(x, tEnd, p)), ("θ̄(t)", Prop20Proof.SolveSecond(x, tEnd, p)) })
@@ -84,7 +85,7 @@ public static class Lemma67
             double rel = Prop20Proof.RelativeDeviation(gf);
             if (!gf.Succeeded)
             {
-                margins.Add(new Margin($"GF: DOP853 run for {name}", double.NaN, Tolerance.Exact));
+                margins.Add(Margin.Uncomputable($"GF: DOP853 run for {name}"));
                 continue;
             }
             // Worst consecutive decrease relative to the ODE tolerance at that point (normalised so that one margin covers all steps).
@@ -95,7 +96,7 @@ public static class Lemma67
                 double tolI = 1.1 * rel * (Math.Abs(st[i][0]) + Math.Abs(st[i - 1][0])) + double.Epsilon;
                 worst = Math.Min(worst, (st[i][0] - st[i - 1][0]) / tolI);
             }
-            margins.Add(Ec21.AtLeast($"GF: min over steps of ({name}_{{i+1}} − {name}_i) / (1.1·relative ODE deviation·|values|) ≥ −1", worst, -1, Tolerance.Exact));
+            margins.Add(Margin.AtLeast($"GF: min over steps of ({name}_{{i+1}} − {name}_i) / (1.1·relative ODE deviation·|values|) ≥ −1", worst, -1, Tolerance.ValidatedEstimate(0, "the allowance 1.1 × relative DOP853 deviation × |values| is inside the normalised margin")));
         }
         return new MarginSet(margins);
     }

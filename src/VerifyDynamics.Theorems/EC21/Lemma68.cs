@@ -24,6 +24,7 @@ public static class Lemma68
         Title = "first-coordinate closed forms",
         Text = "θ(t) = θ(0)e^{at} for all t ∈ [0, a^{−1}ln(z_c/θ(0))], and θ_k = θ_0(1 + aη)^k for all k ∈ {0, 1, …, ⌈ln(z_c/θ_0)/ln(1 + aη)⌉}.",
         FormalisationNote = "GF closed form vs validated DOP853 (rtol 1e−10; Confirm 1e−12) at four times up to a^{−1}ln(z_c/θ(0)); GD closed form vs the literal iteration at every k up to ⌈ln(z_c/θ_0)/ln(1+aη)⌉ with a derived rounding tolerance; θ_{K−1} < z_c.",
+        Fidelity = Fidelity.Full("GD at every k of the lemma's range; GF at four times of its interval (1/4, 1/2, 3/4, 1); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, 1),
         DefaultTrials = 8,
@@ -43,16 +44,16 @@ public static class Lemma68
         double rel = Prop20Proof.RelativeDeviation(gf);
         if (!gf.Succeeded)
         {
-            margins.Add(new Margin("GF: DOP853 run", double.NaN, Tolerance.Exact));
+            margins.Add(Margin.Uncomputable("GF: DOP853 run"));
         }
         else
         {
             foreach (double frac in new[] { 0.25, 0.5, 0.75, 1.0 })
             {
                 double t = frac * horizon, ode = gf.Reference.Evaluate(t)[0], closed = th0 * Math.Exp(a * t);
-                var tol = new Tolerance(1.1 * rel * Math.Abs(ode), $"DOP853 relative deviation {rel:G2} (rtol {Prop20Proof.Rtol(p):G2} vs /100)")
+                var tol = Tolerance.ValidatedEstimate(1.1 * rel * Math.Abs(ode), $"DOP853 relative deviation {rel:G2} (rtol {Prop20Proof.Rtol(p):G2} vs /100)")
                     .Plus(Tolerance.FromRounding(8 + (int)Math.Ceiling(a * t), closed, "θ(0)e^{at} (argument at)"));
-                margins.Add(Ec21.AtMost($"GF: |θ_ODE(t) − θ(0)e^{{at}}| at t = {frac}·a^{{−1}}ln(z_c/θ(0))", Math.Abs(ode - closed), 0, tol));
+                margins.Add(Margin.Deviation($"GF: |θ_ODE(t) − θ(0)e^{{at}}| at t = {frac}·a^{{−1}}ln(z_c/θ(0))", Math.Abs(ode - closed), closed, tol));
             }
         }
         // GD: the lemma's last index K = ⌈ln(z_c/θ_0)/ln(1 + aη)⌉.
@@ -70,9 +71,9 @@ public static class Lemma68
             theta += eta * Prop20Proof.MinusPhiPrime(ab, theta);
         }
         int ops = (int)Math.Min(int.MaxValue / 2, 3 * kMax + 4 * (long)Math.Ceiling(kMax * l) + 16);
-        margins.Add(Ec21.AtMost("GD: max_k |θ_k − θ_0(1+aη)^k| / θ_0(1+aη)^k for k ≤ ⌈ln(z_c/θ_0)/ln(1+aη)⌉", maxRel, 0,
+        margins.Add(Margin.Deviation("GD: max_k |θ_k − θ_0(1+aη)^k| / θ_0(1+aη)^k for k ≤ ⌈ln(z_c/θ_0)/ln(1+aη)⌉", maxRel, 1,
             Tolerance.FromRounding(ops, 1, "relative (3 roundings per GD step; k·ln(1+aη) with log1p to 4u)")));
-        margins.Add(Ec21.AtMost("GD: θ_{K−1} < z_c at K = ⌈ln(z_c/θ_0)/ln(1+aη)⌉", beforeLast, ab.Zc, Tolerance.FromRounding(ops, ab.Zc, "z_c")));
+        margins.Add(Margin.AtMost("GD: θ_{K−1} < z_c at K = ⌈ln(z_c/θ_0)/ln(1+aη)⌉", beforeLast, ab.Zc, Tolerance.FromRounding(ops, ab.Zc, "z_c")));
         return new MarginSet(margins).WithObservation("K", kMax).WithObservation("gf_relative_deviation", rel);
     }
 }

@@ -22,6 +22,7 @@ public static class Lemma75
         Title = "bounds on t_1",
         Text = "t_{1−ρ̄} + a^{−1}ln((4+ρ̄)/(4−3ρ̄)) ≤ t_1 ≤ t_{1−ρ̄} + a^{−1}ln(1/(1−ρ̄)), and the ratio bound at t_1.",
         FormalisationNote = "τ = t_1 − t_{1−ρ̄} from the (DOP853-validated) Riccati closed form vs the two log bounds; the ratio (ii) via Lemmas 68/70.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("a ∈ [0.1, 10], b ∈ [3, 100], ε ∈ [1e−8, 0.9] (log-uniform), θ(0) ∈ (0.5, 1), θ_{s,2} ∈ (e^{−12}/2 − 1, e^{−12} − 1)", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("theta0") is > 0.5 and < 1, "θ(0) ∈ (0.5, 1)"), (x.Scalar("delta0") > 0, "θ̄(0) > z_0"))),
         Conclusion = (x, k, p) => Conclude(x, false),
@@ -54,9 +55,9 @@ public static class Lemma75
         double rhs = Math.Pow(delta0 / (2 - 1.5 * r), 2) / theta0;   // θ̄(0) + 1 − ρ̄/2 = θ̄(0) − z_0 = δ_0
         var margins = new List<Margin>
         {
-            upperAsLower ? Ec21.AtLeast("t_1 − t_{1−ρ̄} ≥ a^{−1}ln(1/(1−ρ̄))", tau, upper, tol) : Ec21.AtLeast("t_1 − t_{1−ρ̄} ≥ a^{−1}ln((4+ρ̄)/(4−3ρ̄))", tau, lower, tol),
-            Ec21.AtMost("t_1 − t_{1−ρ̄} ≤ a^{−1}ln(1/(1−ρ̄))", tau, upper, tol),
-            Ec21.AtMost("θ̄(t_1)/θ(t_1) ≤ ((θ̄(0)+1−ρ̄/2)/(2−3ρ̄/2))²/θ(0)", lhs, rhs, Tolerance.FromRounding(32 + (int)Math.Ceiling(a * t1), rhs, "exp(a t_1) and the ratio")),
+            upperAsLower ? Margin.AtLeast("t_1 − t_{1−ρ̄} ≥ a^{−1}ln(1/(1−ρ̄))", tau, upper, tol) : Margin.AtLeast("t_1 − t_{1−ρ̄} ≥ a^{−1}ln((4+ρ̄)/(4−3ρ̄))", tau, lower, tol),
+            Margin.AtMost("t_1 − t_{1−ρ̄} ≤ a^{−1}ln(1/(1−ρ̄))", tau, upper, tol),
+            Margin.AtMost("θ̄(t_1)/θ(t_1) ≤ ((θ̄(0)+1−ρ̄/2)/(2−3ρ̄/2))²/θ(0)", lhs, rhs, Tolerance.FromRounding(32 + (int)Math.Ceiling(a * t1), rhs, "exp(a t_1) and the ratio")),
         };
         return new MarginSet(margins).WithObservation("tau", tau);
     }

@@ -24,6 +24,7 @@ public static class Lemma77
         Title = "bounds on k_1 and the GD ratio at k_1",
         Text = "(i) k_1 ≤ k_{1−ρ̄} + ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1 + aη)}⌉; and (ii) θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0 + 1 − ρ̄/2)/(2 − 3ρ̄/2))²/(θ_0(1 − aη/10)).",
         FormalisationNote = "Literal GD gives k_{1−ρ̄}, k_1 and the iterates; (i) exact integers, (ii) with the iterates' rounding; plus the proof's steps ρ̄ ≤ aη/10, Eq. (81), the Topsøe ratio bound and (1 − aη/5)/(1 − ρ̄) ≤ 1 − aη/10 at the instance. The proof's first display uses ⌈x⌉ + ⌈y⌉ ≤ x + y + 2 and θ̄_{k_1} ≥ 1 (θ_{k_1}/θ̄_{k_1} ≤ θ_{k_1}); the scalar steps are obligations S10 (Ec21Obligations).",
+        Fidelity = Fidelity.Full("the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, Rule.Paper),
         DefaultTrials = 8,
@@ -55,7 +56,7 @@ public static class Lemma77
         var idx = Prop20Proof.IterateGd(x, null);
         if (idx.KOneMinusRho < 0 || idx.KOne < 0)
         {
-            return MarginSet.Of(new Margin("GD reaches θ̄ ≥ 1 within the iteration budget", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GD reaches θ̄ ≥ 1 within the iteration budget"));
         }
         double l = Ec21.Log1p(aeta);
         double barA = ab.Z0 + idx.DeltaAtKOneMinusRho, barK1 = ab.Z0 + idx.DeltaAtKOne;
@@ -71,22 +72,22 @@ public static class Lemma77
         var ratioTol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * idx.KOne + 32), bound, "the GD iterates (relative) and the bound");
         double topsoe = Ec21.Log1p(aeta) / Ec21.Log1p(aeta / 2);
         double t = x.Scalar("ttilde");
-        return MarginSet.Of(
+        return UFlowChecks.StateShared(MarginSet.Of(
                 Prop20Proof.AtMostCeiling("(i) k_1 − k_{1−ρ̄} ≤ ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1+aη)}⌉", idx.KOne - idx.KOneMinusRho, xArg, Tolerance.Gamma(16) * (xArg + 1)),
                 rule == Rule.FlippedRatio
-                    ? Ec21.AtMost("(ii) flipped: θ̄_{k_1}/θ_{k_1} ≤ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))", ratio, bound, ratioTol)
-                    : Ec21.AtLeast(rule switch
+                    ? Margin.AtMost("(ii) flipped: θ̄_{k_1}/θ_{k_1} ≤ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))", ratio, bound, ratioTol)
+                    : Margin.AtLeast(rule switch
                     {
                         Rule.EightAEta => "(ii) mutated: θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²(1 + 8aη)/θ_0",
                         Rule.NoStepFactor => "(ii) control: θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/θ_0",
                         _ => "(ii) θ̄_{k_1}/θ_{k_1} ≥ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))",
                     }, ratio, bound, ratioTol),
-                Ec21.AtMost("proof: ρ̄ ≤ aη/10 (derived from the threshold on η and Eq. 81)", r, aeta / 10, Tolerance.FromRounding(8, aeta, "aη")),
-                Ec21.AtMost("proof (Eq. 81): a·t̃ ≤ 30 + ln b", a * t, 30 + Math.Log(ab.B), Tolerance.FromRounding(8, 30 + Math.Log(ab.B), "a·t̃")),
-                Ec21.AtMost(rule == Rule.TopsoeAEta ? "proof (mutated): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη" : "proof (Topsøe): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη/3", topsoe, 2 - aeta / (rule == Rule.TopsoeAEta ? 1 : 3),
+                Margin.AtMost("proof: ρ̄ ≤ aη/10 (derived from the threshold on η and Eq. 81)", r, aeta / 10, Tolerance.FromRounding(8, aeta, "aη")),
+                Margin.AtMost("proof (Eq. 81): a·t̃ ≤ 30 + ln b", a * t, 30 + Math.Log(ab.B), Tolerance.FromRounding(8, 30 + Math.Log(ab.B), "a·t̃")),
+                Margin.AtMost(rule == Rule.TopsoeAEta ? "proof (mutated): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη" : "proof (Topsøe): ln(1+aη)/ln(1+aη/2) ≤ 2 − aη/3", topsoe, 2 - aeta / (rule == Rule.TopsoeAEta ? 1 : 3),
                     Tolerance.FromRounding(16, 2, "log1p ratio")),
-                Ec21.AtMost("proof: (1 − aη/5)/(1 − ρ̄) ≤ 1 − aη/10", (1 - aeta / 5) / (1 - r), 1 - aeta / 10, Tolerance.FromRounding(8, 1, "")))
+                Margin.AtMost("proof: (1 − aη/5)/(1 − ρ̄) ≤ 1 − aη/10", (1 - aeta / 5) / (1 - r), 1 - aeta / 10, Tolerance.FromRounding(8, 1, "")))
             .WithObservation("k_1_minus_k_one_minus_rho", idx.KOne - idx.KOneMinusRho)
-            .WithObservation("ratio_over_bound", ratio / bound);
+            .WithObservation("ratio_over_bound", ratio / bound), UFlowChecks.CeilingMarginKind);
     }
 }

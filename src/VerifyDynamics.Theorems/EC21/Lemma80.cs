@@ -21,6 +21,7 @@ public static class Lemma80
         Title = "isotropic GF closed form",
         Text = "(i) t_{z̄_c} = t_1 + a^{−1}ln(z̄_c); and (ii) θ̄(t) = e^{a(t − t_1)} for all t ∈ [t_1, t_{z̄_c}].",
         FormalisationNote = "One validated DOP853 run from θ̄(0) (offset form); t_1 and t_{z̄_c} as crossings of 1 and z̄_c; (i) and (ii) against them with crossing and ODE errors as tolerance.",
+        Fidelity = Fidelity.Full("(i) at the instance; (ii) at four times of [t_1, t_{z̄_c}] (1/4, 1/2, 3/4, 1); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = Prop20Proof.StandardHypotheses(),
         Conclusion = (x, k, p) => Conclude(x, p, false),
         DefaultTrials = 8,
@@ -42,23 +43,23 @@ public static class Lemma80
         double tZ = gf.Succeeded ? Prop20Proof.Crossing(gf.Reference, dZ, 0, tEnd) : double.NaN;
         if (double.IsNaN(t1) || double.IsNaN(tZ))
         {
-            return MarginSet.Of(new Margin("GF: DOP853 run reaching z̄_c", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GF: DOP853 run reaching z̄_c"));
         }
         double bis = 4 * tEnd * Math.Pow(2, -60);
         double err1 = 1.1 * rel * d1 / a + bis, errZ = 1.1 * rel * dZ / (a * ab.ZbarC) + bis;
         double predicted = (logB ? Math.Log(ab.B) : Math.Log(ab.ZbarC)) / a;
         var margins = new List<Margin>
         {
-            Ec21.AtMost("(i) |t_{z̄_c} − t_1 − a^{−1}ln(z̄_c)| (crossings of the ODE solution)", Math.Abs(tZ - t1 - predicted), 0,
-                new Tolerance(err1 + errZ, "crossing errors: relative ODE deviation × level / slope + bisection width").Plus(Tolerance.FromRounding(16, tZ, "t"))),
+            Margin.Deviation("(i) |t_{z̄_c} − t_1 − a^{−1}ln(z̄_c)| (crossings of the ODE solution)", Math.Abs(tZ - t1 - predicted), tZ - t1,
+                Tolerance.ValidatedEstimate(err1 + errZ, "crossing errors: relative ODE deviation × level / slope + bisection width").Plus(Tolerance.FromRounding(16, tZ, "t"))),
         };
         foreach (double frac in new[] { 0.25, 0.5, 0.75, 1.0 })
         {
             double t = t1 + frac * (tZ - t1);
             double bar = ab.Z0 + gf.Reference.Evaluate(t)[0], closed = Math.Exp(a * (t - t1));
-            var tol = new Tolerance(1.1 * rel * (bar - ab.Z0) + a * closed * err1, $"DOP853 relative deviation {rel:G2} + a·θ̄·(error of t_1)")
+            var tol = Tolerance.ValidatedEstimate(1.1 * rel * (bar - ab.Z0) + a * closed * err1, $"DOP853 relative deviation {rel:G2} + a·θ̄·(error of t_1)")
                 .Plus(Tolerance.FromRounding(16 + (int)Math.Ceiling(a * t), closed, "e^{a(t − t_1)} with t ≈ t_1 large"));
-            margins.Add(Ec21.AtMost($"(ii) |θ̄_ODE(t) − e^{{a(t − t_1)}}| at t = t_1 + {frac}(t_{{z̄_c}} − t_1)", Math.Abs(bar - closed), 0, tol));
+            margins.Add(Margin.Deviation($"(ii) |θ̄_ODE(t) − e^{{a(t − t_1)}}| at t = t_1 + {frac}(t_{{z̄_c}} − t_1)", Math.Abs(bar - closed), closed, tol));
         }
         return new MarginSet(margins).WithObservation("t_1", t1).WithObservation("t_zbar_c", tZ).WithObservation("gf_relative_deviation", rel);
     }

@@ -21,6 +21,7 @@ public static class Lemma85
         Title = "early iterates are far",
         Text = "‖θ_k − θ(t̃)‖ > ε for all k ∈ {0, 1, …, k_1 − 1}, where k_1 is given by Definition 76.",
         FormalisationNote = "Literal GD (coordinates 1–3) at every k < k_1 vs closed-form GF at t̃; min distance > ε; the proof's θ̄(t̃) ≥ 2 and second-coordinate gap ≥ 1. t̃ at the window's lower end in even trials (adversarial).",
+        Fidelity = Fidelity.Full("the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = new Hypotheses("the Prop. 20 setting with η ≤ 1/(6a) (see Lemma 68); t̃ at the window's lower end (even trials) or uniform (odd)",
             ctx => Prop20Proof.Generate(ctx.Rng, Prop20Proof.Standard, ctx.Index % 2 == 0 ? Prop20Proof.TChoice.WindowLow : Prop20Proof.TChoice.Uniform),
             (x, k) => Prop20Proof.Validate(x, false)),
@@ -72,7 +73,7 @@ internal static class Prop20Far
         }, extraAfterKZbarC: extra);
         if (idx.KOne < 0 || idx.KZbarC < 0)
         {
-            return MarginSet.Of(new Margin("GD reaches z̄_c within the iteration budget", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GD reaches z̄_c within the iteration budget"));
         }
         int ops = (int)Math.Min(int.MaxValue / 2, 4 * idx.Steps + 32 + (long)Math.Ceiling(a * t));
         var tol = Tolerance.FromRounding(ops, th + bar + x.Scalar("theta3"), "GD iterates and GF closed forms (θ(t̃) + θ̄(t̃) + θ̂(0))");
@@ -82,20 +83,20 @@ internal static class Prop20Far
         if (early)
         {
             return MarginSet.Of(
-                    Ec21.AtLeast("min_{k < k_1} ‖θ_k − θ(t̃)‖ > ε", minFull, eps, tol),
-                    Ec21.AtLeast("proof: θ̄(t̃) ≥ 2", bar, 2, barTol),
-                    Ec21.AtMost("proof: θ̄_{k_1 − 1} ≤ 1", idx.KOne == 0 ? double.NegativeInfinity : lastBelowOne, 1, Tolerance.FromRounding(4 * (int)Math.Min(idx.KOne, int.MaxValue / 8) + 16, 1, "the literal iteration")),
-                    Ec21.AtLeast("proof: min_{k < k_1} |θ̄_k − θ̄(t̃)| ≥ 1", minSecond, 1, tol2))
+                    Margin.AtLeast("min_{k < k_1} ‖θ_k − θ(t̃)‖ > ε", minFull, eps, tol),
+                    Margin.AtLeast("proof: θ̄(t̃) ≥ 2", bar, 2, barTol),
+                    Margin.AtMost("proof: θ̄_{k_1 − 1} ≤ 1", idx.KOne == 0 ? double.NegativeInfinity : lastBelowOne, 1, Tolerance.FromRounding(4 * (int)Math.Min(idx.KOne, int.MaxValue / 8) + 16, 1, "the literal iteration")),
+                    Margin.AtLeast("proof: min_{k < k_1} |θ̄_k − θ̄(t̃)| ≥ 1", minSecond, 1, tol2))
                 .WithObservation("k_1", idx.KOne).WithObservation("distance_over_epsilon", minFull / eps);
         }
         // Beyond the simulated steps: θ̄_k ≥ θ̄_{k_{z̄_c}} (Lemma 67), so |θ̄_k − θ̄(t̃)| ≥ θ̄_{k_{z̄_c}} − θ̄(t̃).
         double barKz = ab.Z0 + idx.DeltaAtKZbarC;
         double tail = barKz - bar;
         return MarginSet.Of(
-                Ec21.AtLeast("min_{k ≥ k_{z̄_c}} ‖θ_k − θ(t̃)‖ > ε (simulated k ≤ k_{z̄_c} + ⌈3/ln(1+aη)⌉ + 16; beyond: θ̄_{k_{z̄_c}} − θ̄(t̃))", Math.Min(minFull, tail), eps, tail < minFull ? tol2 : tol),
-                Ec21.AtMost("proof: θ̄(t̃) ≤ b", bar, ab.B, barTol),
-                Ec21.AtLeast("proof: θ̄_{k_{z̄_c}} ≥ b + 1", barKz, ab.B + 1, Tolerance.FromRounding(4 * (int)Math.Min(idx.KZbarC, int.MaxValue / 8) + 16, barKz, "the literal iteration")),
-                Ec21.AtLeast("proof: θ̄_{k_{z̄_c}} − θ̄(t̃) ≥ 1", tail, 1, tol2))
+                Margin.AtLeast("min_{k ≥ k_{z̄_c}} ‖θ_k − θ(t̃)‖ > ε (simulated k ≤ k_{z̄_c} + ⌈3/ln(1+aη)⌉ + 16; beyond: θ̄_{k_{z̄_c}} − θ̄(t̃))", Math.Min(minFull, tail), eps, tail < minFull ? tol2 : tol),
+                Margin.AtMost("proof: θ̄(t̃) ≤ b", bar, ab.B, barTol),
+                Margin.AtLeast("proof: θ̄_{k_{z̄_c}} ≥ b + 1", barKz, ab.B + 1, Tolerance.FromRounding(4 * (int)Math.Min(idx.KZbarC, int.MaxValue / 8) + 16, barKz, "the literal iteration")),
+                Margin.AtLeast("proof: θ̄_{k_{z̄_c}} − θ̄(t̃) ≥ 1", tail, 1, tol2))
             .WithObservation("k_zbar_c", idx.KZbarC).WithObservation("distance_over_epsilon", Math.Min(minFull, tail) / eps);
     }
 }

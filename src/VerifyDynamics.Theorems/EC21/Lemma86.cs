@@ -20,6 +20,7 @@ public static class Lemma86
         Title = "isotropic-region distance between GD and GF rays",
         Text = "For k_1 ≤ k < k_{z̄_c}: ‖θ_k − θ(t̃)‖ ≥ (1/20)((2θ̄(0)+2−ρ̄)/(4−3ρ̄))² aη e^{at̃} > 10^{−14} aη e^{at̃}.",
         FormalisationNote = "Adversarial t̃ = kL/a (Prop. 20 generator, b = 1e6, aη ∈ [1e−6, 1e−4]); semi-closed-form GD/GF; the matched distance vs the lemma's constant.",
+        Fidelity = Fidelity.Restricted("the adversarial pairs t̃ = kL/a of Prop. 20's generator (b = 1e6, aη ∈ [1e−6, 1e−4]), where the first coordinates coincide"),
         Hypotheses = new Hypotheses("Prop. 20 adversarial family", ctx => Prop20.Generate(ctx.Rng, 1, 1e14), Validate),
         Conclusion = (x, k, p) => Conclude(x, 1.0 / 20),
         DefaultTrials = 12,
@@ -53,8 +54,8 @@ public static class Lemma86
         double bound = constant * ratio * ratio * a * eta * Math.Exp(at);
         var tol = Tolerance.FromRounding(ops, scale, "e^{a(t̃ − t_1)}");
         return MarginSet.Of(
-            Ec21.AtLeast("‖θ_k − θ(t̃)‖ ≥ (1/20)(…)² aη e^{at̃}", atMatch, bound, tol),
-            Ec21.AtLeast("(1/20)(…)² > 10^{−14}", constant * ratio * ratio, 1e-14, Tolerance.FromRounding(8, 1e-14, "10^{−14}")))
+            Margin.AtLeast("‖θ_k − θ(t̃)‖ ≥ (1/20)(…)² aη e^{at̃}", atMatch, bound, tol),
+            Margin.AtLeast("(1/20)(…)² > 10^{−14}", constant * ratio * ratio, 1e-14, Tolerance.FromRounding(8, 1e-14, "10^{−14}")))
             .WithObservation("distance_over_a_eta_exp", atMatch / (a * eta * Math.Exp(at)));
     }
 }

@@ -19,6 +19,7 @@ public static class Lemma87
         Title = "late iterates are far",
         Text = "‖θ_k − θ(t̃)‖ > ε for all k ∈ {k_{z̄_c}, k_{z̄_c} + 1, k_{z̄_c} + 2, …}, where k_{z̄_c} is given by Definition 81.",
         FormalisationNote = "Literal GD (coordinates 1–3) from k_{z̄_c} on vs closed-form GF at t̃, then the monotone tail bound; the proof's θ̄(t̃) ≤ b and θ̄_{k_{z̄_c}} ≥ b + 1. t̃ at the window's upper end in even trials (adversarial).",
+        Fidelity = Fidelity.Full("GD simulated to ⌈3/ln(1+aη)⌉ + 16 steps past k_{z̄_c}; beyond, the proof's monotone tail bound θ̄_{k_{z̄_c}} − θ̄(t̃) (monotonicity: Lemma 67); the Prop. 20 setting sampled at a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, aη ∈ [1e−4, 1/6] (smaller steps exceed the GD budget; the closed forms do not depend on the size of aη), θ_{s,2} + 1 ∈ e^{−12}·[0.55, 0.95]"),
         Hypotheses = new Hypotheses("the Prop. 20 setting with η ≤ 1/(6a) (see Lemma 68); t̃ at the window's upper end (even trials) or uniform (odd)",
             ctx => Prop20Proof.Generate(ctx.Rng, Prop20Proof.Standard, ctx.Index % 2 == 0 ? Prop20Proof.TChoice.WindowHigh : Prop20Proof.TChoice.Uniform),
             (x, k) => Prop20Proof.Validate(x, false)),

@@ -30,6 +30,7 @@ public static class Lemma88
         Title = "the balanced neighbour keeps Prop. 14's hypotheses",
         Text = "‖W_{n:1,0} − Ŵ_{n:1,0}‖_F ≤ (1/3)‖W_{n:1,0}‖_F (88); ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2} (89); ‖Ŵ_{n:1,0}‖_F^{−1} ≤ (3/2)‖W_{n:1,0}‖_F^{−1} (90); max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)} (91).",
         FormalisationNote = "Catalog check (a): balanced θ̂_0 and θ_0 within √(n³ε̂), ε̂ moderate but satisfying the smallness conditions the proof draws from (34); (88)–(91) and intermediates (100), corrected (101), ‖Ŵ‖ ≤ 1. Proof typo §18-T13 (x/(1−x) ≤ ‖Ŵ‖/3 should read ‖W‖/3) — the corrected condition is used.",
+        Fidelity = Fidelity.Substitute("a generalisation is checked instead: ε̂ enters only through the smallness conditions that Eq. (34) implies (plus x/(1−x) ≤ ‖W‖(1+ν)/6, the condition the corrected Eq. (101) needs, also implied by (34)), with moderate ε̂ — at Thm 32's ε̂ ≈ 1e−48 W = Ŵ in double precision and the check would be vacuous"),
         Hypotheses = new Hypotheses("n ∈ 2..4, d_0 = ⋯ = d_{n−1} ∈ {2, 3}, d_n = 1; ‖Ŵ‖ ∈ [0.02, 0.09], ν̂_0 ∈ {1, 0.5, 0, −0.02, −0.5, −0.9}; δ Gaussian / ±∇⟨λ, W⟩ / radial", ctx => Generate(ctx, -1), Validate),
         Conclusion = (x, k, p) => Conclude(x, -0.5, 1.5, false),
         DefaultTrials = 48,
@@ -43,7 +44,7 @@ public static class Lemma88
             Variant.Mutant("Eq89MinusHalfToZero", "(89) with −1/2 → 0: refuted by ν ≥ 0 with Ŵ slightly on the other side (δ along +∇⟨λ, W⟩ from ν̂_0 = −0.01)",
                 s => s.WithGenerator("n = 2, d_0 = 2, ‖Ŵ‖ = 0.09, ν̂_0 = −0.01, δ along +∇⟨λ, W⟩", ctx => Generate(ctx, 1)).WithConclusion((x, k, p) => Conclude(x, 0, 1.5, false)), trials: 2),
             Variant.Mutant("Eq90ThreeHalvesToOne", "(90) with 3/2 → 1 (‖Ŵ‖ ≥ ‖W‖): refuted by a radial outward δ", s => s.WithGenerator("radial outward δ", ctx => Generate(ctx, 3)).WithConclusion((x, k, p) => Conclude(x, -0.5, 1, false)), trials: 2),
-            Variant.ProofErratum("Eq101AsPrinted", "proof I.20.1, Eq. (101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·√(n⁵ε̂)/(1 − √(n⁵ε̂)) — false (the j = 1 binomial term n‖Ŵ‖^{(n−1)/n}√(n³ε̂) is not O(‖Ŵ‖)); refuted by a radial outward δ",
+            Variant.ProofErratum("Eq101AsPrinted", "proof I.20.1, Eq. (101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·√(n⁵ε̂)/(1 − √(n⁵ε̂)) — false (the j = 1 binomial term n‖Ŵ‖^{(n−1)/n}√(n³ε̂) is not O(‖Ŵ‖)); refuted by a radial outward δ, the violation certified in exact rational arithmetic on the stored instance (rational enclosures of the square roots)",
                 s => s.WithGenerator("radial outward δ", ctx => Generate(ctx, 3)).WithConclusion((x, k, p) => Conclude(x, -0.5, 1.5, true)), trials: 2),
         ],
     };
@@ -142,15 +143,96 @@ public static class Lemma88
         double sign = Math.Sign(nu);
         double rhs91 = Math.Max(3, (3 - nu) / (1 + nu));
         return MarginSet.Of(
-            Ec21.AtMost("(100) ‖W − Ŵ‖ ≤ max{1, ‖Ŵ‖}·x/(1−x)", diff, Math.Max(1, rHat) * frac, round),
-            Ec21.AtMost("‖Ŵ_{n:1,0}‖ ≤ 1", rHat, 1, round),
+            Margin.AtMost("(100) ‖W − Ŵ‖ ≤ max{1, ‖Ŵ‖}·x/(1−x)", diff, Math.Max(1, rHat) * frac, round),
+            Margin.AtMost("‖Ŵ_{n:1,0}‖ ≤ 1", rHat, 1, round),
             printed101
-                ? Ec21.AtMost("(101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·x/(1−x)", diff, rHat * frac, round)
-                : Ec21.AtMost("(101) corrected (the proof's exact intermediate): ‖W − Ŵ‖ ≤ (‖Ŵ‖^{1/n} + √(n³ε̂))^n − ‖Ŵ‖", diff, Math.Pow(Math.Pow(rHat, 1.0 / n) + xx / n, n) - rHat, round),
-            Ec21.AtMost("(88) ‖W − Ŵ‖ ≤ ‖W‖/3", diff, r / 3, round),
-            Ec21.AtLeast("(89) ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2}", nuHat, Math.Min(eq89Constant, sign * (Math.Abs(nu) + 1) / 2), round.Scaled(1 / Math.Min(r, rHat), "cosines divide by the norms")),
-            Ec21.AtMost("(90) ‖Ŵ‖^{−1} ≤ (3/2)‖W‖^{−1}", 1 / rHat, eq90Constant / r, round.Scaled(1 / (r * rHat), "reciprocals")),
-            Ec21.AtMost("(91) max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)}", Math.Max(1, (1 - nuHat) / (1 + nuHat)), rhs91, round.Scaled(rhs91 * rhs91 / Math.Min(r, rHat), "ratio sensitivity")))
+                ? Eq101AsPrinted(x, Margin.AtMost("(101) as printed: ‖W − Ŵ‖ ≤ ‖Ŵ‖·x/(1−x)", diff, rHat * frac, round))
+                : Margin.AtMost("(101) corrected (the proof's exact intermediate): ‖W − Ŵ‖ ≤ (‖Ŵ‖^{1/n} + √(n³ε̂))^n − ‖Ŵ‖", diff, Math.Pow(Math.Pow(rHat, 1.0 / n) + xx / n, n) - rHat, round),
+            Margin.AtMost("(88) ‖W − Ŵ‖ ≤ ‖W‖/3", diff, r / 3, round),
+            Margin.AtLeast("(89) ν̂ ≥ min{−1/2, sign(ν)(|ν|+1)/2}", nuHat, Math.Min(eq89Constant, sign * (Math.Abs(nu) + 1) / 2), round.Scaled(1 / Math.Min(r, rHat), "cosines divide by the norms")),
+            Margin.AtMost("(90) ‖Ŵ‖^{−1} ≤ (3/2)‖W‖^{−1}", 1 / rHat, eq90Constant / r, round.Scaled(1 / (r * rHat), "reciprocals")),
+            Margin.AtMost("(91) max{1, (1−ν̂)/(1+ν̂)} ≤ max{3, (3−ν)/(1+ν)}", Math.Max(1, (1 - nuHat) / (1 + nuHat)), rhs91, round.Scaled(rhs91 * rhs91 / Math.Min(r, rHat), "ratio sensitivity")))
             .WithObservation("epsHat", x.Scalar("epsHat")).WithObservation("nu", nu).WithObservation("nu_hat", nuHat);
+    }
+
+    /// <summary>
+    /// The erratum's counterexample checked as one: the stored instance's weights (doubles, hence exact rationals) give W_{n:1} and
+    /// Ŵ_{n:1} exactly; with D² = ‖W − Ŵ‖², R² = ‖Ŵ‖², X² = n⁵ε̂ (all rational), rational enclosures d ≤ √D², r ≥ √R², ξ ≥ √X²
+    /// certify ‖W − Ŵ‖(1 − x) − ‖Ŵ‖x ≥ g := d(1 − ξ) − rξ &gt; 0, i.e. (101) as printed fails by ‖W − Ŵ‖ − ‖Ŵ‖x/(1 − x) ≥ g/(1 − x) ≥ g.
+    /// The margin is then −g (the certified lower bound on the violation, rounded to a double) with <see cref="Tolerance.Exact"/>; if the enclosure does not certify it, the
+    /// floating-point margin (rounding bound) is returned unchanged.
+    /// </summary>
+    private static Margin Eq101AsPrinted(Instance x, Margin floating)
+    {
+        int n = x.Network.Depth;
+        var net = x.Network;
+        var w = ExactEndToEnd(Enumerable.Range(1, n).Select(j => net[j]).ToList());
+        var wHat = ExactEndToEnd(Enumerable.Range(1, n).Select(j => x.Matrix($"hat{j}")).ToList());
+        var d2 = Rational.Zero;
+        var r2 = Rational.Zero;
+        for (int i = 0; i < w.Length; i++)
+        {
+            var e = w[i] - wHat[i];
+            d2 += e * e;
+            r2 += wHat[i] * wHat[i];
+        }
+        var x2 = Rational.Of(n).Pow(5) * Rational.FromDouble(x.Scalar("epsHat"));
+        var d = SqrtBelow(d2);
+        var r = SqrtAbove(r2);
+        var xi = SqrtAbove(x2);
+        if (xi >= Rational.One)
+        {
+            return floating;
+        }
+        var gap = d * (Rational.One - xi) - r * xi;
+        return gap.Sign > 0
+            ? floating with { Value = -gap.ToDouble(), Tolerance = Tolerance.Exact }
+            : floating;
+    }
+
+    private static Rational[] ExactEndToEnd(IReadOnlyList<MathNet.Numerics.LinearAlgebra.Matrix<double>> layers)
+    {
+        // W_{n:1} = W_n ⋯ W_1 (d_n = 1): a row vector, accumulated from the left.
+        var row = Enumerable.Range(0, layers[^1].ColumnCount).Select(c => Rational.FromDouble(layers[^1][0, c])).ToArray();
+        for (int j = layers.Count - 2; j >= 0; j--)
+        {
+            var m = layers[j];
+            var next = new Rational[m.ColumnCount];
+            for (int c = 0; c < m.ColumnCount; c++)
+            {
+                var acc = Rational.Zero;
+                for (int k = 0; k < m.RowCount; k++)
+                {
+                    acc += row[k] * Rational.FromDouble(m[k, c]);
+                }
+                next[c] = acc;
+            }
+            row = next;
+        }
+        return row;
+    }
+
+    private static Rational SqrtBelow(Rational q)
+    {
+        double s = Math.Sqrt(q.ToDouble());
+        var lo = Rational.FromDouble(s);
+        while (lo * lo > q)
+        {
+            s = Math.BitDecrement(s);
+            lo = Rational.FromDouble(Math.Max(s, 0));
+        }
+        return lo;
+    }
+
+    private static Rational SqrtAbove(Rational q)
+    {
+        double s = Math.Sqrt(q.ToDouble());
+        var hi = Rational.FromDouble(s);
+        while (hi * hi < q)
+        {
+            s = Math.BitIncrement(s);
+            hi = Rational.FromDouble(s);
+        }
+        return hi;
     }
 }

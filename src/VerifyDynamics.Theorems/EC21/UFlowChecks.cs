@@ -274,9 +274,13 @@ internal static class UFlowChecks
         return solved.Succeeded && double.IsFinite(solved.MaxDeviation) ? new Trajectory(solved, n, lambda) : null;
     }
 
-    public static MarginSet Unsolved(string what = "u-IVP (59) solved") => MarginSet.Of(new Margin(what, double.NaN, Tolerance.Exact));
+    public static MarginSet Unsolved(string what = "u-IVP (59) solved") => MarginSet.Of(Margin.Uncomputable(what));
 
-    /// <summary>The worst (smallest) of several margins of the same claim, keeping its name, value, tolerance and scale.</summary>
+    /// <summary>
+    /// The worst of several margins of the same claim, keeping its name, value, tolerance, scale and shape: an uncomputable or
+    /// violated one if any (the most violated), else for bounds the one nearest its bound (largest utilization), else the
+    /// smallest value + tolerance.
+    /// </summary>
     public static Margin Worst(string claim, IEnumerable<Margin> margins)
     {
         Margin? worst = null;
@@ -286,11 +290,62 @@ internal static class UFlowChecks
             {
                 return m with { Name = claim + ": " + m.Name };
             }
-            if (worst is null || m.Value + m.Tolerance.Absolute < worst.Value + worst.Tolerance.Absolute)
+            if (worst is null || Worse(m, worst))
             {
                 worst = m;
             }
         }
-        return worst is null ? new Margin(claim + " (no grid point)", double.NaN, Tolerance.Exact) : worst with { Name = claim + ": worst at " + worst.Name };
+        return worst is null ? Margin.Uncomputable(claim + " (no grid point)") : worst with { Name = claim + ": worst at " + worst.Name };
     }
+
+    private static bool Worse(Margin m, Margin than)
+    {
+        if (m.IsViolated || than.IsViolated)
+        {
+            return m.Value + m.Tolerance.Absolute < than.Value + than.Tolerance.Absolute;
+        }
+        if (m.Utilization is { } um && than.Utilization is { } ut)
+        {
+            return um > ut;
+        }
+        return m.Value + m.Tolerance.Absolute < than.Value + than.Tolerance.Absolute;
+    }
+
+    /// <summary>
+    /// Prop20Proof.CeilingEquals (an integer identity: equality) and AtMostCeiling (an integer bound): the ceiling's argument carries
+    /// a γ rounding interval, but the index is read off the floating-point GD iteration, and an iterate within rounding of the
+    /// threshold could move it — not excluded, so the kind is heuristic. Other unstated margins of the callers are bounds.
+    /// </summary>
+    public static (MarginShape, ToleranceKind) CeilingMarginKind(Margin m) =>
+        m.Tolerance.Source.StartsWith("exact integers", StringComparison.Ordinal)
+            ? (m.Name.Contains(" = ⌈", StringComparison.Ordinal) ? MarginShape.Equality : MarginShape.Bound, ToleranceKind.Heuristic)
+            : (MarginShape.Bound, ToleranceKind.Heuristic);
+
+    /// <summary>
+    /// Prop20Regions.Check: every margin is a bound (Ec21.AtMost/AtLeast: scale the larger side); its unstated tolerances are the
+    /// DOP853 relative deviation (validated estimate) except the exit-index ceiling (heuristic, see <see cref="CeilingMarginKind"/>).
+    /// </summary>
+    public static (MarginShape, ToleranceKind) RegionMarginKind(Margin m) =>
+        (MarginShape.Bound, m.Tolerance.Source.StartsWith("exact integers", StringComparison.Ordinal) ? ToleranceKind.Heuristic : ToleranceKind.Validated);
+
+    /// <summary>
+    /// Margins built by shared EC21 helpers this file does not own (Prop20Regions, Prop20Proof, Prop14) before margins had shapes
+    /// and tolerances kinds: each margin whose shape or tolerance kind is still unstated is given the one the caller says it is
+    /// (<paramref name="what"/>: its shape and tolerance kind); margins that already state theirs are left alone. A local workaround
+    /// until those helpers state them (then this is the identity).
+    /// </summary>
+    public static MarginSet StateShared(MarginSet set, Func<Margin, (MarginShape Shape, ToleranceKind Kind)> what) =>
+        set with
+        {
+            Margins = [.. set.Margins.Select(m =>
+            {
+                if (!m.IsComputable)
+                {
+                    return m;
+                }
+                var (shape, kind) = what(m);
+                var r = m.Shape == MarginShape.Unstated ? m with { Shape = shape } : m;
+                return r.Tolerance.Kind == ToleranceKind.Unstated ? r with { Tolerance = r.Tolerance with { Kind = kind } } : r;
+            })],
+        };
 }
