@@ -34,15 +34,17 @@ public static class Fact_DLNEscape
     };
 
     /// <summary>
-    /// The probe θ for the sphere bound: Gaussian on even trials; on odd trials a scaled optimal escape direction ρ* plus 2% noise, where
-    /// the lower bound H(θ) ≥ −s_1L^{−L/2}‖θ‖^L is nearly attained (so the check comes near the bound it claims is the minimum).
+    /// The probe θ for the sphere bounds: Gaussian on even trials; on odd trials a scaled ±-escape direction along (u_1, v_1) plus 2% noise,
+    /// where the lower bound H(θ) ≥ −s_1L^{−L/2}‖θ‖^L (sign −1, ρ*) or the upper bound (sign +1) is nearly attained.
     /// </summary>
     private static Instance WithProbe(TrialContext ctx, Instance x)
     {
         var probe = x.Weights.Select(w => ctx.Rng.GaussianMatrix(w.RowCount, w.ColumnCount)).ToArray();
         if (ctx.Index % 2 == 1)
         {
-            var star = EscapeDirections.Direction(x.Matrix("G"), EscapeDirections.Depth(x), 1, -1, x.Matrix("hidden"));
+            // index ≡ 1 (mod 4): near the minimizer ρ* (sign −1, lower bound); index ≡ 3: near the maximizer (sign +1, upper bound).
+            int sign = ctx.Index % 4 == 1 ? -1 : +1;
+            var star = EscapeDirections.Direction(x.Matrix("G"), EscapeDirections.Depth(x), 1, sign, x.Matrix("hidden"));
             double scale = ctx.Rng.Uniform(0.5, 2);
             probe = [.. star.Zip(probe).Select(p => scale * p.First + 0.02 * scale * p.Second)];
         }
