@@ -37,15 +37,15 @@ public static class Assumption26
         Checkability = Checkability.Conjecture,
         Constants =
         [
-            new NamedConstant("immediateOnly", R(0), "1 = count only starts with H(θ_0) < 0 as escaping (mutant: 'saddles are avoided already at initialization')"),
         ],
+        Fidelity = Fidelity.Restricted("sampled evidence for a measure-zero claim: L ∈ {4, 5}, n_0, n_L ∈ {2, 3}, w ∈ {2, 3}, 64 Gaussian starts per trial"),
         Hypotheses = new Hypotheses("G random full rank (n_L×n_0, n_0, n_L ∈ {2, 3}), L ∈ {4, 5}, w ∈ {2, 3}, 64 Gaussian starts", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 2,
         Variants =
         [
             Variant.Mutant("AvoidedAtInitialization", "every start already has H(θ_0) < 0 (no flow needed): about half do not — refuted",
-                s => s.WithConstantDefault("immediateOnly", R(1))),
+                s => s.WithSwitch("immediateOnly", R(1))),
         ],
     };
 
@@ -78,7 +78,7 @@ public static class Assumption26
         double tauMax = 2000 / Math.Abs(sStar);
         double rtol = precision == Precision.Confirm ? 1e-11 : 1e-9;
         var rng = new Rng(new Seed((ulong)x.Scalar("startSeed")));
-        bool immediate = k.D("immediateOnly") == 1;
+        bool immediate = k.Switch("immediateOnly") == 1;
         int escaped = 0, negativeAtStart = 0;
         double slowest = 0;
         for (int i = 0; i < Starts; i++)
@@ -119,11 +119,11 @@ public static class Assumption26
             }
             else if (run.Outcome is not (OdeOutcome.Success or OdeOutcome.Stopped))
             {
-                return MarginSet.Of(new Margin($"sphere flow of start {i} ran ({run.Outcome})", double.NaN, Tolerance.Exact));
+                return MarginSet.Of(Margin.Uncomputable($"sphere flow of start {i} ran ({run.Outcome})"));
             }
         }
         int failures = Starts - escaped;
-        return MarginSet.Of(new Margin($"−#(starts whose flow does not escape, i.e. converges to a saddle) of {Starts}", -failures, Tolerance.Exact, Starts))
+        return MarginSet.Of(Margin.Deviation($"−#(starts whose flow does not escape, i.e. converges to a saddle) of {Starts}", failures, Starts, Tolerance.Heuristic(0, "a count of floating-point sphere-flow outcomes")))
             .WithObservation("fraction_H_negative_at_start", negativeAtStart / (double)Starts)
             .WithObservation("failure_probability_upper_bound", EscapeNumerics.ClopperPearson(failures, Starts, 1e-3).Upper)
             .WithObservation("slowest_escape_tau_times_abs_sstar", slowest * Math.Abs(sStar));

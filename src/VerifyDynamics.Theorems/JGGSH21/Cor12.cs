@@ -21,6 +21,7 @@ public static class Cor12
         Text = "β-PL ⇒ C(x_0) ≥ C_min + (β/2)d² and ‖∇C(x_0)‖ ≥ βd, d = dist(x_0, argmin C).",
         FormalisationNote = "MC, distinct entries, β = 2/N; argmin = {A : P_Ω(A) = P_Ω(A*)}, so d = ‖P_Ω(A − A*)‖_F exactly.",
         Constants = [new NamedConstant("growthFactor", R(1, 2), "C − C_min ≥ growthFactor·βd² (paper: 1/2)"), new NamedConstant("gradientFactor", R(1), "‖∇C‖ ≥ gradientFactor·βd (paper: 1)")],
+        Fidelity = Fidelity.Restricted("matrix-completion costs with distinct entries (β = 2/N, where the bounds are sharp), n ≤ 8; other β-PL costs are not generated"),
         Hypotheses = new Hypotheses("MC n ≤ 8, distinct observed entries, A = A* + scale·Gaussian", Generate, (x, k) => HypothesesCheck.All(((int)x.Scalar(CostKind) == 1, "MC cost"))),
         Conclusion = Conclude,
         DefaultTrials = 40,

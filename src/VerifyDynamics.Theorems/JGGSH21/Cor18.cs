@@ -39,9 +39,9 @@ public static class Cor18
         ],
         Constants =
         [
-            new NamedConstant("joinPlusDelta", R(1), "1: |ρ_k ∨ ρ_m| = 1 + δ_{km} (paper); 0: 2 − δ_{km} (mutant)"),
-            new NamedConstant("secondMomentWidthShift", R(0), "extra power of w in the r = 1 formula: w^{L−1+shift} (paper: 0)"),
+            new NamedConstant("secondMomentWidthShift", R(0), "extra power of w in the r = 1 formula: w^{L−1+shift} (paper: 0)") { Domain = ConstantDomain.Any },
         ],
+        Fidelity = Fidelity.Restricted("L ≤ 3, w ∈ {2, 3}, n_0, n_L ≤ 2; the moments (4) by Monte Carlo"),
         Hypotheses = new Hypotheses("L ∈ {1, 2, 3}, w ∈ {2, 3}, n_0, n_L ∈ {1, 2}; correlated K (4×4) and vectors for (1)–(2); σ̃ ∈ [0.6, 1], a, b Gaussian for (3)–(4)",
             ctx => Generate(ctx, 1), Validate),
         Conclusion = Conclude,
@@ -49,7 +49,7 @@ public static class Cor18
         Variants =
         [
             Variant.Mutant("TwoMinusDelta", "|ρ_k ∨ ρ_m| = 2 − δ_{km}: the three-pairing sum and the 4th-moment closed form change — refuted (L ≥ 2)",
-                s => s.WithConstantDefault("joinPlusDelta", R(0)).WithGenerator("L ≥ 2", ctx => Generate(ctx, 2))),
+                s => s.WithSwitch("joinTwoMinusDelta").WithGenerator("L ≥ 2", ctx => Generate(ctx, 2))),
             Variant.Mutant("SecondMomentWidthPowerL", "r = 1 with w^L instead of w^{L−1}: refuted",
                 s => s.WithConstantDefault("secondMomentWidthShift", R(1))),
         ],
@@ -101,18 +101,18 @@ public static class Cor18
         var a = Prop17.Columns(x.Matrix("a"));
         var b = Prop17.Columns(x.Matrix("b"));
         int depth = (int)x.Scalar("depth"), width = (int)x.Scalar("width");
-        bool plusDelta = k.D("joinPlusDelta") == 1;
+        bool plusDelta = k.Switch("joinTwoMinusDelta") != 1;
         double shift = k.D("secondMomentWidthShift");
         var margins = new List<Margin>();
         // (1) r = 1 closed form vs the pairing sum on the first two copies.
         var k2 = kk.SubMatrix(0, 2, 0, 2);
         double r1 = Math.Pow(k2[0, 1], depth) * Math.Pow(width, depth - 1 + shift) * (a[0] * a[1]) * (b[0] * b[1]);
         double r1Sum = WickMoments.PairingSum(k2, [a[0], a[1]], [b[0], b[1]], depth, width);
-        margins.Add(Rounding("(1) r = 1: K_12^L w^{L−1}(a_1ᵀa_2)(b_1ᵀb_2) = pairing sum", -Math.Abs(r1 - r1Sum), 64 * depth, Math.Abs(r1Sum), "|pairing sum|"));
+        margins.Add(RoundingDeviation("(1) r = 1: K_12^L w^{L−1}(a_1ᵀa_2)(b_1ᵀb_2) = pairing sum", -Math.Abs(r1 - r1Sum), 64 * depth, Math.Abs(r1Sum), "|pairing sum|"));
         // (2) r = 2 three-pairing display vs the pairing sum.
         double r2 = ThreePairingSum(kk, a, b, depth, width, plusDelta);
         double r2Sum = WickMoments.PairingSum(kk, a, b, depth, width);
-        margins.Add(Rounding("(2) r = 2: three-pairing sum with w^{1+δ} = pairing sum", -Math.Abs(r2 - r2Sum), 256 * depth, Math.Abs(r2Sum), "|pairing sum|"));
+        margins.Add(RoundingDeviation("(2) r = 2: three-pairing sum with w^{1+δ} = pairing sum", -Math.Abs(r2 - r2Sum), 256 * depth, Math.Abs(r2Sum), "|pairing sum|"));
         // (3)–(4) θ_i ≡ θ, a_i = a, b_i = b.
         double sig = x.Scalar("sigmaTilde");
         var a0 = x.Matrix("a0").Column(0);
@@ -124,15 +124,13 @@ public static class Cor18
         double fourth = 3 * Math.Pow(sig, 4 * depth) * Math.Pow(eigen, depth - 1) * na2 * na2 * nb2 * nb2;
         var kSame = Matrix<double>.Build.Dense(4, 4, sig * sig);
         double fourthSum = WickMoments.PairingSum(kSame, [a0, a0, a0, a0], [b0, b0, b0, b0], depth, width);
-        margins.Add(Rounding("(3) 3σ̃^{4L}w^{L−1}(w+2)^{L−1}‖a‖⁴‖b‖⁴ = pairing sum (θ_i ≡ θ)", -Math.Abs(fourth - fourthSum), 256 * depth, Math.Abs(fourthSum), "|pairing sum|"));
+        margins.Add(RoundingDeviation("(3) 3σ̃^{4L}w^{L−1}(w+2)^{L−1}‖a‖⁴‖b‖⁴ = pairing sum (θ_i ≡ θ)", -Math.Abs(fourth - fourthSum), 256 * depth, Math.Abs(fourthSum), "|pairing sum|"));
         int draws = precision == Precision.Confirm ? 120_000 : 30_000;
         var seed = new Seed((ulong)x.Scalar("mcSeed"));
         var rng = new Rng(precision == Precision.Confirm ? seed.Split("confirm") : seed);
         var (m2, se2, m4, se4) = Moments(rng, sig, a0, b0, depth, width, draws);
-        margins.Add(new Margin("(4) −|Monte-Carlo E[(bᵀA_θa)²] − σ̃^{2L}w^{L−1}‖a‖²‖b‖²|", -Math.Abs(m2 - second),
-            new Tolerance(5 * se2, $"5 standard errors ({draws} draws)").Plus(Tolerance.FromRounding(64, second, "closed form")), second + se2));
-        margins.Add(new Margin("(4) −|Monte-Carlo E[(bᵀA_θa)⁴] − closed form|", -Math.Abs(m4 - fourth),
-            new Tolerance(5 * se4, $"5 standard errors ({draws} draws)").Plus(Tolerance.FromRounding(64, fourth, "closed form")), fourth + se4));
+        margins.Add(Margin.Deviation("(4) −|Monte-Carlo E[(bᵀA_θa)²] − σ̃^{2L}w^{L−1}‖a‖²‖b‖²|", Math.Abs(m2 - second), second + se2, Tolerance.Heuristic(5 * se2, $"5 standard errors ({draws} draws)").Plus(Tolerance.FromRounding(64, second, "closed form"))));
+        margins.Add(Margin.Deviation("(4) −|Monte-Carlo E[(bᵀA_θa)⁴] − closed form|", Math.Abs(m4 - fourth), fourth + se4, Tolerance.Heuristic(5 * se4, $"5 standard errors ({draws} draws)").Plus(Tolerance.FromRounding(64, fourth, "closed form"))));
         return new MarginSet(margins).WithObservation("second_moment_mc", m2).WithObservation("second_moment_formula", second)
             .WithObservation("fourth_moment_mc", m4).WithObservation("fourth_moment_formula", fourth).WithObservation("r2_pairing_sum", r2Sum);
     }

@@ -26,6 +26,7 @@ public static class Cor19
         FormalisationNote = "Mean only; L ∈ 2..3, w ∈ 2..4, n_0, n_L ∈ 1..3, σ̃ ∈ [1/2, 1]. Printed 'n_0 × n_L' read as n_L × n_0.",
         Checkability = Checkability.Statistical,
         NotCheckableReason = "The covariance inequality (unspecified c; right-hand side can be negative) is not checked.",
+        Fidelity = Fidelity.Restricted("the mean E[Θ(A,B)] only (the covariance bound is not checked); L ≤ 3, w ≤ 4, n_0, n_L ≤ 3, by Monte Carlo"),
         Hypotheses = new Hypotheses("L ∈ 2..3, w ∈ 2..4, n_0, n_L ∈ 1..3, σ̃ ∈ [1/2, 1], A Gaussian, B = A + ½E", Generate, (x, k) => HypothesesCheck.All((x.Scalar("L") >= 2, "L ≥ 2"))),
         Conclusion = (x, k, p) => Conclude(x, p, true),
         DefaultTrials = 4,
@@ -72,7 +73,7 @@ public static class Cor19
         double sd = Math.Sqrt(Math.Max(sumSq / draws - mean * mean, 0) * draws / (draws - 1));
         double formula = (withL ? depth : 1) * Math.Pow(std, 2 * depth - 2) * Math.Pow(w, depth - 1) * EscapeNumerics.Inner(a, b);
         double z = EscapeNumerics.NormalQuantile(EscapeNumerics.ConfidenceLevel.ToDouble());
-        var tol = new Tolerance(z * sd / Math.Sqrt(draws), $"CLT interval z·ŝ/√N, z = {z:F2} (two-sided 1e−3), N = {draws}");
+        var tol = Tolerance.Heuristic(z * sd / Math.Sqrt(draws), $"CLT interval z·ŝ/√N, z = {z:F2} (two-sided 1e−3), N = {draws}");
         return MarginSet.Of(EscapeNumerics.Equal(withL ? "E Θ(A,B) = Lσ̃^{2L−2}w^{L−1}Tr[ABᵀ]" : "E Θ(A,B) = σ̃^{2L−2}w^{L−1}Tr[ABᵀ] (printed)", mean, formula, tol))
             .WithObservation("sample mean", mean).WithObservation("formula", formula);
     }

@@ -25,6 +25,7 @@ public static class Cor21
         Text = "With probability ≥ 1 − 2Le^{−t²/2}, ‖A_θ‖_op ≤ (1+t)σ̃^L(√n_0 + √w)(4w)^{(L−2)/2}(√w + √n_L).",
         FormalisationNote = "Printed σ read as the per-parameter std σ̃. L ∈ 2..4, w ∈ 5..20, n_0, n_L ∈ 1..w.",
         Checkability = Checkability.Statistical,
+        Fidelity = Fidelity.Restricted("L ≤ 4, w ∈ 5..20, t ∈ {5/2, 3, 7/2}, σ̃ = 1/√w, by Monte Carlo"),
         Hypotheses = new Hypotheses("L ∈ 2..4, w ∈ 5..20, n_0, n_L ∈ 1..w, t ∈ {5/2, 3, 7/2}, σ̃ = 1/√w", Generate, (x, k) => HypothesesCheck.All((x.Scalar("t") >= 0, "t ≥ 0"))),
         Conclusion = (x, k, p) => Conclude(x, p, 0),
         DefaultTrials = 4,
@@ -80,10 +81,10 @@ public static class Cor21
         }
         double level = EscapeNumerics.ConfidenceLevel.ToDouble();
         double bound = 2 * depth * Math.Exp(-t * t / 2);
-        var tol = new Tolerance(0, "Clopper–Pearson one-sided 1e−3 (already in the bound)");
+        var tol = Tolerance.Heuristic(0, "Clopper–Pearson one-sided 1e−3 (already in the bound)");
         return MarginSet.Of(
-                new Margin("printed: 2Le^{−t²/2} − CP lower bound of P(‖A‖ > bound)", bound - EscapeNumerics.ClopperPearson(vp, draws, level).Lower, tol, bound),
-                new Margin("corrected (1+t)^L: 2Le^{−t²/2} − CP lower bound", bound - EscapeNumerics.ClopperPearson(vc, draws, level).Lower, tol, bound))
+                Margin.Bound("printed: 2Le^{−t²/2} − CP lower bound of P(‖A‖ > bound)", bound - EscapeNumerics.ClopperPearson(vp, draws, level).Lower, bound, tol),
+                Margin.Bound("corrected (1+t)^L: 2Le^{−t²/2} − CP lower bound", bound - EscapeNumerics.ClopperPearson(vc, draws, level).Lower, bound, tol))
             .WithObservation("printed violation frequency", (double)vp / draws)
             .WithObservation("corrected violation frequency", (double)vc / draws);
     }

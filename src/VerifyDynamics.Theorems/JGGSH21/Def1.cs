@@ -23,6 +23,7 @@ public static class Def1
         FormalisationNote = "Instances: MSE (β = 2s_0²/N, s_0 smallest non-zero singular value of X), MC (β = 2/N), and the "
             + "external fixture f(x) = x² + 3sin²x (β = 1/32, non-convex). Margin ½‖∇C‖² − β(C − C_min) with C − C_min formed "
             + "cancellation-free; tolerance γ_n of the products (n ∝ sizes) times the larger side.",
+        Fidelity = Fidelity.Restricted("MSE, MC and fixture instances at their stated PL constants (a definition has no conclusion of its own: checked is that these instances are β-PL)"),
         Hypotheses = new Hypotheses("MSE / MC / fixture instances in rotation (trial index mod 3)", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x),
         DefaultTrials = 60,

@@ -220,11 +220,11 @@ public static class EscapeNumerics
     /// holds iff lhs − rhs ≥ tol and an equality (lhs − rhs ≈ 0 up to rounding) counts as a violation.
     /// </summary>
     public static Margin Strictly(string name, double lhs, double rhs, Tolerance tol) =>
-        new(name + " (strict, beyond rounding)", lhs - rhs - 2 * tol.Absolute, tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+        Margin.Bound(name + " (strict, beyond rounding)", lhs - rhs - 2 * tol.Absolute, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon), tol);
 
     /// <summary>|lhs − rhs| ≤ tol as a margin (value −|lhs − rhs|).</summary>
     public static Margin Equal(string name, double lhs, double rhs, Tolerance tol) =>
-        new(name, -Math.Abs(lhs - rhs), tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+        Margin.Equality(name, lhs, rhs, tol);
 
     /// <summary>The catalog's Monte-Carlo level (§0 "Probabilistic claims"): one-sided 1e−3.</summary>
     public static Rational ConfidenceLevel { get; } = Rational.Of(1, 1000);

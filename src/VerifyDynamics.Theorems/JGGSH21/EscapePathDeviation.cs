@@ -76,7 +76,7 @@ internal static class EscapePathDeviation
         var high = Jggsh21Fixtures.Fit(lx[3..], ly[3..]);
         double drift = Math.Abs(low.Slope - high.Slope);
         double odeSlope = 2 * relErr / (lx[^1] - lx[0]);
-        var tol = new Tolerance(drift + odeSlope, $"fit drift |q_low − q_high| = {drift:G3} + ODE error in log D {odeSlope:G3}");
+        var tol = Tolerance.Heuristic(drift + odeSlope, $"fit drift |q_low − q_high| = {drift:G3} + ODE error in log D {odeSlope:G3}");
         return new Result(low.Slope, tol, sStar, radii, dev);
     }
 }

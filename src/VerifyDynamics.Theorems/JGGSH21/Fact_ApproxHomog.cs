@@ -21,6 +21,7 @@ public static class Fact_ApproxHomog
         Title = "(L, 2L)-approximate homogeneity at the origin",
         Text = "C(A_θ) = C(0) + H(θ) + e(θ) with H L-homogeneous and e of order 2L at 0.",
         FormalisationNote = "MSE with N ∈ 2..6 samples; exact polynomial identity in α.",
+        Fidelity = Fidelity.Full("the MSE identity in α as printed, on random data with N ≤ 6, L ≤ 4, widths ≤ 3"),
         Hypotheses = new Hypotheses("MSE data X (n_0×N), Y (n_L×N) Gaussian, L ∈ 2..4, widths 1..3, Gaussian θ, α ∈ [1/10, 2]", Generate, (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "L ≥ 2"))),
         Conclusion = (x, k, p) => Conclude(x, 0),
         DefaultTrials = 40,

@@ -22,6 +22,7 @@ public static class Fact_Balancedness
         Title = "conservation of balancedness",
         Text = "Gradient flow of C(A_θ) conserves W_ℓᵀW_ℓ − W_{ℓ−1}W_{ℓ−1}ᵀ; with λ‖θ‖² it decays as e^{−4λt}.",
         FormalisationNote = "The λ > 0 law is the catalog's derived extension; both are checked.",
+        Fidelity = Fidelity.Restricted("whitened MSE costs, L ≤ 4, widths ≤ 3, finite integration horizon (the λ > 0 law is the catalog's derived extension)"),
         Hypotheses = new Hypotheses("whitened MSE, L ∈ 2..4, n_0, n_L, w ∈ 1..3, Gaussian θ_0, λ = 0 or λ ∈ [0.05, 0.5]", ctx => Generate(ctx, forceRegularized: false), Validate),
         Conclusion = (x, k, p) => Conclude(x, p, decay: true),
         DefaultTrials = 12,
@@ -67,9 +68,9 @@ public static class Fact_Balancedness
             {
                 double factor = decay ? Math.Exp(-4 * lambda * times[j]) : 1;
                 double dev = layers is null ? double.NaN : (D(layers, l) - factor * D(x.Weights, l)).FrobeniusNorm();
-                var tol = new Tolerance(2 * (Math.Sqrt(size) + e) * e, "D quadratic in θ: 2(‖θ‖ + e)e, e = ODE two-tolerance error")
+                var tol = Tolerance.ValidatedEstimate(2 * (Math.Sqrt(size) + e) * e, "D quadratic in θ: 2(‖θ‖ + e)e, e = ODE two-tolerance error")
                     .Plus(Tolerance.FromRounding(64, size + EscapeNumerics.NormSquared(x.Weights), "‖θ(t)‖² + ‖θ_0‖²"));
-                margins.Add(new Margin($"‖D_{l}(t) − e^{{−4λt}}D_{l}(0)‖_F at t = {times[j]}", -dev, tol, Math.Max(size, 1e-300)));
+                margins.Add(Margin.Deviation($"‖D_{l}(t) − e^{{−4λt}}D_{l}(0)‖_F at t = {times[j]}", dev, Math.Max(size, 1e-300), tol));
             }
         }
         return new MarginSet(margins);

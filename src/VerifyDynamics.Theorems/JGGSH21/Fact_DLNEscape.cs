@@ -22,6 +22,7 @@ public static class Fact_DLNEscape
         Title = "escape directions of Tr[GᵀA_θ]",
         Text = "ρ = (1/√L)(±u_iw_{L−1}ᵀ, w_{L−1}w_{L−2}ᵀ, …, w_1v_iᵀ) satisfies ∇H(ρ) = ±s_iL^{−(L−2)/2}ρ; the optimal speed is −s_1L^{−(L−2)/2}.",
         FormalisationNote = "Exact gradient ∇H via the chain rule; random θ from N(0, I) for the sphere bound. Printed 'w_{L−}' read as w_{L−1}.",
+        Fidelity = Fidelity.Full("the DLN escape directions and speeds as printed, random G with distinct singular values, L ≤ 5, widths ≤ 4"),
         Hypotheses = new Hypotheses("random G (distinct singular values), L ∈ 2..5, widths 1..4, random i, sign and hidden unit vectors", ctx => WithProbe(ctx, EscapeDirections.Random(ctx, "escape")), Validate),
         Conclusion = (x, k, p) => Conclude(x, 0, -1),
         DefaultTrials = 60,
@@ -32,8 +33,23 @@ public static class Fact_DLNEscape
         ],
     };
 
-    private static Instance WithProbe(TrialContext ctx, Instance x) =>
-        x with { MatrixLists = x.MatrixLists.SetItem("theta", [.. x.Weights.Select(w => ctx.Rng.GaussianMatrix(w.RowCount, w.ColumnCount))]) };
+    /// <summary>
+    /// The probe θ for the sphere bounds: Gaussian on even trials; on odd trials a scaled ±-escape direction along (u_1, v_1) plus 2% noise,
+    /// where the lower bound H(θ) ≥ −s_1L^{−L/2}‖θ‖^L (sign −1, ρ*) or the upper bound (sign +1) is nearly attained.
+    /// </summary>
+    private static Instance WithProbe(TrialContext ctx, Instance x)
+    {
+        var probe = x.Weights.Select(w => ctx.Rng.GaussianMatrix(w.RowCount, w.ColumnCount)).ToArray();
+        if (ctx.Index % 2 == 1)
+        {
+            // index ≡ 1 (mod 4): near the minimizer ρ* (sign −1, lower bound); index ≡ 3: near the maximizer (sign +1, upper bound).
+            int sign = ctx.Index % 4 == 1 ? -1 : +1;
+            var star = EscapeDirections.Direction(x.Matrix("G"), EscapeDirections.Depth(x), 1, sign, x.Matrix("hidden"));
+            double scale = ctx.Rng.Uniform(0.5, 2);
+            probe = [.. star.Zip(probe).Select(p => scale * p.First + 0.02 * scale * p.Second)];
+        }
+        return x with { MatrixLists = x.MatrixLists.SetItem("theta", [.. probe]) };
+    }
 
     internal static HypothesesCheck Validate(Instance x, ConstantValues k)
     {
@@ -70,8 +86,8 @@ public static class Fact_DLNEscape
         double hTheta = EscapeNumerics.H(g, theta);
         var probeTol = EscapeDirections.ProductRounding(x, bound, "s_1L^{−L/2}‖θ‖^L");
         return MarginSet.Of(
-            new Margin("‖∇H(ρ) − sρ‖", -residual, tol, s[0]),
-            new Margin("‖∇H(ρ*) − s*ρ*‖", -starResidual, tol, s[0]),
+            Margin.Deviation("‖∇H(ρ) − sρ‖", residual, s[0], tol),
+            Margin.Deviation("‖∇H(ρ*) − s*ρ*‖", starResidual, s[0], tol),
             EscapeNumerics.Equal("H(ρ*) = s*/L", EscapeNumerics.H(g, star), sStar / depth, tol),
             Margin.AtLeast("H(θ) ≥ −s_1L^{−L/2}‖θ‖^L (min over the sphere)", hTheta, -bound) with { Tolerance = probeTol },
             Margin.AtMost("H(θ) ≤ s_1L^{−L/2}‖θ‖^L", hTheta, bound) with { Tolerance = probeTol })

@@ -35,15 +35,15 @@ public static class Fact_Diagonal
             + "decreasing x_iy_i; escape rays have Πσ_ℓ = sign(x_iy_i).",
         FormalisationNote = "(i) full GF vs independent scalar ODEs, (iii) escape-time order by quadrature, (iv) exact ray velocity; (ii) not checked here.",
         Errata = ["Sec 3.2.1 prints the escape-ray sign condition Πσ_ℓ = −sign(x_iy_i); the descent rays have Πσ_ℓ = +sign(x_iy_i) (catalog)."],
-        Constants = [new NamedConstant("orderByRatio", R(0), "1 = order coordinates by y_i/x_i instead of x_iy_i (mutant)")],
+        Fidelity = Fidelity.Restricted("items (i), (iii), (iv) only — (ii) is not checked; n ≤ 4, L ∈ {2, 3}, finite integration horizon"),
         Hypotheses = new Hypotheses("n ∈ {2..4}, x_i, y_i ∈ [0.3, 3] with products separated by ≥ 1.5×; L ∈ {2, 3}; W_ℓ = aI, a ∈ [10^{−6}, 10^{−4}] (L = 2), [10^{−3}, 10^{−2}] (L = 3); trial 0 is the catalog's x = (1, 3), y = (2, 3)",
             Generate, Validate),
-        Conclusion = (x, k, p) => Conclude(x, p, k.D("orderByRatio") == 1, rayProduct: 1),
+        Conclusion = (x, k, p) => Conclude(x, p, k.Switch("orderByRatio") == 1, rayProduct: 1),
         DefaultTrials = 10,
         Variants =
         [
             Variant.Mutant("OrderByRatio", "coordinates learned in the order of y_i/x_i: refuted (catalog instance x = (1, 3), y = (2, 3))",
-                s => s.WithConstantDefault("orderByRatio", R(1)), trials: 1),
+                s => s.WithSwitch("orderByRatio", R(1)), trials: 1),
             Variant.Erratum("PrintedRaySign", "escape rays with Πσ_ℓ = −sign(x_iy_i) (as printed): the flow along them returns to 0 — refuted",
                 s => s.WithConclusion((x, k, p) => Conclude(x, p, false, rayProduct: -1)), trials: 2),
         ],
@@ -123,8 +123,7 @@ public static class Fact_Diagonal
         {
             double p = rayProduct;
             double v = 2 * p * xs[i] * (ys[i] - p * xs[i] * Math.Pow(a, depth)) * Math.Pow(a, depth - 1);
-            margins.Add(new Margin($"(iv) ḋ(a) on the ray Πσ = {rayProduct}·sign(xy), coordinate {i}", v,
-                Tolerance.FromRounding(8, Math.Abs(v), "|ḋ|"), Math.Abs(v)));
+            margins.Add(Margin.Bound($"(iv) ḋ(a) on the ray Πσ = {rayProduct}·sign(xy), coordinate {i}", v, Math.Abs(v), Tolerance.FromRounding(8, Math.Abs(v), "|ḋ|")));
         }
         if (rayProduct < 0)
         {
@@ -140,8 +139,7 @@ public static class Fact_Diagonal
                 double ki = byRatio ? ys[i] / xs[i] : xs[i] * ys[i], kj = byRatio ? ys[j] / xs[j] : xs[j] * ys[j];
                 if (ki > kj)
                 {
-                    margins.Add(new Margin($"(iii) t_{j} − t_{i} (coordinate {i} ranks first)", times[j] - times[i],
-                        Tolerance.FromRounding(64, times[i] + times[j], "t_i + t_j").Plus(new Tolerance(rtol * (times[i] + times[j]), "quadrature rtol")), Math.Max(times[i], times[j])));
+                    margins.Add(Margin.Bound($"(iii) t_{j} − t_{i} (coordinate {i} ranks first)", times[j] - times[i], Math.Max(times[i], times[j]), Tolerance.FromRounding(64, times[i] + times[j], "t_i + t_j").Plus(Tolerance.Heuristic(rtol * (times[i] + times[j]), "quadrature rtol"))));
                 }
             }
         }
@@ -154,18 +152,18 @@ public static class Fact_Diagonal
         var full = Core.Dynamics.GradientFlow.Solve(objective, theta0, tEnd, settings);
         if (!full.Succeeded)
         {
-            return new MarginSet([.. margins, new Margin("(i) full gradient flow", double.NaN, Tolerance.Exact)]);
+            return new MarginSet([.. margins, Margin.Uncomputable("(i) full gradient flow")]);
         }
         var layers = objective.Unflatten(full.FinalTheta);
         double offDiagonal = layers.Max(w => w.EnumerateIndexed().Where(e => e.Item1 != e.Item2).Select(e => Math.Abs(e.Item3)).DefaultIfEmpty(0).Max());
-        margins.Add(new Margin("(i) −max |off-diagonal entry| of W_ℓ(T)", -offDiagonal, new Tolerance(0, "exact: off-diagonal gradients are sums of products with an exact zero"), 1));
+        margins.Add(Margin.Deviation("(i) −max |off-diagonal entry| of W_ℓ(T)", offDiagonal, 1, Tolerance.Bound(0, "structural zeros, exact in binary64: off-diagonal gradients are sums of products with an exact zero")));
         for (int i = 0; i < n; i++)
         {
             double xi = xs[i], yi = ys[i];
             var scalar = OdeSolver.Solve(new OdeProblem((_, y, dy) => dy[0] = -2 * xi * (xi * Math.Pow(y[0], depth) - yi) * Math.Pow(y[0], depth - 1), 0, [a], tEnd, "width-1 coordinate"), settings);
             double dev = layers.Max(w => Math.Abs(w[i, i] - scalar.FinalState[0]));
             var tol = full.ThetaTolerance().Plus(scalar.LocalErrorTolerance()).Plus(Tolerance.FromRounding(16, scalar.FinalState[0], "d(T)"));
-            margins.Add(new Margin($"(i) −max_ℓ |W_ℓ,{i}{i}(T) − d_{i}(T)|", scalar.Succeeded ? -dev : double.NaN, tol, Math.Max(Math.Abs(scalar.FinalState[0]), 1e-300)));
+            margins.Add(Margin.Deviation($"(i) −max_ℓ |W_ℓ,{i}{i}(T) − d_{i}(T)|", scalar.Succeeded ? dev : double.NaN, Math.Max(Math.Abs(scalar.FinalState[0]), 1e-300), tol));
         }
         return new MarginSet(margins).WithObservation("T", tEnd);
     }

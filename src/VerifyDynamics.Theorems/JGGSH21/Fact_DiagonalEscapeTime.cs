@@ -39,9 +39,9 @@ public static class Fact_DiagonalEscapeTime
         Constants =
         [
             new NamedConstant("leadExponentShift", R(2), "k in the leading term α^{−(L−k)} (paper: 2)"),
-            new NamedConstant("swapConvention", R(0), "1 = use the other α convention's constant (mutant)"),
             new NamedConstant("shallowRateDivisor", R(1), "m in −log(α)/(m·xy) for L = 2 (paper: 1)"),
         ],
+        Fidelity = Fidelity.Restricted("the per-weight α convention and the cost with ½, L ≤ 5, a in a window where the O(a²) remainder dominates the rounding of t − lead"),
         Hypotheses = new Hypotheses("x, y ∈ [0.3, 3]; L ∈ {2..5}; per-weight a log-uniform in [10^{−3}, 10^{−2}] (L = 2), [10^{−3}, 2·10^{−2}] (L = 3), [3·10^{−3}, 2·10^{−2}] (L = 4), [10^{−2}, 2.5·10^{−2}] (L = 5) so that the O(a²) bound dominates the rounding of t − lead; α convention per weight (even trials) or norm (odd)",
             Generate, Validate),
         Conclusion = Conclude,
@@ -49,7 +49,7 @@ public static class Fact_DiagonalEscapeTime
         Variants =
         [
             Variant.Mutant("SwappedConvention", "C.6 constant with per-weight α (or main-text constant with norm α): difference grows like a^{−(L−2)} — refuted",
-                s => s.WithConstantDefault("swapConvention", R(1)).WithGenerator("L ≥ 3", ctx => Generate(ctx, minDepth: 3))),
+                s => s.WithSwitch("swapConvention", R(1)).WithGenerator("L ≥ 3", ctx => Generate(ctx, minDepth: 3))),
             Variant.Mutant("ExponentLMinus1", "leading term α^{−(L−1)}: refuted",
                 s => s.WithConstantDefault("leadExponentShift", R(1))),
             Variant.Mutant("ShallowHalfRate", "shallow rate −log α/(2xy) under the ½-convention: refuted",
@@ -98,7 +98,7 @@ public static class Fact_DiagonalEscapeTime
         double xv = x.Scalar("x"), yv = x.Scalar("y");
         int depth = (int)x.Scalar("depth");
         bool norm = x.Scalar("alphaConvention") == 1;
-        bool useNorm = norm ^ (k.D("swapConvention") == 1);
+        bool useNorm = norm ^ (k.Switch("swapConvention") == 1);
         double shift = k.D("leadExponentShift"), divisor = k.D("shallowRateDivisor");
         double a = PerWeight(x), dStop = DStop(x), rtol = precision == Precision.Confirm ? 1e-14 : 1e-12;
         double Lead(double perWeight)
@@ -115,9 +115,9 @@ public static class Fact_DiagonalEscapeTime
         var (t2, e2) = EscapeTime(xv, yv, depth, a / 10, dStop, rtol);
         double delta = (t1 - Lead(a)) - (t2 - Lead(a / 10));
         double bound = a * a / (2 * yv * (yv - xv * Math.Pow(a, depth)));
-        var tol = new Tolerance(e1 + e2, "Gauss–Kronrod error estimates of t(a), t(a/10)")
+        var tol = Tolerance.Heuristic(e1 + e2, "Gauss–Kronrod error estimates of t(a), t(a/10)")
             .Plus(Tolerance.FromRounding(16, Math.Abs(t1) + Math.Abs(t2) + Math.Abs(Lead(a)) + Math.Abs(Lead(a / 10)), "|t| + |lead| (cancellation)"));
-        return MarginSet.Of(new Margin("a²/(2y(y − xa^L)) − |[t(a) − lead(a)] − [t(a/10) − lead(a/10)]|", bound - Math.Abs(delta), tol, Math.Max(1, Math.Abs(t2))))
+        return MarginSet.Of(Margin.Bound("a²/(2y(y − xa^L)) − |[t(a) − lead(a)] − [t(a/10) − lead(a/10)]|", bound - Math.Abs(delta), Math.Max(1, Math.Abs(t2)), tol))
             .WithObservation("t(a) − lead(a)", t1 - Lead(a)).WithObservation("t(a)", t1);
     }
 }

@@ -23,6 +23,7 @@ public static class Fact_EscapeBasics
         Title = "ray solutions and the optimal escape value",
         Text = "Gradient flows of a k-homogeneous H started on an escape direction stay on the ray with an explicit radius; H(ρ*) = s*/k; the optimal speed bounds the growth of every flow.",
         FormalisationNote = "Ray radius in the sign-corrected form; (iv) is the catalog's derived ε = 0 case of Prop 29(3).",
+        Fidelity = Fidelity.Restricted("the DLN homogeneous part H(θ) = Tr[GᵀA_θ], L ≤ 4 (the fact is stated for any k-homogeneous H), flows on a finite horizon"),
         Hypotheses = new Hypotheses("Fact.DLNEscape instance with L ∈ 2..4, d_0 ∈ [0.3, 1], random θ_0 of norm in [0.3, 1]", Generate, (x, k) => Fact_DLNEscape.Validate(x, k)),
         Conclusion = (x, k, p) => Conclude(x, p, 0, false),
         DefaultTrials = 8,
@@ -81,8 +82,8 @@ public static class Fact_EscapeBasics
             double t = times[j];
             double d = k == 2 ? d0 * Math.Exp(-s * t) : Math.Pow(Math.Pow(d0, -(k - 2)) + (k - 2) * s * t, -1.0 / (k - 2 + exponentShift));
             double dev = ray is null ? double.NaN : EscapeNumerics.Distance(ray.States[j], unit.Select(z => d * z).ToArray());
-            var tol = new Tolerance(ray?.ErrorBounds[j] ?? 0, "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, d, "d(t)"));
-            margins.Add(new Margin($"‖θ(t) − d(t)ρ‖ at t = {j + 1}/4·T", -dev, tol, d));
+            var tol = Tolerance.ValidatedEstimate(ray?.ErrorBounds[j] ?? 0, "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, d, "d(t)"));
+            margins.Add(Margin.Deviation($"‖θ(t) − d(t)ρ‖ at t = {j + 1}/4·T", dev, d, tol));
         }
 
         // (iii) Euler identity at θ_0 and the optimal value.
@@ -104,8 +105,8 @@ public static class Fact_EscapeBasics
             double t = t4[j];
             double bound = k == 2 ? a * Math.Exp(-sStar * t) : Math.Pow(Math.Pow(a, -(k - 2)) + (k - 2) * sStar * t, -1.0 / (k - 2));
             double norm = traj is null ? double.NaN : EscapeNumerics.Norm(traj.States[j]);
-            var tol = new Tolerance(traj?.ErrorBounds[j] ?? 0, "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, bound, "bound"));
-            margins.Add(new Margin($"‖γ_H(t,θ_0)‖ ≤ optimal-speed bound at t = {j + 1}/3·T", bound - norm, tol, bound));
+            var tol = Tolerance.ValidatedEstimate(traj?.ErrorBounds[j] ?? 0, "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, bound, "bound"));
+            margins.Add(Margin.Bound($"‖γ_H(t,θ_0)‖ ≤ optimal-speed bound at t = {j + 1}/3·T", bound - norm, bound, tol));
         }
         return new MarginSet(margins).WithObservation("s", s).WithObservation("s*", sStar);
     }

@@ -43,18 +43,17 @@ public static class Fact_EscapeDirs
         Errata = ["The printed ρ = (v_1ᵀ, 1, …, 1, u_1) omits the normalization 1/√L and the sign: as printed A_ρ ∝ +u_1v_1ᵀ, an ascent direction; Thm 37 has −v_1ᵀ (catalog)."],
         Constants =
         [
-            new NamedConstant("useOriginVectors", R(0), "1 = build ρ at ϑ^k from the singular vectors of ∇C(0) instead of ∇C(A_{ϑ^k}) (mutant)"),
-            new NamedConstant("negativeCurvatureDeep", R(0), "1 = claim a negative Hessian eigenvalue at ϑ^k for L ≥ 3 (mutant)"),
         ],
+        Fidelity = Fidelity.Restricted("whitened costs, n ≤ 3, w = n, L ≤ 4, the exact balanced saddles with R = I"),
         Hypotheses = new Hypotheses("B n×n (n ∈ {2, 3}) with singular values separated by ≥ 20%, w = n, L ∈ {2, 3, 4}, k ∈ {0, …, n−1}", ctx => Generate(ctx, 0, 2), Validate),
         Conclusion = Conclude,
         DefaultTrials = 12,
         Variants =
         [
             Variant.Mutant("OriginVectorsAtEverySaddle", "ρ at ϑ^k from the singular vectors of ∇C(0): they lie in the already-fitted directions, c_L = 0 — refuted",
-                s => s.WithConstantDefault("useOriginVectors", R(1)).WithGenerator("k ≥ 1", ctx => Generate(ctx, 1, 2))),
+                s => s.WithSwitch("useOriginVectors", R(1)).WithGenerator("k ≥ 1", ctx => Generate(ctx, 1, 2))),
             Variant.Mutant("NegativeCurvatureDeep", "the Hessian at ϑ^k has a negative eigenvalue for L = 3: refuted (PSD)",
-                s => s.WithConstantDefault("negativeCurvatureDeep", R(1)).WithGenerator("k ≥ 1, L ≥ 3", ctx => Generate(ctx, 1, 3))),
+                s => s.WithSwitch("negativeCurvatureDeep", R(1)).WithGenerator("k ≥ 1, L ≥ 3", ctx => Generate(ctx, 1, 3))),
         ],
     };
 
@@ -95,7 +94,7 @@ public static class Fact_EscapeDirs
         }
         var saddle = k == 0 ? Vector<double>.Build.Dense(net.ParameterCount) : net.ToVector(BalancedFactorization(bk, depth, width, null, 1e-12));
         var gk = cost.Gradient(net.EndToEnd(saddle));
-        var gSvd = (c.D("useOriginVectors") == 1 ? cost.Gradient(Matrix<double>.Build.Dense(n, n)) : gk).Svd(true);
+        var gSvd = (c.Switch("useOriginVectors") == 1 ? cost.Gradient(Matrix<double>.Build.Dense(n, n)) : gk).Svd(true);
         double opNorm = gk.Svd(false).S[0], bound = -opNorm * Math.Pow(depth, -depth / 2.0);
         Matrix<double> EndToEndOnUnit(Vector<double> first, double[] middle, Vector<double> last)
         {
@@ -108,7 +107,7 @@ public static class Fact_EscapeDirs
         double ops = 64 * (depth + n);
         var margins = new List<Margin>
         {
-            Rounding("(i/ii) c_L(stated ρ) = −‖∇C(A_{ϑ^k})‖_op L^{−L/2}", -Math.Abs(cStated - bound), (int)ops, Math.Abs(bound), "‖G_k‖ L^{−L/2}"),
+            RoundingDeviation("(i/ii) c_L(stated ρ) = −‖∇C(A_{ϑ^k})‖_op L^{−L/2}", -Math.Abs(cStated - bound), (int)ops, Math.Abs(bound), "‖G_k‖ L^{−L/2}"),
         };
         var rng = new Rng(new Seed((ulong)x.Scalar("probeSeed")));
         double worst = double.PositiveInfinity;
@@ -125,13 +124,13 @@ public static class Fact_EscapeDirs
         var hessian = net.Hessian(saddle);
         var eig = hessian.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
         double hNorm = Math.Max(eig.Max(Math.Abs), 1e-300), lambdaMin = eig.Min();
-        var eigTol = new Tolerance(hessian.RowCount * Tolerance.Gamma(hessian.RowCount) * hNorm, "eigensolver backward error P·γ_P·‖H‖")
-            .Plus(new Tolerance(net.Gradient(saddle).L2Norm() * depth, "construction error of ϑ^k (L·‖∇C^NN(ϑ^k)‖)"));
+        var eigTol = Tolerance.Bound(hessian.RowCount * Tolerance.Gamma(hessian.RowCount) * hNorm, "eigensolver backward error P·γ_P·‖H‖")
+            .Plus(Tolerance.Heuristic(net.Gradient(saddle).L2Norm() * depth, "construction error of ϑ^k (L·‖∇C^NN(ϑ^k)‖)"));
         if (k >= 1 && depth >= 3)
         {
-            margins.Add(c.D("negativeCurvatureDeep") == 1
+            margins.Add(c.Switch("negativeCurvatureDeep") == 1
                 ? EscapeNumerics.Strictly("(iv, mutant) λ_min(Hessian at ϑ^k) < 0", 0, lambdaMin, eigTol)
-                : new Margin("(iv) λ_min(Hessian of C^NN at ϑ^k) ≥ 0 (L ≥ 3)", lambdaMin, eigTol, hNorm));
+                : Margin.Bound("(iv) λ_min(Hessian of C^NN at ϑ^k) ≥ 0 (L ≥ 3)", lambdaMin, hNorm, eigTol));
         }
         else if (k >= 1)
         {
@@ -139,7 +138,7 @@ public static class Fact_EscapeDirs
         }
         else if (depth >= 3)
         {
-            margins.Add(new Margin("(v) −max |Hessian entry| at the origin (first L − 1 derivatives vanish)", -hessian.Enumerate().Max(Math.Abs), Tolerance.Exact, 1));
+            margins.Add(Margin.Deviation("(v) −max |Hessian entry| at the origin (first L − 1 derivatives vanish)", hessian.Enumerate().Max(Math.Abs), 1, Tolerance.Bound(0, "structural zeros, exact in binary64: every Hessian entry at θ = 0 is a sum of products with a zero layer factor")));
         }
         return new MarginSet(margins).WithObservation("c_L_stated", cStated).WithObservation("bound", bound).WithObservation("lambda_min", lambdaMin)
             .WithObservation("minus_opnorm_G_k", -opNorm);

@@ -23,7 +23,8 @@ public static class Fact_Inclusion
         Title = "inclusion invariance of deep linear networks",
         Text = "A_{Iθ} = A_θ and ∇(Iθ) = I∇(θ); Im I^{(w→w')} is invariant under gradient flow.",
         FormalisationNote = "L ∈ {2..4}, w ∈ {1..4}, w' ∈ {w+1..2w}, MSE or MC, λ ∈ {0, 0.1}. Flow to t = ½ with RK4 (1e−8; 1e−10 to confirm).",
-        Constants = [new NamedConstant("padFill", R(0), "value on the new diagonal of middle layers (paper: 0)")],
+        Constants = [new NamedConstant("padFill", R(0), "value on the new diagonal of middle layers (paper: 0)") { Domain = ConstantDomain.Any }],
+        Fidelity = Fidelity.Restricted("the flow identity compared up to t = ½ only; L ≤ 4, w ≤ 4, MSE or MC, λ ∈ {0, 0.1}"),
         Hypotheses = new Hypotheses("random DLN and cost; wider width w'", Generate, (x, k) => HypothesesCheck.All((x.Scalar("wide") > x.Weights[0].RowCount, "w' > w"))),
         Conclusion = Conclude,
         DefaultTrials = 16,
@@ -68,10 +69,10 @@ public static class Fact_Inclusion
         var b = StepHalvingRk4Flow.Integrate(v => -wideNet.Gradient(v), itheta, 0.5, tol);
         var ia = wideNet.ToVector(NetworkSymmetries.Include(narrow.Layers(a.State), Enumerable.Repeat(wide, narrow.Depth - 1).ToArray()));
         double dFlow = (b.State - ia).L2Norm();
-        var flowTol = new Tolerance(10 * (a.ErrorEstimate + b.ErrorEstimate) + Tolerance.Gamma(ops) * (ia.L2Norm() + 1), "10×(ODE error estimates) + rounding");
+        var flowTol = Tolerance.Heuristic(10 * (a.ErrorEstimate + b.ErrorEstimate) + Tolerance.Gamma(ops) * (ia.L2Norm() + 1), "10×(ODE error estimates) + rounding");
         return MarginSet.Of(
-            Rounding("−‖A_{Iθ} − A_θ‖", -dA, ops, scale, "‖A‖"),
-            Rounding("−‖∇(Iθ) − I∇(θ)‖", -dG, 4 * ops, (g.L2Norm() + 1) * scale, "‖∇‖·‖A‖"),
-            new Margin("−‖γ(½, Iθ_0) − Iγ(½, θ_0)‖", -dFlow, flowTol, ia.L2Norm() + 1));
+            RoundingDeviation("−‖A_{Iθ} − A_θ‖", -dA, ops, scale, "‖A‖"),
+            RoundingDeviation("−‖∇(Iθ) − I∇(θ)‖", -dG, 4 * ops, (g.L2Norm() + 1) * scale, "‖∇‖·‖A‖"),
+            Margin.Deviation("−‖γ(½, Iθ_0) − Iγ(½, θ_0)‖", dFlow, ia.L2Norm() + 1, flowTol));
     }
 }

@@ -32,6 +32,7 @@ public static class Fact_LambdaToZero
         [
             new NamedConstant("claimedRate", R(1, 10), "required decay exponent of ‖A*_λ − A*‖ in λ (harness choice 1/10; the mutant claims 2)"),
         ],
+        Fidelity = Fidelity.Restricted("p = 1, n_L = 1 underdetermined regression, 4 values of λ (the λ → 0 limit as a trend)"),
         Hypotheses = new Hypotheses("X ∈ R^{5×3} Gaussian (N = 3 < n_0 = 5), y = a_T X with a_T Gaussian (C_min = 0)", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 4,
@@ -99,8 +100,7 @@ public static class Fact_LambdaToZero
         }
         var (slope, se, intercept, r2) = Jggsh21Fixtures.FitWithError(logL, logD);
         double rate = k.D("claimedRate");
-        return new MarginSet([new Margin($"fitted slope of log ‖A*_λ − A*‖ vs log λ − {rate}", slope - rate,
-                new Tolerance(3 * se + Tolerance.Gamma(1000), $"3 standard errors of the OLS slope over 4 values of λ (SE = {se:G3}) + rounding of the bisection"), 1)],
+        return new MarginSet([Margin.Bound($"fitted slope of log ‖A*_λ − A*‖ vs log λ − {rate}", slope - rate, Math.Max(Math.Abs(rate), 1e-300), Tolerance.Heuristic(3 * se + Tolerance.Gamma(1000), $"3 standard errors of the OLS slope over 4 values of λ (SE = {se:G3}) + rounding of the bisection"))],
             set.Observations).WithObservation("slope", slope).WithObservation("intercept", intercept).WithObservation("r_squared", r2);
     }
 }

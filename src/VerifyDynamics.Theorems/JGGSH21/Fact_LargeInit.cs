@@ -36,16 +36,16 @@ public static class Fact_LargeInit
         Errata = ["Cor 19 prints E[Θ] without the factor L (catalog); Sec 3.1 and Lemma 14 have it — the mutant EtaWithoutL is that version."],
         Constants =
         [
-            new NamedConstant("etaFactorL", R(1), "1 if E[Θ] = Lσ̃^{2(L−1)}w^{L−1}I (paper); 0 without the factor L (Cor 19 as printed)"),
-            new NamedConstant("varianceWidthShift", R(0), "extra power of w in Var(A_ij) = σ̃^{2L}w^{L−1+shift} (paper: 0)"),
+            new NamedConstant("varianceWidthShift", R(0), "extra power of w in Var(A_ij) = σ̃^{2L}w^{L−1+shift} (paper: 0)") { Domain = ConstantDomain.Any },
         ],
+        Fidelity = Fidelity.Restricted("the moments and exponent identities only (the limit dynamics A(η_NTK t) is Prop 2's check); L ≤ 4, w ≤ 8, by Monte Carlo"),
         Hypotheses = new Hypotheses("L ∈ {1..4}, w ∈ {1..8}, n_0, n_L ∈ {1..3}, σ ∈ {1/2, 1, 2}, σ̃² = σ^{2/L}w^{−(L−1)/L}", ctx => Generate(ctx, 1), Validate),
         Conclusion = Conclude,
         DefaultTrials = 6,
         Variants =
         [
             Variant.Mutant("EtaWithoutL", "E[Θ] = σ̃^{2(L−1)}w^{L−1}I (Cor 19 as printed, no factor L): refuted for L ≥ 2",
-                s => s.WithConstantDefault("etaFactorL", R(0)).WithGenerator("L ≥ 2, w ≥ 2", ctx => Generate(ctx, 2))),
+                s => s.WithSwitch("etaWithoutL").WithGenerator("L ≥ 2, w ≥ 2", ctx => Generate(ctx, 2))),
             Variant.Mutant("VarianceWToTheL", "Var(A_ij) = σ̃^{2L}w^L: refuted for w ≥ 2",
                 s => s.WithConstantDefault("varianceWidthShift", R(1)).WithGenerator("L ≥ 2, w ≥ 2", ctx => Generate(ctx, 2))),
         ],
@@ -93,13 +93,13 @@ public static class Fact_LargeInit
         }
         (double Mean, double Se) Stat(double s, double s2) => (s / draws, Math.Sqrt(Math.Max(0, s2 / draws - (s / draws) * (s / draws)) / (draws - 1)));
         double variance = Math.Pow(sig, 2 * depth) * Math.Pow(width, depth - 1 + k.D("varianceWidthShift"));
-        double eta = (k.D("etaFactorL") == 1 ? depth : 1) * Math.Pow(sig, 2 * (depth - 1)) * Math.Pow(width, depth - 1);
+        double eta = (k.Switch("etaWithoutL") != 1 ? depth : 1) * Math.Pow(sig, 2 * (depth - 1)) * Math.Pow(width, depth - 1);
         var (ma, sea) = Stat(sA, sA2);
         var (md, sed) = Stat(sD, sD2);
         var margins = new List<Margin>
         {
-            new("(1) −|mean (A_θ)_{ij}² − σ̃^{2L}w^{L−1}|", -Math.Abs(ma - variance), new Tolerance(5 * sea, $"5 Monte-Carlo standard errors ({draws} draws)").Plus(Tolerance.FromRounding(16 * depth, variance, "formula")), variance),
-            new("(2) −|mean diagonal of Θ − Lσ̃^{2(L−1)}w^{L−1}|", -Math.Abs(md - eta), new Tolerance(5 * sed, $"5 Monte-Carlo standard errors ({draws} draws)").Plus(Tolerance.FromRounding(16 * depth, eta, "formula")), eta),
+            Margin.Deviation("(1) −|mean (A_θ)_{ij}² − σ̃^{2L}w^{L−1}|", Math.Abs(ma - variance), variance, Tolerance.Heuristic(5 * sea, $"5 Monte-Carlo standard errors ({draws} draws)").Plus(Tolerance.FromRounding(16 * depth, variance, "formula"))),
+            Margin.Deviation("(2) −|mean diagonal of Θ − Lσ̃^{2(L−1)}w^{L−1}|", Math.Abs(md - eta), eta, Tolerance.Heuristic(5 * sed, $"5 Monte-Carlo standard errors ({draws} draws)").Plus(Tolerance.FromRounding(16 * depth, eta, "formula"))),
         };
         double worstOff = 0, worstOffTol = 0, worstRatio = double.NegativeInfinity;
         for (int i = 0; i < m; i++)
@@ -119,13 +119,12 @@ public static class Fact_LargeInit
         }
         if (m > 1)
         {
-            margins.Add(new Margin("(3) −max_{i≠j} |mean Θ_{ij}| (worst entry relative to its 5 SE)", -worstOff,
-                new Tolerance(worstOffTol + Tolerance.Gamma(64) * eta, "5 Monte-Carlo standard errors of that entry + rounding"), eta));
+            margins.Add(Margin.Deviation("(3) −max_{i≠j} |mean Θ_{ij}| (worst entry relative to its 5 SE)", worstOff, eta, Tolerance.Heuristic(worstOffTol + Tolerance.Gamma(64) * eta, "5 Monte-Carlo standard errors of that entry + rounding")));
         }
         // (4) exponent bookkeeping at σ̃² = σ^{2/L}w^{−(L−1)/L}.
-        margins.Add(Rounding("(4) σ̃^{2L}w^{L−1} = σ²", -Math.Abs(Math.Pow(sig, 2 * depth) * Math.Pow(width, depth - 1) - sigma * sigma), 32 * depth, sigma * sigma, "σ²"));
+        margins.Add(RoundingDeviation("(4) σ̃^{2L}w^{L−1} = σ²", -Math.Abs(Math.Pow(sig, 2 * depth) * Math.Pow(width, depth - 1) - sigma * sigma), 32 * depth, sigma * sigma, "σ²"));
         double etaSigma = depth * Math.Pow(sigma, 2.0 * (depth - 1) / depth) * Math.Pow(width, (depth - 1.0) / depth);
-        margins.Add(Rounding("(4) Lσ̃^{2(L−1)}w^{L−1} = Lσ^{2(L−1)/L}w^{(L−1)/L}", -Math.Abs(depth * Math.Pow(sig, 2 * (depth - 1)) * Math.Pow(width, depth - 1) - etaSigma), 32 * depth, etaSigma, "η"));
+        margins.Add(RoundingDeviation("(4) Lσ̃^{2(L−1)}w^{L−1} = Lσ^{2(L−1)/L}w^{(L−1)/L}", -Math.Abs(depth * Math.Pow(sig, 2 * (depth - 1)) * Math.Pow(width, depth - 1) - etaSigma), 32 * depth, etaSigma, "η"));
         return new MarginSet(margins).WithObservation("mean_A_squared", ma).WithObservation("variance_formula", variance)
             .WithObservation("mean_ntk_diagonal", md).WithObservation("eta_formula", eta);
     }

@@ -36,16 +36,15 @@ public static class Fact_LowRankBias
         Errata = ["L206: 'A_{ηκ}' is A_{ϑ^K} (extraction glitch, catalog)."],
         Constants =
         [
-            new NamedConstant("claimedFinalRankFull", R(0), "1 = claim the noiseless final rank is n (mutant)"),
-            new NamedConstant("earlyStoppingWorse", R(0), "1 = claim the early-stopped map has a higher test loss than the final one (mutant)"),
         ],
+        Fidelity = Fidelity.Restricted("one small-initialization setting: L = 2, w = 5, a 5×5 rank-2 teacher, α = 10^{−4}"),
         Hypotheses = new Hypotheses("rank-2 teacher 5×5, Gaussian inputs, noisy (N = 30, σ_noise = 0.2) and noiseless underdetermined (N = 4) data; L = 2, w = 5, α = 1e−4", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 2,
         Variants =
         [
-            Variant.Mutant("FinalRankFull", "the noiseless final map has full rank: refuted (rank 2)", s => s.WithConstantDefault("claimedFinalRankFull", R(1))),
-            Variant.Mutant("EarlyStoppingWorse", "the early-stopped low-rank map has a higher test loss than the final one: refuted", s => s.WithConstantDefault("earlyStoppingWorse", R(1))),
+            Variant.Mutant("FinalRankFull", "the noiseless final map has full rank: refuted (rank 2)", s => s.WithSwitch("claimedFinalRankFull", R(1))),
+            Variant.Mutant("EarlyStoppingWorse", "the early-stopped low-rank map has a higher test loss than the final one: refuted", s => s.WithSwitch("earlyStoppingWorse", R(1))),
         ],
     };
 
@@ -93,26 +92,26 @@ public static class Fact_LowRankBias
         var clean = Flow(x.Matrix("X0"), x.Matrix("Y0"), 2, width, alpha, seed, tEnd, precision);
         if (noisy is null || clean is null)
         {
-            return MarginSet.Of(new Margin("gradient flows ran", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("gradient flows ran"));
         }
         var times = LogTimes(tEnd, 60);
         var tests = times.Select(t => (noisy.EndToEnd(t) - teacher).FrobeniusNorm()).Select(v => v * v).ToArray();
         int best = Array.IndexOf(tests, tests.Min());
         double finalTest = tests[^1];
-        var errorTol = new Tolerance(2 * noisy.EndToEndError(tEnd) * (teacher.FrobeniusNorm() + 1), "DOP853 error propagated to ‖A − W_T‖²")
+        var errorTol = Tolerance.Heuristic(2 * noisy.EndToEndError(tEnd) * (teacher.FrobeniusNorm() + 1), "DOP853 error propagated to ‖A − W_T‖²")
             .Plus(Tolerance.FromRounding(64, finalTest, "test loss"));
         var margins = new List<Margin>
         {
-            k.D("earlyStoppingWorse") == 1
-                ? new Margin("(i, mutant) min_t test(t) − test(final) ≥ 0", tests[best] - finalTest, errorTol, finalTest)
+            k.Switch("earlyStoppingWorse") == 1
+                ? Margin.Bound("(i, mutant) min_t test(t) − test(final) ≥ 0", tests[best] - finalTest, finalTest, errorTol)
                 : EscapeNumerics.Strictly("(i) early stopping: test(final) > min_t test(t)", finalTest, tests[best], errorTol),
         };
         var aFinal = clean.EndToEnd(tEnd);
         double c0 = clean.Cost(0), cEnd = clean.Cost(tEnd);
         int rank = SchattenQuasinorm.Rank(aFinal, 1e-4);
-        margins.Add(new Margin("(ii) the noiseless flow fits: 10^{−6}·C(0) − C(final)", 1e-6 * c0 - cEnd, Tolerance.FromRounding(64, c0, "C(0)"), c0));
-        int claimed = k.D("claimedFinalRankFull") == 1 ? N : Rank;
-        margins.Add(new Margin($"(ii) −|rank_τ(A_final) − {claimed}| (minimal rank of the solutions = Rank Y = {Rank})", -Math.Abs(rank - claimed), Tolerance.Exact, 1));
+        margins.Add(Margin.Bound("(ii) the noiseless flow fits: 10^{−6}·C(0) − C(final)", 1e-6 * c0 - cEnd, c0, Tolerance.FromRounding(64, c0, "C(0)")));
+        int claimed = k.Switch("claimedFinalRankFull") == 1 ? N : Rank;
+        margins.Add(Margin.Deviation($"(ii) −|rank_τ(A_final) − {claimed}| (minimal rank of the solutions = Rank Y = {Rank})", Math.Abs(rank - claimed), Math.Max(claimed, 1), Tolerance.Heuristic(0, "rank_τ of a floating-point gradient-flow state")));
         return new MarginSet(margins).WithObservation("min_test", tests[best]).WithObservation("final_test", finalTest)
             .WithObservation("time_of_min_test", times[best]).WithObservation("rank_at_min_test", SchattenQuasinorm.Rank(noisy.EndToEnd(times[best]), 0.1))
             .WithObservation("noiseless_final_rank", rank).WithObservation("noiseless_final_cost", cEnd);

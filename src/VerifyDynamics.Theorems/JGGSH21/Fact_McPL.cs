@@ -23,6 +23,7 @@ public static class Fact_McPL
         FormalisationNote = "Margins: ½‖∇C(A)‖² − (2/N)C(A) ≥ −γ_n·max side; and, for the non-strong-convexity, the cost change along an "
             + "unobserved entry is exactly 0 (a strong-convexity margin (β/2)‖D‖² would be violated).",
         Constants = [new NamedConstant("betaNumerator", R(2), "β = betaNumerator/N (paper: 2)")],
+        Fidelity = Fidelity.Full("matrix-completion costs of size ≤ 8×8 with and without repeated entries, A* of rank ≤ 3"),
         Hypotheses = new Hypotheses("n_L×n_0 with n ≤ 8, N ∈ [1, n_0n_L] entries with and without repeats, A* of rank ≤ 3", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 60,

@@ -24,6 +24,7 @@ public static class Fact_MsePL
         FormalisationNote = "Margins: ½‖∇C‖² − β(C − C_min) (C − C_min = (1/N)‖(A − A_LS)X‖², cancellation-free) and, when Rank X = n_0, "
             + "C(A′) − C(A) − ⟨∇C(A), A′ − A⟩ − (β/2)‖A′ − A‖² = (1/N)‖(A′−A)X‖² − (s_0²/N)‖A′ − A‖². Tolerance γ_n·(larger side).",
         Constants = [new NamedConstant("betaFactor", R(2), "β = betaFactor·s_0²/N (paper: 2)")],
+        Fidelity = Fidelity.Full("MSE costs with n_0, n_L ≤ 6, N ≤ 12, full-rank and rank-deficient X, including the sharp direction"),
         Hypotheses = new Hypotheses("n_0, n_L ∈ [1,6], N ∈ [1,12] (N ≥ and < n_0), ill-conditioned X; A random (odd) or sharp A_LS + u zᵀ (even)", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 60,
@@ -93,9 +94,9 @@ public static class Fact_MsePL
         double gradNorm = Math.Sqrt(2 * half);
         double gradOperands = 2 * (a.FrobeniusNorm() * cost.SigmaXX.FrobeniusNorm() + cost.SigmaYX.FrobeniusNorm());
         double excessOperands = 2 * (a.FrobeniusNorm() + cost.LeastSquares.FrobeniusNorm()) * cost.X.FrobeniusNorm() * Math.Sqrt(cost.Excess(a) * n) / n;
-        var plTol = new Core.Numbers.Tolerance(Core.Numbers.Tolerance.Gamma(ops) * (gradNorm * gradOperands + beta * excessOperands + Math.Max(half, right)),
+        var plTol = Core.Numbers.Tolerance.Bound(Core.Numbers.Tolerance.Gamma(ops) * (gradNorm * gradOperands + beta * excessOperands + Math.Max(half, right)),
             "γ_n·(‖∇C‖·operands of ∇C + β·operands of C − C_min)");
-        var margins = new List<Margin> { new("½‖∇C‖² − β(C − C_min)", half - right, plTol, Math.Max(Math.Max(half, right), double.Epsilon)) };
+        var margins = new List<Margin> { Margin.Bound("½‖∇C‖² − β(C − C_min)", half - right, Math.Max(Math.Max(half, right), double.Epsilon), plTol) };
         bool fullRank = cost.X.Rank() == cost.Columns;
         if (fullRank || forceConvexity)
         {

@@ -23,6 +23,7 @@ public static class Fact_PLTransfer
         Text = "If C is β-PL then C∘A is pointwise [λ_min(Θ(θ))β]-PL.",
         FormalisationNote = "Margins: ½‖Jᵀ∇C‖² − (λ_min/2)‖∇C‖² and (λ_min/2)‖∇C‖² − λ_min β(C − C_min).",
         Constants = [new NamedConstant("rhsFactor", R(1), "right side multiplied by this (paper: 1)")],
+        Fidelity = Fidelity.Restricted("matrix-completion costs with distinct entries (n ≤ 4), L ≤ 3, w ≤ 4 (the fact holds for any β-PL cost)"),
         Hypotheses = new Hypotheses("MC n ≤ 4 distinct entries; DLN L ∈ {1..3}, w ∈ {1..4}; θ scale log-uniform [0.1, 2]", ctx => Generate(ctx, identity: false), (x, k) => HypothesesCheck.Ok),
         Conclusion = (x, k, p) => Conclude(x, k, useMax: false),
         DefaultTrials = 30,

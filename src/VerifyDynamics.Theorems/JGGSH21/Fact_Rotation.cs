@@ -24,6 +24,7 @@ public static class Fact_Rotation
         Text = "For orthogonal O_1..O_{L−1}: A_{Rθ} = A_θ, ∇C(A_·)(Rθ) = R∇C(A_·)(θ), and γ(t, Rθ_0) = Rγ(t, θ_0).",
         FormalisationNote = "L ∈ {2..4}, w ∈ {1..5}, n_0, n_L ∈ {1..4}, MSE or MC, λ ∈ {0, 0.1}; Haar O_i. Margins −‖A_{Rθ} − A_θ‖, "
             + "−‖∇(Rθ) − R∇(θ)‖, −‖γ(½,Rθ_0) − Rγ(½,θ_0)‖ with rounding / ODE-error tolerances.",
+        Fidelity = Fidelity.Restricted("the flow identity compared up to t = ½ only; L ≤ 4, w ≤ 5, n ≤ 4, MSE or MC, λ ∈ {0, 0.1}"),
         Hypotheses = new Hypotheses("random DLN, cost, λ and Haar rotations", ctx => Generate(ctx, general: false),
             (x, k) => HypothesesCheck.All((x.MatrixLists.ContainsKey("O"), "rotations given"))),
         Conclusion = (x, k, p) => Conclude(x, p, Mode.Orthogonal),
@@ -81,10 +82,10 @@ public static class Fact_Rotation
         var b = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), rtheta, horizon, tol);
         var ra = net.ToVector(map(net.Layers(a.State)));
         double dFlow = (b.State - ra).L2Norm();
-        var flowTol = new Tolerance(10 * (a.ErrorEstimate + b.ErrorEstimate) * gScale + Tolerance.Gamma(ops) * (ra.L2Norm() + 1), "10×(ODE error estimates)·cond(R) + rounding");
+        var flowTol = Tolerance.Heuristic(10 * (a.ErrorEstimate + b.ErrorEstimate) * gScale + Tolerance.Gamma(ops) * (ra.L2Norm() + 1), "10×(ODE error estimates)·cond(R) + rounding");
         return MarginSet.Of(
-            Rounding("−‖A_{Rθ} − A_θ‖", -dA, ops, scale * gScale, "‖A‖·cond(R)"),
-            Rounding("−‖∇(Rθ) − R∇(θ)‖", -dG, 4 * ops, gScale * scale, "‖∇‖·cond(R)"),
-            new Margin("−‖γ(½, Rθ_0) − Rγ(½, θ_0)‖", -dFlow, flowTol, ra.L2Norm() + 1));
+            RoundingDeviation("−‖A_{Rθ} − A_θ‖", -dA, ops, scale * gScale, "‖A‖·cond(R)"),
+            RoundingDeviation("−‖∇(Rθ) − R∇(θ)‖", -dG, 4 * ops, gScale * scale, "‖∇‖·cond(R)"),
+            Margin.Deviation("−‖γ(½, Rθ_0) − Rγ(½, θ_0)‖", dFlow, ra.L2Norm() + 1, flowTol));
     }
 }

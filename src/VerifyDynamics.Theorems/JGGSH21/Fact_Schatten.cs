@@ -23,6 +23,7 @@ public static class Fact_Schatten
         FormalisationNote = "Trend over p ∈ {1/2, 1/10, 1/100, 1/1000} on planted-rank matrices (thresholded SVD) plus an explicit "
             + "non-convexity witness at p ∈ (0,1) drawn per trial. Tolerances γ_n of the SVD times the compared values.",
         Checkability = Checkability.Trend,
+        Fidelity = Fidelity.Restricted("p down to 1/1000 on planted-rank matrices ≤ 8×8 (the p → 0 limit as a trend) and explicit non-convexity witnesses"),
         Hypotheses = new Hypotheses("n×m ≤ 8×8, planted rank r ≤ min(n,m), singular values in [10^{−2}, 10^{2}]; p ∈ (0.05, 0.95) for the witness", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("p") is > 0 and < 1, "0 < p < 1"))),
         Conclusion = (x, k, p) => Conclude(x, powered: true),

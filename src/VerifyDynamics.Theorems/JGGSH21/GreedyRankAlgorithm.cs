@@ -8,12 +8,13 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// Stage k+1 appends a unit along the top singular pair (u_1, v_1) of ∇C(A_θ̃): W_1 gets the row s·εv_1ᵀ, middle layers the
 /// diagonal ε, W_L the column εu_1; then at most T GD steps of rate η (stopped early when ‖∇‖ ≤ gradientTolerance).
 /// SIGN FIX: the printed initialization (s = +1) makes A(0) = +ε^L u_1v_1ᵀ, an ascent direction of C; the fixed version
-/// uses s = −1, A(0) = −ε^L u_1v_1ᵀ, as in Thm 37.
+/// uses s = −1, A(0) = −ε^L u_1v_1ᵀ, as in Thm 37. The algorithm as printed runs exactly T steps per stage: pass
+/// gradientTolerance = 0 (a positive one stops early, which at the origin's stable ray hides the rounding-driven escape).
 /// </summary>
 public static class GreedyRankAlgorithm
 {
-    /// <summary>One finished stage: width k, its final cost, rank_τ(A), GD steps used, and the end-to-end matrix.</summary>
-    public sealed record Stage(int Width, double Cost, int Rank, int Steps, Matrix<double> EndToEnd);
+    /// <summary>One finished stage: width k, its final cost, rank_τ(A), GD steps used, the end-to-end matrix and the final ‖∇‖.</summary>
+    public sealed record Stage(int Width, double Cost, int Rank, int Steps, Matrix<double> EndToEnd, double GradientNorm = double.NaN);
 
     public static List<Stage> Run(IMatrixCost cost, int depth, double epsilon, double learningRate, int maxStepsPerStage,
         double gradientTolerance, int maxStages, bool printedSign = false, double rankThreshold = 1e-4, Action<int, int, Matrix<double>, double>? observer = null)
@@ -35,6 +36,7 @@ public static class GreedyRankAlgorithm
             for (; steps < maxStepsPerStage; steps++)
             {
                 var g = net.Gradient(theta);
+                // gradientTolerance = 0 runs the T steps as printed (an exactly zero gradient leaves θ unchanged anyway).
                 if (g.L2Norm() <= gradientTolerance)
                 {
                     break;
@@ -45,7 +47,7 @@ public static class GreedyRankAlgorithm
             totalSteps += steps;
             layers = net.Layers(theta);
             var end = net.EndToEnd(theta);
-            stages.Add(new Stage(k, cost.Value(end), SchattenQuasinorm.Rank(end, rankThreshold), steps, end));
+            stages.Add(new Stage(k, cost.Value(end), SchattenQuasinorm.Rank(end, rankThreshold), steps, end, net.Gradient(theta).L2Norm()));
             if (cost.Value(end) <= cost.Minimum + epsilon)
             {
                 break;

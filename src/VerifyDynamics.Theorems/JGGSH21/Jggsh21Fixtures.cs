@@ -192,7 +192,26 @@ public static class Jggsh21Fixtures
 
     /// <summary>A margin with a rounding tolerance γ_ops·scale (scale = the size of the quantities compared).</summary>
     public static Margin Rounding(string name, double value, int operations, double scale, string what) =>
-        new(name, value, Tolerance.FromRounding(operations, scale, what), Math.Max(Math.Abs(scale), double.Epsilon));
+        Margin.Bound(name, value, scale, Tolerance.FromRounding(operations, scale, what));
+
+    /// <summary>An identity checked to a rounding tolerance: value = −deviation (≤ 0), scale the size of the sides.</summary>
+    public static Margin RoundingDeviation(string name, double value, int operations, double scale, string what) =>
+        Margin.Deviation(name, Math.Abs(value), scale, Tolerance.FromRounding(operations, scale, what));
+
+    /// <summary>
+    /// A mutant switch as a variant rule: the paper has no such constant, so it is not among the statement's named constants (no
+    /// --set, no tighten, no obligation); the variant's conclusion alone sees it (with value <paramref name="value"/>, default 1).
+    /// </summary>
+    public static Statement WithSwitch(this Statement s, string name, Rational? value = null)
+    {
+        var conclusion = s.Conclusion;
+        var v = value ?? Rational.One;
+        return s.WithConclusion((x, k, p) => conclusion(x, ConstantValues.Defaults(
+            k.Where(kv => kv.Key != name).Select(kv => new NamedConstant(kv.Key, kv.Value, "")).Append(new NamedConstant(name, v, "variant switch"))), p));
+    }
+
+    /// <summary>The value of a variant switch (0 when the statement itself, not a variant, is evaluated).</summary>
+    public static double Switch(this ConstantValues k, string name) => k.TryGetValue(name, out var v) ? v.ToDouble() : 0;
 
     /// <summary>Shorthand for a constant's value.</summary>
     public static double D(this ConstantValues k, string name) => k.Double(name);

@@ -38,17 +38,16 @@ public static class Lemma15
         NotCheckableReason = "The probability 1 − κ/w of the λ_min event has an unspecified constant (Lemma 14): only the implication on that event is checked; the 'for all θ in the ball' is sampled (random and op-norm-aligned perturbations), not maximized.",
         Constants =
         [
-            new NamedConstant("c1IsOne", R(0), "1 = item 1 with c_1 = 1 instead of L4^{L−1} (paper: 0)"),
-            new NamedConstant("item3Printed", R(0), "1 = item 3 with the printed constant c_3 = L/(32c_1c_2) instead of 2c_1c_2"),
         ],
         Errata = ["Item 3 prints the constant c_3 = L/(32c_1c_2), which is the radius constant of the last claim; the proof gives 2c_1c_2 (catalog §13 item 2). The probabilities read e^{−w/2} (Theorem 20 with t = √w), not e^{−w²/2}, and the second one lacks the factor L."],
+        Fidelity = Fidelity.Restricted("L ∈ {2, 3}, n ≤ 3, w ∈ {32, 64}; 4 random pairs (θ, θ̃) per trial instead of the supremum over the ball"),
         Hypotheses = new Hypotheses("L ∈ {2,3}, n_0 = n_L ∈ {2,3}, w ∈ {32, 64}, σ ∈ {1/2, 1, 2}, seed for θ_0 and the pairs", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 6,
         Variants =
         [
-            Variant.ConstantChanged(VariantRole.Mutant, "C1EqualsOne", "‖JA_θ‖_op ≤ σ^{(L−1)/L}w^{(L−1)/(2L)} (c_1 = 1): refuted, ‖J_θ_0‖_op ≈ √L·σ^{(L−1)/L}w^{(L−1)/(2L)}", new NamedConstant("c1IsOne", R(0), ""), R(1), trials: 3),
-            Variant.Erratum("PrintedItem3Constant", "item 3 with the printed constant c_3 = L/(32c_1c_2): refuted by random pairs", s => s.WithConstantDefault("item3Printed", R(1)), trials: 3),
+            new Variant("C1EqualsOne", "‖JA_θ‖_op ≤ σ^{(L−1)/L}w^{(L−1)/(2L)} (c_1 = 1): refuted, ‖J_θ_0‖_op ≈ √L·σ^{(L−1)/L}w^{(L−1)/(2L)}", VariantRole.Mutant, s => s.WithSwitch("c1IsOne", R(1)), Trials: 3),
+            Variant.Erratum("PrintedItem3Constant", "item 3 with the printed constant c_3 = L/(32c_1c_2): refuted by random pairs", s => s.WithSwitch("item3Printed", R(1)), trials: 3),
         ],
     };
 
@@ -84,9 +83,9 @@ public static class Lemma15
         double c1 = depth * Math.Pow(4, depth - 1), c2 = depth * (depth - 1) * Math.Pow(4, depth - 2);
         double c3 = depth / (32 * c1 * c2);
         double eta = depth * Math.Pow(sigma, 2.0 * (depth - 1) / depth) * Math.Pow(w, (depth - 1.0) / depth);
-        double b1 = (k.D("c1IsOne") == 1 ? 1 : c1) * Math.Pow(sigma, (depth - 1.0) / depth) * Math.Pow(w, (depth - 1.0) / (2 * depth));
+        double b1 = (k.Switch("c1IsOne") == 1 ? 1 : c1) * Math.Pow(sigma, (depth - 1.0) / depth) * Math.Pow(w, (depth - 1.0) / (2 * depth));
         double b2 = c2 * Math.Pow(sigma, (depth - 2.0) / depth) * Math.Pow(w, (depth - 2.0) / (2 * depth));
-        double b3 = (k.D("item3Printed") == 1 ? c3 : 2 * c1 * c2) * Math.Pow(sigma, (2.0 * depth - 3) / depth) * Math.Pow(w, (2.0 * depth - 3) / (2 * depth));
+        double b3 = (k.Switch("item3Printed") == 1 ? c3 : 2 * c1 * c2) * Math.Pow(sigma, (2.0 * depth - 3) / depth) * Math.Pow(w, (2.0 * depth - 3) / (2 * depth));
 
         // Op-norm-aligned boundary perturbation: W_ℓ += (ρ/√L)·u_ℓv_ℓᵀ with (u_ℓ, v_ℓ) the top singular pair of W_{0,ℓ}.
         Vector<double> Aligned(double rho)

@@ -21,6 +21,7 @@ public static class Lemma22
         Title = "time scaling of homogeneous gradient flows",
         Text = "For k-homogeneous H, γ_H(t, λx_0) = λγ_H(λ^{k−2}t, x_0).",
         FormalisationNote = "Printed '(λx) = λ^n∇I' read as ∇H(λx) = λ^{k−1}∇H(x) (extraction).",
+        Fidelity = Fidelity.Restricted("the DLN homogeneous part H = Tr[GᵀA_θ] (the lemma is for any k-homogeneous H), L ≤ 4, widths ≤ 3, one time t per trial"),
         Hypotheses = new Hypotheses("G random, L ∈ 2..4, widths 1..3, x_0 Gaussian of unit norm, λ ∈ {1/10, 1/2, 2}", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x, p, 0),
         DefaultTrials = 16,
@@ -61,13 +62,13 @@ public static class Lemma22
         var right = FlowIntegrator.SolveWithError(flow, x0, [Math.Pow(lambda, k - 2 + exponentShift) * t], precision);
         if (left is null || right is null)
         {
-            return MarginSet.Of(new Margin("‖γ_H(t,λx_0) − λγ_H(λ^{k−2}t,x_0)‖", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("‖γ_H(t,λx_0) − λγ_H(λ^{k−2}t,x_0)‖"));
         }
         var scaled = right.States[0].Select(z => lambda * z).ToArray();
         double dev = EscapeNumerics.Distance(left.States[0], scaled);
         double size = EscapeNumerics.Norm(left.States[0]);
-        var tol = new Tolerance(left.ErrorBounds[0] + lambda * right.ErrorBounds[0], "ODE two-tolerance errors of both flows")
+        var tol = Tolerance.ValidatedEstimate(left.ErrorBounds[0] + lambda * right.ErrorBounds[0], "ODE two-tolerance errors of both flows")
             .Plus(Tolerance.FromRounding(64, size, "‖γ_H(t,λx_0)‖"));
-        return MarginSet.Of(new Margin("‖γ_H(t,λx_0) − λγ_H(λ^{k−2}t,x_0)‖", -dev, tol, size)).WithObservation("t", t);
+        return MarginSet.Of(Margin.Deviation("‖γ_H(t,λx_0) − λγ_H(λ^{k−2}t,x_0)‖", dev, size, tol)).WithObservation("t", t);
     }
 }

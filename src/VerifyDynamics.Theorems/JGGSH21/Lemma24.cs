@@ -22,6 +22,7 @@ public static class Lemma24
         Title = "negative curvature at non-optimal escape directions",
         Text = "At a non-optimal escape direction ρ of Tr[GᵀA_θ], v = (−u_1w_{L−1}ᵀ, 0, …, 0, w_1v_1ᵀ) has vᵀHH(ρ)v < s_ρ vᵀv.",
         FormalisationNote = "Non-optimal: i > 1 (either sign) or i = 1 with sign +. G has singular values separated by ≥ 10% (distinct, so s_1 ± s_i > 0 is resolvable).",
+        Fidelity = Fidelity.Full("the explicit vector and its Hessian quadratic form as printed, random G with separated singular values, L ≤ 5, widths ≤ 4"),
         Hypotheses = new Hypotheses("random G, L ∈ 2..5, widths 2..4 (n_0, n_L) and 1..4 (w), non-optimal ρ", ctx => EscapeDirections.Random(ctx, "non-optimal", nonOptimal: true), Validate),
         Conclusion = (x, k, p) => Conclude(x, printedHypothesis: false),
         DefaultTrials = 60,

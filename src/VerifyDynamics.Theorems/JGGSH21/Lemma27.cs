@@ -32,7 +32,8 @@ public static class Lemma27
         FormalisationNote = "d ∈ 2..4, m ∈ {3, 4, 6}, 1..2 homogeneous terms (c_i ∈ ±[1/2, 1], a_i Gaussian) + κ(b·x)^{m+1}, κ ∈ [1/2, 1]; j = 0, 1, 2; r = 2^{−1..−8}.",
         Checkability = Checkability.Trend,
         NotCheckableReason = "The O(·) constant is unspecified and ‖·‖_∞ is estimated by sampling: the rate is checked as a fitted exponent.",
-        Constants = [new NamedConstant("orderShift", R(0), "claimed order r^{m−j+orderShift} (paper: 0)")],
+        Constants = [new NamedConstant("orderShift", R(0), "claimed order r^{m−j+orderShift} (paper: 0)") { Domain = ConstantDomain.Any }],
+        Fidelity = Fidelity.Restricted("d ≤ 4, m ∈ {3, 4, 6}, one or two homogeneous terms, radii down to 2^{−8} (orders as fitted slopes)"),
         Hypotheses = new Hypotheses("e = Σ c_i(a_i·x)^m + κ(b·x)^{m+1} on R^d, m ∈ {3,4,6}, sample seed", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("m") >= 3, "m > j for j ≤ 2"))),
         Conclusion = Conclude,
@@ -150,7 +151,7 @@ public static class Lemma27
             var large = Fit(lx[..4], ly[..4]);
             double claimed = m - j + k.D("orderShift");
             double drift = Math.Abs(small.Slope - large.Slope);
-            margins.Add(new Margin($"fitted slope − (m − j), j = {j}", small.Slope - claimed, new Tolerance(drift + 1e-9, $"fit drift |slope_small − slope_large| = {drift:G3}"), claimed));
+            margins.Add(Margin.Bound($"fitted slope − (m − j), j = {j}", small.Slope - claimed, claimed, Tolerance.Heuristic(drift + 1e-9, $"fit drift |slope_small − slope_large| = {drift:G3}")));
         }
         var result = new MarginSet(margins);
         for (int j = 0; j < 3; j++)

@@ -32,6 +32,7 @@ public static class Lemma28
         Checkability = Checkability.Trend,
         NotCheckableReason = "c_1(t) is unspecified: the O(α²) is checked as a fitted exponent over α = 2^{−2..−7}.",
         Constants = [new NamedConstant("order", R(2), "claimed order: deviation ≤ c_1(t)α^order (paper: 2)")],
+        Fidelity = Fidelity.Restricted("k ∈ {2, 3}, d ≤ 4, α down to 2^{−7} (the order as a fitted slope)"),
         Hypotheses = new Hypotheses("random homogeneous polynomial H (k ∈ {2,3}), e = κ(b·x)^{k+1}, unit x_0", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 6,
@@ -107,7 +108,7 @@ public static class Lemma28
         var hSol = FlowIntegrator.SolveWithError(Field(inst, false), x0, times, precision);
         if (hSol is null)
         {
-            return MarginSet.Of(new Margin("flow integration", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("flow integration"));
         }
         var margins = new List<Margin>();
         var dev = new double[2][];
@@ -126,7 +127,7 @@ public static class Lemma28
             var hScaled = FlowIntegrator.SolveWithError(Field(inst, false), start, scaled, precision);
             if (cSol is null || hScaled is null)
             {
-                return MarginSet.Of(new Margin("flow integration", double.NaN, Tolerance.Exact));
+                return MarginSet.Of(Margin.Uncomputable("flow integration"));
             }
             for (int ti = 0; ti < 2; ti++)
             {
@@ -135,7 +136,7 @@ public static class Lemma28
                 err[ti][ai] = cSol.ErrorBounds[ti] + alpha * hSol.ErrorBounds[ti];
                 // Lemma 22's identity γ_H(α^{2−k}t, αx_0) = αγ_H(t, x_0), the equality in the display.
                 margins.Add(EscapeNumerics.Equal($"γ_H(α^{{2−k}}t, αx_0) = αγ_H(t, x_0), α = 2^{{{Math.Log2(alpha):F0}}}, t = {ti + 1}/2·T", EscapeNumerics.Distance(hScaled.States[ti], target), 0,
-                    new Tolerance(hScaled.ErrorBounds[ti] + alpha * hSol.ErrorBounds[ti] + Tolerance.Gamma(64) * alpha, "ODE errors of both runs + rounding")));
+                    Tolerance.Heuristic(hScaled.ErrorBounds[ti] + alpha * hSol.ErrorBounds[ti] + Tolerance.Gamma(64) * alpha, "ODE errors of both runs + rounding")));
             }
         }
         double order = kc.D("order");
@@ -147,8 +148,7 @@ public static class Lemma28
             var large = Fit(lx[..3], ly[..3]);
             double relErr = dev[ti].Zip(err[ti]).Max(p => p.Second / p.First);
             double drift = Math.Abs(small.Slope - large.Slope), odeSlope = 2 * relErr / (lx[0] - lx[^1]);
-            margins.Add(new Margin($"q − {order} (deviation ≍ α^q at t = {ti + 1}/2·T)", small.Slope - order,
-                new Tolerance(drift + odeSlope, $"fit drift {drift:G3} + ODE error in log D {odeSlope:G3}"), order));
+            margins.Add(Margin.Bound($"q − {order} (deviation ≍ α^q at t = {ti + 1}/2·T)", small.Slope - order, order, Tolerance.Heuristic(drift + odeSlope, $"fit drift {drift:G3} + ODE error in log D {odeSlope:G3}")));
         }
         return new MarginSet(margins).WithObservation("c_1(T) estimate D/α² at the smallest α", dev[1][^1] / (Alphas[^1] * Alphas[^1])).WithObservation("T", horizon);
     }

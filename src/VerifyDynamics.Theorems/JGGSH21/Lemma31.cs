@@ -27,8 +27,9 @@ public static class Lemma31
         Constants =
         [
             new NamedConstant("hardyConstant", R(1), "(3) reads ‖x‖_w ≤ (hardyConstant/β)‖ẋ‖_w (paper: 1)"),
-            new NamedConstant("crossSign", R(-1), "(1) reads ⟨x, ẏ⟩_w = 2β⟨x, y⟩_w + crossSign·⟨ẋ, y⟩_w (paper: −1)"),
+            new NamedConstant("crossSign", R(-1), "(1) reads ⟨x, ẏ⟩_w = 2β⟨x, y⟩_w + crossSign·⟨ẋ, y⟩_w (paper: −1)") { Domain = ConstantDomain.Any },
         ],
+        Fidelity = Fidelity.Restricted("paths that are finite sums of exponentials (d ≤ 3, ≤ 3 terms); the lemma is for every path with finite weighted norms"),
         Hypotheses = new Hypotheses("β, exponents a_j > β and b_j > −β, Gaussian coefficient vectors", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 8,
@@ -163,15 +164,15 @@ public static class Lemma31
         var dxdx = Weighted(x, true, x, true, beta);
         double sign = k.D("crossSign");
         double rhs1 = 2 * beta * xy.Value + sign * dxy.Value;
-        var tol1 = new Tolerance(xdy.Error + 2 * beta * xy.Error + dxy.Error, "quadrature (h vs h/2) + tails + rounding");
-        var tol2 = new Tolerance(xdx.Error + beta * xx.Error, "quadrature (h vs h/2) + tails + rounding");
+        var tol1 = Tolerance.ValidatedEstimate(xdy.Error + 2 * beta * xy.Error + dxy.Error, "quadrature (h vs h/2) + tails + rounding");
+        var tol2 = Tolerance.ValidatedEstimate(xdx.Error + beta * xx.Error, "quadrature (h vs h/2) + tails + rounding");
         double normX = Math.Sqrt(xx.Value), normDx = Math.Sqrt(dxdx.Value);
         // ‖·‖ = √I: an error δ on I moves √I by at most δ/(2√I).
-        var tol3 = new Tolerance(xx.Error / (2 * normX) + k.D("hardyConstant") / beta * dxdx.Error / (2 * normDx), "quadrature error through √·");
+        var tol3 = Tolerance.ValidatedEstimate(xx.Error / (2 * normX) + k.D("hardyConstant") / beta * dxdx.Error / (2 * normDx), "quadrature error through √·");
         return MarginSet.Of(
             EscapeNumerics.Equal("⟨x, ẏ⟩_w = 2β⟨x, y⟩_w − ⟨ẋ, y⟩_w", xdy.Value, rhs1, tol1),
             EscapeNumerics.Equal("⟨x, ẋ⟩_w = β‖x‖_w²", xdx.Value, beta * xx.Value, tol2),
-            new Margin("(1/β)‖ẋ‖_w − ‖x‖_w", k.D("hardyConstant") / beta * normDx - normX, tol3, normX))
+            Margin.Bound("(1/β)‖ẋ‖_w − ‖x‖_w", k.D("hardyConstant") / beta * normDx - normX, normX, tol3))
             .WithObservation("‖ẋ‖_w/‖x‖_w over β", normDx / normX / beta);
     }
 }

@@ -28,6 +28,7 @@ public static class Lemma34
         Text = "For β > 0 and ‖x‖² = ∫_{−∞}^0 (−t)^β‖x(t)‖² dt, differentiable paths x, y of finite norm satisfy ⟨x, −tẏ⟩ = (β+1)⟨x, y⟩ − ⟨−tẋ, y⟩, (2/(β+1))⟨x, −tẋ⟩ = ‖x‖², and ‖x‖ ≤ (2/(β+1))‖−tẋ‖.",
         FormalisationNote = "β ∈ {1.5, 3, 6} ∪ [0.5, 6], d ∈ 1..3, 1..3 terms, a_j ∈ (β+1)/2·[1.01, 3]. Tolerance: per-term error of exp(BetaLn) (lnΓ accurate to 1e−14·(1 + |lnΓ|)) summed.",
         Constants = [new NamedConstant("hardyNumerator", R(2), "(3) reads ‖x‖ ≤ (hardyNumerator/(β+1))‖−tẋ‖ (paper: 2)")],
+        Fidelity = Fidelity.Restricted("paths that are finite sums of powers (−t)^{a_j} (d ≤ 3, ≤ 3 terms); the lemma is for every path with finite weighted norms"),
         Hypotheses = new Hypotheses("β, exponents a_j > (β+1)/2, Gaussian coefficient vectors", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 24,
@@ -112,15 +113,15 @@ public static class Lemma34
         var xx = Pairing(x, false, x, false, beta);
         var dxdx = Pairing(x, true, x, true, beta);
         const string What = "Σ per-term error (lnΓ accuracy 1e−14·(1 + |lnΓ|) through exp, γ_16 products)";
-        var tol1 = new Tolerance(xdy.Abs + (beta + 1) * xy.Abs + dxy.Abs, What);
-        var tol2 = new Tolerance(2 / (beta + 1) * xdx.Abs + xx.Abs, What);
+        var tol1 = Tolerance.Heuristic(xdy.Abs + (beta + 1) * xy.Abs + dxy.Abs, What);
+        var tol2 = Tolerance.Heuristic(2 / (beta + 1) * xdx.Abs + xx.Abs, What);
         double normX = Math.Sqrt(xx.Value), normDx = Math.Sqrt(dxdx.Value), c = k.D("hardyNumerator") / (beta + 1);
         // An error δ on I moves √I by at most δ/(2√I).
-        var tol3 = new Tolerance(xx.Abs / (2 * normX) + c * dxdx.Abs / (2 * normDx), What + " through √·");
+        var tol3 = Tolerance.Heuristic(xx.Abs / (2 * normX) + c * dxdx.Abs / (2 * normDx), What + " through √·");
         return MarginSet.Of(
             EscapeNumerics.Equal("⟨x, −tẏ⟩ = (β+1)⟨x, y⟩ − ⟨−tẋ, y⟩", xdy.Value, (beta + 1) * xy.Value + crossSign * dxy.Value, tol1),
             EscapeNumerics.Equal("(2/(β+1))⟨x, −tẋ⟩ = ‖x‖²", 2 / (beta + 1) * xdx.Value, xx.Value, tol2),
-            new Margin("(2/(β+1))‖−tẋ‖ − ‖x‖", c * normDx - normX, tol3, normX))
+            Margin.Bound("(2/(β+1))‖−tẋ‖ − ‖x‖", c * normDx - normX, normX, tol3))
             .WithObservation("‖−tẋ‖/‖x‖ over (β+1)/2", normDx / normX / ((beta + 1) / 2));
     }
 }

@@ -21,6 +21,7 @@ public static class Lemma35
         Title = "Lipschitz bound for gradients of homogeneous polynomials",
         Text = "‖∇H(x) − ∇H(y)‖ ≤ k‖H‖_∞‖x − y‖Σ_{i=0}^{k−2}‖x‖^i‖y‖^{k−2−i}.",
         FormalisationNote = "Quadratic forms (sharp) and DLN H with exact sup norms.",
+        Fidelity = Fidelity.Restricted("quadratic forms and DLN homogeneous parts with L ≤ 4 (the lemma is for any k-homogeneous H)"),
         Hypotheses = new Hypotheses("quadratic form (trials 0,1 mod 3) with x − y along the top eigenvector on even trials, or DLN H with L ∈ 3..4", Generate, (x, k) => HypothesesCheck.Ok),
         Conclusion = (x, k, p) => Conclude(x, 0),
         DefaultTrials = 60,

@@ -24,6 +24,7 @@ public static class Lemma39
         Title = "minimal-norm factorization ‖θ‖² ≥ L‖A_θ‖_{2/L}^{2/L}",
         Text = "Ψ(A) = (S^{1/L}Vᵀ, S^{1/L}, …, US^{1/L}) factors A with ‖Ψ(A)‖² = L‖A‖_{2/L}^{2/L}; every factorization θ of A has ‖θ‖² ≥ L‖A‖_{2/L}^{2/L}.",
         FormalisationNote = "Hidden widths ≥ min(n_0, n_L) for Ψ (App D, L1033).",
+        Fidelity = Fidelity.Full("the inequality and the equality at Ψ(A) as printed, L ≤ 4, n_0, n_L ≤ 4, hidden widths ≥ min(n_0, n_L)"),
         Hypotheses = new Hypotheses("families psi / random / near-balanced in turn; L ∈ 2..4, n_0, n_L ∈ 1..4", ctx => Generate(ctx, 1), (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "L ≥ 2"))),
         Conclusion = (x, k, p) => Conclude(x, 0, 0, false),
         DefaultTrials = 60,
@@ -82,10 +83,10 @@ public static class Lemma39
         double rhs = (depth + constantShift) * SchattenTools.PowerP(a, p);
         var tol = SchattenTools.PowerPRounding(a, p).Scaled(depth + constantShift, "L")
             .Plus(Tolerance.FromRounding(16 * (depth + 2) * (x.Dims.Max() + 2), norm2, "‖θ‖² (products of L layers)"));
-        var margins = new List<Margin> { new("‖θ‖² − L‖A_θ‖_p^p", norm2 - rhs, tol, Math.Max(norm2, 1e-300)) };
+        var margins = new List<Margin> { Margin.Bound("‖θ‖² − L‖A_θ‖_p^p", norm2 - rhs, Math.Max(norm2, 1e-300), tol) };
         if (x.Family == "psi" || equalityForAll)
         {
-            margins.Add(new Margin("‖Ψ(A)‖² = L‖A‖_p^p (equality at Ψ)", -Math.Abs(norm2 - rhs), tol, Math.Max(norm2, 1e-300)));
+            margins.Add(Margin.Deviation("‖Ψ(A)‖² = L‖A‖_p^p (equality at Ψ)", Math.Abs(norm2 - rhs), Math.Max(norm2, 1e-300), tol));
         }
         return new MarginSet(margins);
     }

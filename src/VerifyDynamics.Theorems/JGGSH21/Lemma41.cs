@@ -25,6 +25,7 @@ public static class Lemma41
         Title = "subgradients of C + λ‖·‖_* and the global-minimum criterion",
         Text = "Subgradients are ∇C + λG̃ with Tr[G̃ᵀA] = ‖A‖_*, ‖G̃‖_op ≤ 1; A is a global minimum iff Tr[∇C(A)ᵀA] = −λ‖A‖_* and ‖∇C(A)‖_op ≤ λ.",
         FormalisationNote = "Printed '‖A‖^*', 'Tr[G̃A]', '‖G̃‖_{ap}' read as ‖A‖_*, Tr[G̃ᵀA], ‖G̃‖_op.",
+        Fidelity = Fidelity.Full("the nuclear-norm optimality conditions as printed, B Gaussian of size ≤ 4×4, λ ∈ ‖B‖_op·[1, 2]"),
         Hypotheses = new Hypotheses("B Gaussian n×m (1..4), λ = ‖B‖_op·[1, 2], candidate A* / 0 / random, random rank-r A and A′ for (1)", Generate, (x, k) => HypothesesCheck.All((x.Scalar("lambda") > 0, "λ > 0"))),
         Conclusion = (x, k, p) => Conclude(x, 1),
         DefaultTrials = 60,
@@ -80,8 +81,8 @@ public static class Lemma41
         }
         var margins = new List<Margin>();
         Meets(star, out double tStar, out double oStar);
-        margins.Add(new Margin("A*: |Tr[∇C(A*)ᵀA*] + λ‖A*‖_*|", -tStar, tol, fStar));
-        margins.Add(new Margin("A*: λ − ‖∇C(A*)‖_op", oStar, tol, lambda));
+        margins.Add(Margin.Deviation("A*: |Tr[∇C(A*)ᵀA*] + λ‖A*‖_*|", tStar, fStar, tol));
+        margins.Add(Margin.Bound("A*: λ − ‖∇C(A*)‖_op", oStar, lambda, tol));
         var cand = x.Matrix("candidate");
         if (Meets(cand, out _, out _))
         {

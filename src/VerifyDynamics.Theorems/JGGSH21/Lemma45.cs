@@ -25,6 +25,7 @@ public static class Lemma45
         Title = "p < 1: rank-restricted local minima are local minima",
         Text = "For p < 1, a local minimizer of C + λ‖·‖_p^p on {rank ≤ k} is an unrestricted local minimizer.",
         FormalisationNote = "Whitened diagonal instances; sampled probes below the scale δ_0.",
+        Fidelity = Fidelity.Restricted("whitened diagonal instances, n ≤ 4, p ∈ {1/3, 1/2, 2/3}; local minimality only sampled by probes below δ_0"),
         Hypotheses = new Hypotheses("b_i descending in [0.5, 3], n ∈ 2..4, k ∈ 1..n−1, p ∈ {1/3, 1/2, 2/3}, λ = 0.1·b_k^{2−p}·[0.1, 1]", ctx => Generate(ctx, null), Validate),
         Conclusion = (x, k, p) => Conclude(x),
         DefaultTrials = 30,
@@ -108,7 +109,7 @@ public static class Lemma45
                 double change = costChange + lambda * schattenChange;
                 var tol = SchattenTools.PowerPRounding(a + d, p).Plus(baseTol).Scaled(lambda, "λ")
                     .Plus(Tolerance.FromRounding(4 * n * n, delta * (a - b).FrobeniusNorm(), "δ‖A − B‖"));
-                margins.Add(new Margin($"C^Sch(A + Δ) − C^Sch(A), δ = δ_0·1e−{j}", change, tol, Math.Max(Math.Abs(costChange), 1e-300)));
+                margins.Add(Margin.Bound($"C^Sch(A + Δ) − C^Sch(A), δ = δ_0·1e−{j}", change, Math.Max(Math.Abs(costChange), 1e-300), tol));
             }
         }
         return new MarginSet(margins).WithObservation("δ_0", delta0);

@@ -123,8 +123,8 @@ internal static class MinimalRankSequence
         // The limit lies in S_C* = S_C ∩ {rank = k*}: C(B_i) ≤ λ_i‖A_T‖_p^p → 0 (checked per i) puts it in the closed set S_C;
         // its rank is k* (rank is lower semicontinuous and B_K has rank ≤ k* by construction; = k* is checked at λ_K).
         int lastRank = SchattenQuasinorm.Rank(lastB, 1e-9 * scale);
-        margins.Add(new Margin("rank B_K = k* (the limit has minimal rank)", lastRank == r ? 0 : -1, Tolerance.Exact, 1));
-        margins.Add(Rounding("‖B_K(I − P) ‖ = 0 (B_K = B_KP)", -(lastB - lastB * mse.SigmaXX).FrobeniusNorm(), ops, scale, "‖A_T‖"));
+        margins.Add(Margin.Deviation("rank B_K = k* (the limit has minimal rank)", lastRank == r ? 0 : 1, r, Tolerance.Heuristic(0, "rank_τ of a floating-point minimizer")));
+        margins.Add(RoundingDeviation("‖B_K(I − P) ‖ = 0 (B_K = B_KP)", -(lastB - lastB * mse.SigmaXX).FrobeniusNorm(), ops, scale, "‖A_T‖"));
         return new MarginSet(margins).WithObservation("‖B_K − A_T‖_F", (lastB - at).FrobeniusNorm()).WithObservation("C(B_K)", mse.Excess(lastB))
             .WithObservation("λ_K", lamK).WithObservation("‖A_T‖_p^p", atP);
     }

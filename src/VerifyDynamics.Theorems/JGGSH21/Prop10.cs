@@ -21,6 +21,7 @@ public static class Prop10
         Text = "If C is β-strongly convex then C satisfies β-PL.",
         FormalisationNote = "Quadratics of dimension 1..8 with eigenvalues log-uniform in [10^{−2}, 10^{2}]; tolerance γ_n·‖Q‖‖dx‖(‖∇C‖ + β‖dx‖) (rounding relative to the operands, since ‖Q‖/β reaches 10^4).",
         Constants = [new NamedConstant("betaFactor", R(1), "PL constant = betaFactor·λ_min(Q) (paper: 1)")],
+        Fidelity = Fidelity.Restricted("quadratic functions (dimension ≤ 8) — other β-strongly convex functions are not generated"),
         Hypotheses = new Hypotheses("Q = O diag(q) Oᵀ ≻ 0, b Gaussian, x random or on the sharp direction", Generate, (x, k) => HypothesesCheck.All((x.Matrix("Q").Evd(Symmetricity.Symmetric).EigenValues.All(e => e.Real > 0), "Q ≻ 0"))),
         Conclusion = Conclude,
         DefaultTrials = 40,

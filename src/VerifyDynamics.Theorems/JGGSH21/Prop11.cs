@@ -33,6 +33,7 @@ public static class Prop11
             new NamedConstant("costRate", R(2), "cost bound (C(x_0) − C_min)e^{−costRate·βt} (paper: 2)"),
             new NamedConstant("distanceRate", R(1), "distance bound r e^{−distanceRate·βt} (paper: 1)"),
         ],
+        Fidelity = Fidelity.Restricted("MC with distinct entries and rank-deficient MSE costs, flows compared up to t = 3/β"),
         Hypotheses = new Hypotheses("MC with distinct entries (sharp) or rank-deficient MSE; x_0 Gaussian", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 8,
@@ -128,7 +129,7 @@ public static class Prop11
         var sol = FlowIntegrator.SolveWithError(Rhs, state0, times, precision);
         if (sol is null)
         {
-            return MarginSet.Of(new Margin("flow integration", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("flow integration"));
         }
         var margins = new List<Margin>();
         double cr = k.D("costRate"), dr = k.D("distanceRate");
@@ -140,17 +141,16 @@ public static class Prop11
             double ct = Excess(at), length = sol.States[j][n];
             double gradNorm = cost.Gradient(at).FrobeniusNorm();
             double dc = gradNorm * err + 0.5 * hessNorm * err * err + Tolerance.Gamma((int)ops) * (c0 + ct);
-            var costTol = new Tolerance(dc, "ODE error ε through ‖∇C‖ε + ‖∇²C‖ε²/2, + γ rounding");
-            var distTol = new Tolerance(err + Tolerance.Gamma((int)ops) * r, "ODE error ε + γ rounding");
+            var costTol = Tolerance.ValidatedEstimate(dc, "ODE error ε through ‖∇C‖ε + ‖∇²C‖ε²/2, + γ rounding");
+            var distTol = Tolerance.ValidatedEstimate(err + Tolerance.Gamma((int)ops) * r, "ODE error ε + γ rounding");
             double sqrtTerm = Math.Sqrt(2 / beta * ct);
             double sqrtErr = Math.Sqrt(2 / beta) * Math.Min(ct > 0 ? dc / (2 * Math.Sqrt(ct)) : double.PositiveInfinity, Math.Sqrt(dc));
-            margins.Add(new Margin($"(C_0 − C_min)e^{{−2βt}} − (C(γ(t)) − C_min), t = {j + 1}/6·3/β", c0 * Math.Exp(-cr * beta * t) - ct, costTol, c0));
-            margins.Add(new Margin($"r e^{{−βt}} − ‖γ(t) − x*‖, t = {j + 1}/6·3/β", r * Math.Exp(-dr * beta * t) - (at - aStar).FrobeniusNorm(), distTol, r));
-            margins.Add(new Margin($"r − ‖γ(t) − x_0‖ (stays in the ball), t = {j + 1}/6·3/β", r - (at - a0).FrobeniusNorm(), distTol, r));
-            margins.Add(new Margin($"r − √((2/β)(C − C_min)) − length(t), t = {j + 1}/6·3/β", r - sqrtTerm - length,
-                distTol.Plus(new Tolerance(sqrtErr, "√-excess error min(δ/(2√c), √δ)")), r));
+            margins.Add(Margin.Bound($"(C_0 − C_min)e^{{−2βt}} − (C(γ(t)) − C_min), t = {j + 1}/6·3/β", c0 * Math.Exp(-cr * beta * t) - ct, c0, costTol));
+            margins.Add(Margin.Bound($"r e^{{−βt}} − ‖γ(t) − x*‖, t = {j + 1}/6·3/β", r * Math.Exp(-dr * beta * t) - (at - aStar).FrobeniusNorm(), r, distTol));
+            margins.Add(Margin.Bound($"r − ‖γ(t) − x_0‖ (stays in the ball), t = {j + 1}/6·3/β", r - (at - a0).FrobeniusNorm(), r, distTol));
+            margins.Add(Margin.Bound($"r − √((2/β)(C − C_min)) − length(t), t = {j + 1}/6·3/β", r - sqrtTerm - length, r, distTol.Plus(Tolerance.ValidatedEstimate(sqrtErr, "√-excess error min(δ/(2√c), √δ)"))));
         }
-        margins.Add(new Margin("r − ‖x* − x_0‖ (x* ∈ B(x_0, r))", r - (aStar - a0).FrobeniusNorm(), Tolerance.FromRounding((int)ops, r, "r"), r));
+        margins.Add(Margin.Bound("r − ‖x* − x_0‖ (x* ∈ B(x_0, r))", r - (aStar - a0).FrobeniusNorm(), r, Tolerance.FromRounding((int)ops, r, "r")));
         return new MarginSet(margins).WithObservation("beta", beta).WithObservation("r", r);
     }
 }

@@ -39,8 +39,8 @@ public static class Prop17
         ],
         Constants =
         [
-            new NamedConstant("joinCount", R(0), "how |ρ ∨ ρ'| is counted: 0 = blocks of the join (paper), 1 = common pairs, 2 = pairs of ρ alone (mutants)"),
         ],
+        Fidelity = Fidelity.Restricted("r ≤ 2, L ≤ 3, w ≤ 3, n_0, n_L ≤ 2, by Monte Carlo"),
         Hypotheses = new Hypotheses("r ∈ {1, 2}, L ∈ {1, 2, 3}, w ∈ {2, 3}, n_0, n_L ∈ {1, 2}, correlated K, correlated a_i, b_i",
             ctx => Generate(ctx, false), Validate),
         Conclusion = Conclude,
@@ -48,9 +48,9 @@ public static class Prop17
         Variants =
         [
             Variant.Mutant("CommonPairsInsteadOfJoin", "w^{#common pairs of ρ^(ℓ), ρ^(ℓ+1)} instead of w^{|ρ^(ℓ) ∨ ρ^(ℓ+1)|}: refuted at r = 2, L ≥ 2",
-                s => s.WithConstantDefault("joinCount", R(1)).WithGenerator("r = 2, L ≥ 2", ctx => Generate(ctx, true))),
+                s => s.WithSwitch("joinCount", R(1)).WithGenerator("r = 2, L ≥ 2", ctx => Generate(ctx, true))),
             Variant.Mutant("OwnPairsInsteadOfJoin", "w^{|ρ^(ℓ)|} = w^r instead of the join: refuted at r = 2, L ≥ 2",
-                s => s.WithConstantDefault("joinCount", R(2)).WithGenerator("r = 2, L ≥ 2", ctx => Generate(ctx, true))),
+                s => s.WithSwitch("joinCount", R(2)).WithGenerator("r = 2, L ≥ 2", ctx => Generate(ctx, true))),
         ],
     };
 
@@ -96,14 +96,14 @@ public static class Prop17
         var a = Columns(x.Matrix("a"));
         var b = Columns(x.Matrix("b"));
         int depth = (int)x.Scalar("depth"), width = (int)x.Scalar("width");
-        var mode = (WickMoments.JoinCount)(int)k.D("joinCount");
+        var mode = (WickMoments.JoinCount)(int)k.Switch("joinCount");
         double rhs = WickMoments.PairingSum(kk, a, b, depth, width, mode);
         int draws = precision == Precision.Confirm ? 120_000 : 30_000;
         var seed = new Seed((ulong)x.Scalar("mcSeed"));
         var (mean, se) = WickMoments.MonteCarlo(new Rng(precision == Precision.Confirm ? seed.Split("confirm") : seed), kk, a, b, depth, width, draws);
-        var tol = new Tolerance(5 * se, $"5 standard errors of the Monte-Carlo mean ({draws} draws, SE = {se:G3})")
+        var tol = Tolerance.Heuristic(5 * se, $"5 standard errors of the Monte-Carlo mean ({draws} draws, SE = {se:G3})")
             .Plus(Tolerance.FromRounding(64 * depth * kk.RowCount, Math.Abs(rhs), "enumeration of the pairing sum"));
-        return MarginSet.Of(new Margin("−|Monte-Carlo E[Π b_iᵀA_{θ_i}a_i] − pairing sum|", -Math.Abs(mean - rhs), tol, Math.Abs(rhs) + se))
+        return MarginSet.Of(Margin.Deviation("−|Monte-Carlo E[Π b_iᵀA_{θ_i}a_i] − pairing sum|", Math.Abs(mean - rhs), Math.Abs(rhs) + se, tol))
             .WithObservation("pairing_sum", rhs).WithObservation("monte_carlo_mean", mean).WithObservation("standard_error", se)
             .WithObservation("r", kk.RowCount / 2);
     }

@@ -34,11 +34,11 @@ public static class Prop23
         FormalisationNote = "L ∈ {2, 3}, n_0 = n_L ∈ {2, 3}, w ∈ {2, 3}; 60 Gaussian θ_0 per trial (120 on confirmation). The hypothesis is used in its corrected form (< s_ρvᵀv), which the DLN satisfies by Lemma 24 (non-zero speed) and Lemma 25 (zero speed, L = 3, n_0 = n_L).",
         Checkability = Checkability.Statistical,
         NotCheckableReason = "Measure zero is observed on finitely many Gaussian starts (no non-optimal limit among them), not proven.",
-        Constants = [new NamedConstant("claimedSecondFraction", R(0), "mutant: claims P(limit at the s_2-direction) ≥ this (paper: 0, i.e. not claimed)")],
+        Fidelity = Fidelity.Restricted("the DLN homogeneous part with L ∈ {2, 3}, n_0 = n_L ≤ 3, w ≤ 3, 60 starts per trial, under the corrected hypothesis (< s_ρvᵀv)"),
         Hypotheses = new Hypotheses("G ∈ R^{n×n} with distinct singular values, depth L ∈ {2,3}, width w ∈ {2,3}, Monte-Carlo seed", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 3,
-        Variants = [Variant.ConstantChanged(VariantRole.Mutant, "PositiveFractionToSecondDirection", "'a fraction ≥ 1/5 of the directions converges to the s_2 escape direction': refuted (Clopper–Pearson upper bound < 1/5)", new NamedConstant("claimedSecondFraction", R(0), ""), R(1, 5), trials: 2)],
+        Variants = [new Variant("PositiveFractionToSecondDirection", "'a fraction ≥ 1/5 of the directions converges to the s_2 escape direction': refuted (Clopper–Pearson upper bound < 1/5)", VariantRole.Mutant, s => s.WithSwitch("claimedSecondFraction", R(1, 5)), Trials: 2)],
     };
 
     private static Instance Generate(TrialContext ctx)
@@ -247,12 +247,12 @@ public static class Prop23
         double level = EscapeNumerics.ConfidenceLevel.ToDouble();
         var margins = new List<Margin>();
         bool tooManyUndecided = undecided > draws / 10;
-        margins.Add(new Margin("−#(decided limits that are non-optimal escape directions) (measure zero)", tooManyUndecided ? double.NaN : -(secondCount + otherCount), Tolerance.Exact, 1));
-        double claimed = k.D("claimedSecondFraction");
+        margins.Add(Margin.Deviation("−#(decided limits that are non-optimal escape directions) (measure zero)", tooManyUndecided ? double.NaN : secondCount + otherCount, 1, Tolerance.Heuristic(0, "a count of floating-point sphere-flow limits")));
+        double claimed = k.Switch("claimedSecondFraction");
         if (claimed > 0)
         {
             var (_, upper) = EscapeNumerics.ClopperPearson(secondCount, decided, level);
-            margins.Add(new Margin("CP upper bound of P(limit = s_2-direction) − claimed fraction", upper - claimed, new Tolerance(0, "Clopper–Pearson one-sided 1e−3"), 1));
+            margins.Add(Margin.Bound("CP upper bound of P(limit = s_2-direction) − claimed fraction", upper - claimed, Math.Max(claimed, 1e-300), Tolerance.Heuristic(0, "Clopper–Pearson one-sided 1e−3")));
         }
         return new MarginSet(margins).WithObservation("optimal", optimalCount).WithObservation("s_2-direction", secondCount)
             .WithObservation("other critical", otherCount).WithObservation("undecided (cap)", undecided).WithObservation("draws", draws);

@@ -39,15 +39,15 @@ public static class Prop29
         Constants =
         [
             new NamedConstant("upperSlack", R(2), "item 2's upper bound uses s* + upperSlack·ε (paper: 2)"),
-            new NamedConstant("swapFlowBounds", R(0), "1 = item 3 with the two bounds swapped"),
         ],
+        Fidelity = Fidelity.Restricted("L ∈ {2, 3}, sizes ≤ 3, MSE with 8 samples; the cone is probed at 48 points and 3 flows per trial"),
         Hypotheses = new Hypotheses("DLN C^NN with non-whitened MSE (k = L ∈ {2,3}), random hidden vectors, sample seed", Generate, (x, k) => EscapePathDeviation.Validate(x)),
         Conclusion = Conclude,
         DefaultTrials = 4,
         Variants =
         [
             Variant.ConstantChanged(VariantRole.Mutant, "UpperBoundWithoutSlack", "item 2 upper bound ‖θ‖^{k−1}s*: refuted at interior points with H/‖θ‖^k > s*/k", new NamedConstant("upperSlack", R(2), ""), R(0), trials: 2),
-            Variant.ConstantChanged(VariantRole.Mutant, "FlowBoundsSwapped", "item 3 with the lower and upper bounds swapped: refuted along flows", new NamedConstant("swapFlowBounds", R(0), ""), R(1), trials: 2),
+            new Variant("FlowBoundsSwapped", "item 3 with the lower and upper bounds swapped: refuted along flows", VariantRole.Mutant, s => s.WithSwitch("swapFlowBounds", R(1)), Trials: 2),
         ],
     };
 
@@ -149,7 +149,7 @@ public static class Prop29
         }
         var margins = StaticMargins(r, 24, k.D("upperSlack"));
         // (3) flows from interior cone points.
-        bool swap = k.D("swapFlowBounds") == 1;
+        bool swap = k.Switch("swapFlowBounds") == 1;
         for (int f = 0; f < 3; f++)
         {
             if (Arc() is not (Vector<double> u, double phiB))
@@ -167,7 +167,7 @@ public static class Prop29
             var sol = FlowIntegrator.SolveWithError(EscapeNumerics.CostFlow(mse.Gradient, 0, shapes), t0.ToArray(), times, precision);
             if (sol is null)
             {
-                margins.Add(new Margin("flow integration", double.NaN, Tolerance.Exact));
+                margins.Add(Margin.Uncomputable("flow integration"));
                 continue;
             }
             for (int j = 0; j < times.Length; j++)
@@ -178,11 +178,11 @@ public static class Prop29
                 {
                     (lower, upper) = (upper, lower);
                 }
-                var tol = new Tolerance(sol.ErrorBounds[j], "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, upper, "bound"));
-                margins.Add(new Margin($"upper flow bound − ‖γ(t)‖, flow {f + 1}, t = {j + 1}/8·t_up", upper - norm, tol, upper));
+                var tol = Tolerance.ValidatedEstimate(sol.ErrorBounds[j], "ODE two-tolerance error").Plus(Tolerance.FromRounding(64, upper, "bound"));
+                margins.Add(Margin.Bound($"upper flow bound − ‖γ(t)‖, flow {f + 1}, t = {j + 1}/8·t_up", upper - norm, upper, tol));
                 if (norm < r)
                 {
-                    margins.Add(new Margin($"‖γ(t)‖ − lower flow bound, flow {f + 1}, t = {j + 1}/8·t_up", norm - lower, tol, upper));
+                    margins.Add(Margin.Bound($"‖γ(t)‖ − lower flow bound, flow {f + 1}, t = {j + 1}/8·t_up", norm - lower, upper, tol));
                 }
             }
         }

@@ -49,9 +49,8 @@ public static class Prop30
         Errata = ["The printed two-sided bounds of Prop 30 are inverted: for T + t < 0 the band is empty (catalog §13 item 7); running Prop 29(3) backwards swaps s* + 2ε and s* − ε. The main check encodes the asymptotic rates."],
         Constants =
         [
-            new NamedConstant("exponentialLaw", R(0), "1 = use the shallow (exponential) law log‖θ^1(t)‖/t → s_1 for every depth (mutant)"),
-            new NamedConstant("depthFactor", R(1), "1 = the deep rate carries the factor L^{−(L−2)/2} (paper: |s*| = s_1L^{−(L−2)/2}); 0 = rate (L−2)s_1 (mutant)"),
         ],
+        Fidelity = Fidelity.Substitute("the asymptotic content of the escape-time bands (fitted slopes), because the printed two-sided bands are empty for T + t < 0 (erratum)"),
         Hypotheses = new Hypotheses(
             "B = U diag(s) Vᵀ 3×3 with s_1 ∈ [1, 2], s_2 ≤ s_1/2, s_3 ≤ s_2/2 (multiplicity 1 with a gap); L = 2 (even trials) or 3 (odd); "
             + "w = 3; θ_0 = αρ_0, ρ_0 from a seed; L = 2: α = 10^{−10}, r_lo = 10^{−6}, r_ref = 10^{−2}; L = 3: α = 10^{−6}, r_lo = 10^{−3}, r_ref = 10^{−1}",
@@ -70,9 +69,9 @@ public static class Prop30
                     return MarginSet.Of(Margin.AtLeast("upper − lower band", Math.Exp(-(sStar - eps) * tt), Math.Exp(-(sStar + 2 * eps) * tt)));
                 }), trials: 4),
             Variant.Mutant("ExponentialRateDeep", "exponential rate log‖θ^1(t)‖/t → s_1 also for L = 3: the deep path escapes polynomially (fitted slope ≈ 1/|t| ≪ s_1) — refuted",
-                s => s.WithConstantDefault("exponentialLaw", R(1)).WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 })), trials: 2),
+                s => s.WithSwitch("exponentialLaw", R(1)).WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 })), trials: 2),
             Variant.Mutant("MissingDepthFactor", "deep rate (L−2)s_1 without L^{−(L−2)/2}: the fitted slope is (L−2)s_1/√3 for L = 3 — refuted",
-                s => s.WithConstantDefault("depthFactor", R(0)).WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 })), trials: 2),
+                s => s.WithSwitch("noDepthFactor").WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 })), trials: 2),
         ],
     };
 
@@ -145,9 +144,9 @@ public static class Prop30
         int depth = (int)x.Scalar("depth");
         double alpha = x.Scalar("alpha"), rLo = x.Scalar("rLo"), rRef = x.Scalar("rRef");
         double s1 = x.RequireTarget.Svd(false).S[0];
-        bool exponential = depth == 2 || k.D("exponentialLaw") == 1;
+        bool exponential = depth == 2 || k.Switch("exponentialLaw") == 1;
         double predicted = exponential ? s1
-            : (depth - 2) * s1 * (k.D("depthFactor") == 1 ? Math.Pow(depth, -(depth - 2) / 2.0) : 1);
+            : (depth - 2) * s1 * (k.Switch("noDepthFactor") != 1 ? Math.Pow(depth, -(depth - 2) / 2.0) : 1);
 
         var net = DeepLinearCost.Rectangular(new FrobeniusDistance(x.RequireTarget, 0.5), depth, (int)x.Scalar("width"));
         var rho = SmallInitFlow.Direction(new Rng(new Seed((ulong)x.Scalar("rhoSeed"))), net.ParameterCount);
@@ -155,7 +154,7 @@ public static class Prop30
         var path = SmallInitFlow.Solve(net, alpha * rho, 1e12, precision, (t, th) => th.L2Norm() >= rRef ? t * (1 + 1e-6) + 1e-6 : null);
         if (path is null || FirstNormAbove(path, rRef) is not { } t1 || FirstNormAbove(path, rLo) is not { } tLo)
         {
-            return MarginSet.Of(new Margin("gradient flow from αρ_0 reached ‖θ‖ = r_ref", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("gradient flow from αρ_0 reached ‖θ‖ = r_ref"));
         }
         double tMin = tLo - t1;
         // The slopes are invariant under time shifts, so the ODE error in t^1_α only moves the window (still well before the
@@ -163,7 +162,7 @@ public static class Prop30
         // so that the deviation is not dominated by the fast part near ‖θ‖ = r_ref.
         if (SmallInitFlow.Solve(net, alpha * rho, t1 + tMin / 4, precision) is not { } window)
         {
-            return MarginSet.Of(new Margin("gradient flow on the fitting window", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("gradient flow on the fitting window"));
         }
         int samples = precision == Precision.Confirm ? 81 : 41;
         var ts = Enumerable.Range(0, samples).Select(j => tMin + j * (tMin / 4 - tMin) / (samples - 1)).ToArray();
@@ -183,10 +182,8 @@ public static class Prop30
         var second = Jggsh21Fixtures.FitWithError(xs[half..], ys[half..]);
         double drift = Math.Abs(first.Slope - second.Slope);
         double tol = 3 * se + drift + odeSlopeError;
-        string law = exponential ? "log‖θ^1(t)‖ against t (rate s_1)" : $"‖θ^1(t)‖^{{−(L−2)}} against −t (rate (L−2)s_1{(k.D("depthFactor") == 1 ? "L^{−(L−2)/2}" : "")})";
-        var margin = new Margin($"|fitted slope of {law} − predicted| ≤ tol_fit (L = {depth})", -Math.Abs(slope - predicted),
-            new Tolerance(tol, $"3 SE of the OLS slope ({se:G3}) + drift between window halves ({drift:G3}) + ODE error on the slope ({odeSlopeError:G3})"),
-            Math.Abs(predicted));
+        string law = exponential ? "log‖θ^1(t)‖ against t (rate s_1)" : $"‖θ^1(t)‖^{{−(L−2)}} against −t (rate (L−2)s_1{(k.Switch("noDepthFactor") != 1 ? "L^{−(L−2)/2}" : "")})";
+        var margin = Margin.Deviation($"|fitted slope of {law} − predicted| ≤ tol_fit (L = {depth})", Math.Abs(slope - predicted), Math.Abs(predicted), Tolerance.Heuristic(tol, $"3 SE of the OLS slope ({se:G3}) + drift between window halves ({drift:G3}) + ODE error on the slope ({odeSlopeError:G3})"));
         return new MarginSet([margin])
             .WithObservation("fitted_slope", slope).WithObservation("predicted_slope", predicted)
             .WithObservation("slope_standard_error", se).WithObservation("half_window_drift", drift)

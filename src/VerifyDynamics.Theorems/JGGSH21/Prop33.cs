@@ -1,4 +1,3 @@
-using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
 
@@ -27,6 +26,7 @@ public static class Prop33
         Checkability = Checkability.Trend,
         NotCheckableReason = "The bijection and its uniqueness are not computable; only the deviation rate of the optimal escape path from its homogeneous counterpart is checked, as a fitted exponent (asymptotic t → −∞).",
         Constants = [new NamedConstant("betaOverSpeed", R(3), "the checked β = betaOverSpeed·|s*| (paper allows up to (m−1) = 3 for this path)")],
+        Fidelity = Fidelity.Restricted("L = 2, sizes ≤ 3; the deviation exponent fitted over radii r ∈ [r_hi/8, r_hi]"),
         Hypotheses = new Hypotheses("shallow DLN, non-whitened MSE, optimal escape direction with random hidden vector", ctx => EscapePathDeviation.Generate(ctx, 2), (x, k) => EscapePathDeviation.Validate(x)),
         Conclusion = Conclude,
         DefaultTrials = 4,
@@ -38,10 +38,10 @@ public static class Prop33
         var r = EscapePathDeviation.Run(x, precision);
         if (r is null)
         {
-            return MarginSet.Of(new Margin("flow integration", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("flow integration"));
         }
         double claimed = k.D("betaOverSpeed");
-        return MarginSet.Of(new Margin($"q − β/|s*| (deviation ‖x − Ψ(x)‖ ≍ ‖x‖^q, β = {claimed}|s*|)", r.Exponent - claimed, r.Tolerance, claimed))
+        return MarginSet.Of(Margin.Bound($"q − β/|s*| (deviation ‖x − Ψ(x)‖ ≍ ‖x‖^q, β = {claimed}|s*|)", r.Exponent - claimed, claimed, r.Tolerance))
             .WithObservation("fitted exponent q", r.Exponent).WithObservation("s*", r.OptimalSpeed)
             .WithObservation("deviation at r_min", r.Deviations[0]).WithObservation("r_min", r.Radii[0]);
     }

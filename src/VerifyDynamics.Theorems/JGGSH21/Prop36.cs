@@ -1,4 +1,3 @@
-using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 using static VerifyDynamics.Theorems.JGGSH21.Jggsh21Fixtures;
 
@@ -29,7 +28,8 @@ public static class Prop36
         FormalisationNote = "L ∈ {3, 4}, n_0, n_L, w ∈ {2, 3}, MSE with 8 samples, δ = r_min/100; exponent fitted over r ∈ [r_hi/8, r_hi] (e/H ≤ 5%).",
         Checkability = Checkability.Trend,
         NotCheckableReason = "The bijection and its uniqueness are not computable; only the deviation rate of the optimal escape path from its homogeneous counterpart is checked, as a fitted exponent (asymptotic t → −∞).",
-        Constants = [new NamedConstant("betaShift", R(-1, 2), "checked β = (L+4)/(L−2) + betaShift (paper: any β inside the window; −1/2 is inside)")],
+        Constants = [new NamedConstant("betaShift", R(-1, 2), "checked β = (L+4)/(L−2) + betaShift (paper: any β inside the window; −1/2 is inside)") { Domain = ConstantDomain.Any }],
+        Fidelity = Fidelity.Restricted("L ∈ {3, 4}, sizes ≤ 3; the deviation exponent fitted over radii r ∈ [r_hi/8, r_hi]"),
         Hypotheses = new Hypotheses("deep DLN (L ∈ {3,4}), non-whitened MSE, optimal escape direction with random hidden vectors", ctx => EscapePathDeviation.Generate(ctx, ctx.Rng.NextInt(3, 4)), (x, k) => EscapePathDeviation.Validate(x)),
         Conclusion = Conclude,
         DefaultTrials = 4,
@@ -42,11 +42,11 @@ public static class Prop36
         var r = EscapePathDeviation.Run(x, precision);
         if (r is null)
         {
-            return MarginSet.Of(new Margin("flow integration", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("flow integration"));
         }
         double beta = (depth + 4.0) / (depth - 2) + k.D("betaShift");
         double claimed = (beta + 1) * (depth - 2) / 2;
-        return MarginSet.Of(new Margin($"q − (β+1)(L−2)/2 (deviation ≍ r^q, β = {beta:G3})", r.Exponent - claimed, r.Tolerance, claimed))
+        return MarginSet.Of(Margin.Bound($"q − (β+1)(L−2)/2 (deviation ≍ r^q, β = {beta:G3})", r.Exponent - claimed, claimed, r.Tolerance))
             .WithObservation("fitted exponent q", r.Exponent).WithObservation("β", beta).WithObservation("s*", r.OptimalSpeed)
             .WithObservation("deviation at r_min", r.Deviations[0]).WithObservation("r_min", r.Radii[0]);
     }

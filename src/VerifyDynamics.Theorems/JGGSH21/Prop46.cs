@@ -27,6 +27,7 @@ public static class Prop46
         FormalisationNote = "n_0 ∈ 3..5, n_L ∈ 2..4, r ∈ {1, 2}, rank P ∈ r+1..n_0, L ∈ {3, 4} (p = 2/L), width r + 1 for the factorization; λ_i = 10^{−i}, i = 1..6.",
         Checkability = Checkability.Trend,
         NotCheckableReason = "The limit k → ∞ is only observed along λ = 10^{−1..−6}; local minimality is certified through the Morse–Bott test only for λ ≥ 1e−4.",
+        Fidelity = Fidelity.Restricted("λ_i = 10^{−i}, i ≤ 6 (the λ → 0 limit as a trend), n_0 ≤ 5, L ∈ {3, 4}"),
         Hypotheses = new Hypotheses("MSE C(A) = ‖(A − B)P‖² with B of rank r, P a projector of rank ≥ r (so S_C* has rank r); p = 2/L", MinimalRankSequence.Generate, (x, k) => MinimalRankSequence.Validate(x)),
         Conclusion = (x, k, p) => MinimalRankSequence.Conclude(x, Lambdas, MinimalRankSequence.Sequence.Proof),
         DefaultTrials = 6,

@@ -31,6 +31,7 @@ public static class Prop5
             new NamedConstant("pDenominator", R(2), "p = pDenominator/L … written as p = 2/L (paper); the mutant p = 1/L sets 1"),
             new NamedConstant("lambdaFactor", R(1), "right side uses (lambdaFactor·L)·λ (paper: 1)"),
         ],
+        Fidelity = Fidelity.Restricted("whitened costs C(A) = ‖A − B‖² (where both minima are explicit), L ≤ 4, n ≤ 4 — Prop 5 is stated for any cost"),
         Hypotheses = new Hypotheses("whitened B Gaussian (n×n), depth, width ≥ n, λ, random θ of scale 10^{[−3,1]}", ctx => Generate(ctx, narrow: false), Validate),
         Conclusion = Conclude,
         DefaultTrials = 16,
@@ -84,7 +85,7 @@ public static class Prop5
         {
             var psi = net.ToVector(BalancedFactorization(aStar, depth, width, rng, 1e-12));
             double lhsAtPsi = net.Value(psi);
-            margins.Add(Rounding("C^NN(Ψ(A*)) = RHS (attainment)", -Math.Abs(lhsAtPsi - rhs), ops, scale, "‖B‖² + 1"));
+            margins.Add(RoundingDeviation("C^NN(Ψ(A*)) = RHS (attainment)", -Math.Abs(lhsAtPsi - rhs), ops, scale, "‖B‖² + 1"));
         }
         // (3) the minimum over width-w networks: best rank-w truncation of the decoupled problem.
         double restricted = sv.Select((bi, i) => i < width ? WhitenedL2.ScalarMinimum(bi, lamR / depth, depth) : bi * bi).Sum();

@@ -27,6 +27,7 @@ public static class Prop6
             + "Hessian (P ≤ 24) with exact HVPs; eigen tolerance max(1e−7, γ_P·P)·‖H‖.",
         Errata = ["Proof fact (d) prints ∇C(A) = +2λUVᵀ in the full-rank case; the sign is −2λUVᵀ (catalog)."],
         Constants = [new NamedConstant("nuclearFactor", R(2), "A_θ* minimizes C + nuclearFactor·λ‖A‖_* (paper: 2)")],
+        Fidelity = Fidelity.Restricted("whitened costs with distinct singular values, n ≤ 3; the critical points of the subset construction"),
         Hypotheses = new Hypotheses("whitened B with distinct singular values above λ; subset I", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x, k, allGlobal: false),
         DefaultTrials = 16,
@@ -83,11 +84,11 @@ public static class Prop6
         bool global = forceGlobal || missing.Length == 0;
         var margins = new List<Margin>();
         var mb = MorseBottTest(net, theta, kept.Length, width);
-        margins.Add(new Margin("−‖∇C^NN(θ_I)‖ (critical point)", -mb.GradientNorm, Tolerance.FromRounding(16 * net.ParameterCount, scale * scale, "scale²"), scale));
-        var eigTol = new Tolerance(mb.KernelThreshold, "eigensolver threshold max(1e−7, γ_P·P)·‖H‖");
+        margins.Add(Margin.Deviation("−‖∇C^NN(θ_I)‖ (critical point)", mb.GradientNorm, scale, Tolerance.FromRounding(16 * net.ParameterCount, scale * scale, "scale²")));
+        var eigTol = Tolerance.Heuristic(mb.KernelThreshold, "eigensolver threshold max(1e−7, γ_P·P)·‖H‖");
         if (global || allGlobal)
         {
-            margins.Add(new Margin("λ_min(∇²) ≥ 0 (global minimum is a local minimum)", mb.MinEigenvalue, eigTol, scale));
+            margins.Add(Margin.Bound("λ_min(∇²) ≥ 0 (global minimum is a local minimum)", mb.MinEigenvalue, scale, eigTol));
             var grad = 2 * (a - b);
             double op = MatrixNorms(grad);
             double factor = k.D("nuclearFactor");
@@ -95,13 +96,13 @@ public static class Prop6
             if (!allGlobal)
             {
                 double trace = grad.PointwiseMultiply(a).Enumerate().Sum();
-                margins.Add(Rounding("Lemma 41: −|Tr[∇Cᵀ A] + factor·λ‖A‖_*|", -Math.Abs(trace + factor * lambda * SchattenQuasinorm.Nuclear(a)), 64 * b.RowCount, scale * scale, "scale²"));
+                margins.Add(RoundingDeviation("Lemma 41: −|Tr[∇Cᵀ A] + factor·λ‖A‖_*|", -Math.Abs(trace + factor * lambda * SchattenQuasinorm.Nuclear(a)), 64 * b.RowCount, scale * scale, "scale²"));
             }
         }
         else
         {
             double predicted = -2 * (missing.Max(j => sv[j]) - lambda);
-            margins.Add(new Margin("strict saddle: −2(max_{j∉I} b_j − λ) − λ_min(∇²)", predicted - mb.MinEigenvalue, eigTol, scale));
+            margins.Add(Margin.Bound("strict saddle: −2(max_{j∉I} b_j − λ) − λ_min(∇²)", predicted - mb.MinEigenvalue, scale, eigTol));
         }
         return new MarginSet(margins).WithObservation("lambda_min", mb.MinEigenvalue).WithObservation("kernel", mb.KernelDimension).WithObservation("orbit", mb.OrbitDimension);
     }

@@ -34,6 +34,7 @@ public static class Prop7
         FormalisationNote = "Width w = 4, n = 3; one (case, k) per trial. Morse–Bott kernel threshold max(1e−7, γ_P·P)·‖H‖; d_orb = (L−1)[w(w−1)/2 − (w−k)(w−k−1)/2]. "
             + "(⇒) from gradient descent is exercised by the jggsh21-l2-minima experiment (Fig 3), not here.",
         Constants = [new NamedConstant("rootExponentDenominator", R(1), "θ* uses S^{1/(L·this)} (paper: 1, i.e. S^{1/L})")],
+        Fidelity = Fidelity.Restricted("the catalog's whitened cases, w = 4, n = 3, prefix-set critical points"),
         Hypotheses = new Hypotheses("catalog whitened cases, prefix set I = {1..k}, k ∈ {0..3}, Haar rotation", ctx => Generate(ctx, prefix: true), Validate),
         Conclusion = (x, k, p) => Conclude(x, k, Mode.Standard),
         DefaultTrials = 12,
@@ -86,12 +87,12 @@ public static class Prop7
         int ops = 64 * depth * width;
         var margins = new List<Margin>
         {
-            Rounding("−‖A_θ* − A*‖", -(net.EndToEnd(theta) - aStar).FrobeniusNorm(), ops, scale, "‖B‖ + 1"),
+            RoundingDeviation("−‖A_θ* − A*‖", -(net.EndToEnd(theta) - aStar).FrobeniusNorm(), ops, scale, "‖B‖ + 1"),
         };
         margins.AddRange(WhitenedL2.LocalMinimumMargins(net, theta, kept.Length, width, scale));
         double p = 2.0 / depth;
         double normSq = theta.L2Norm() * theta.L2Norm();
-        margins.Add(Rounding("‖θ*‖² = L‖A*‖_p^p (balanced)", -Math.Abs(normSq - depth * SchattenQuasinorm.PowerP(aStar, p, 1e-12)), ops, scale * scale, "scale²"));
+        margins.Add(RoundingDeviation("‖θ*‖² = L‖A*‖_p^p (balanced)", -Math.Abs(normSq - depth * SchattenQuasinorm.PowerP(aStar, p, 1e-12)), ops, scale * scale, "scale²"));
         if (kept.Length > 0)
         {
             var svd = aStar.Svd(true);
@@ -100,8 +101,8 @@ public static class Prop7
             var grad = 2 * (aStar - b);
             var inner = u.TransposeThisAndMultiply(grad) * v;
             var target = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfDiagonalArray([.. svd.S.Take(kept.Length).Select(s => -lambda * depth * p * Math.Pow(s, p - 1))]);
-            margins.Add(Rounding("−‖Uᵀ∇C(A)V + λLp S^{p−1}‖ (Schatten first order)", -(inner - target).FrobeniusNorm(), ops, scale, "scale"));
-            margins.Add(Rounding("−‖(I − UUᵀ)∇C(A)V‖", -(grad * v - u * inner).FrobeniusNorm(), ops, scale, "scale"));
+            margins.Add(RoundingDeviation("−‖Uᵀ∇C(A)V + λLp S^{p−1}‖ (Schatten first order)", -(inner - target).FrobeniusNorm(), ops, scale, "scale"));
+            margins.Add(RoundingDeviation("−‖(I − UUᵀ)∇C(A)V‖", -(grad * v - u * inner).FrobeniusNorm(), ops, scale, "scale"));
         }
         if (mode == Mode.Global)
         {

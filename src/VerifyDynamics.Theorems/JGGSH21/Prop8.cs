@@ -27,6 +27,7 @@ public static class Prop8
         Checkability = Checkability.Trend,
         NotCheckableReason = "The limit k → ∞ is only observed along k = 4^0..4^8; the printed-vs-corrected difference (full sequence 1/k vs a subsequence) is not refutable on any instance the paper supplies.",
         Errata = ["Erratum (L317): Proposition 8 requires a small correction — the local minima are for some λ_k ↘ 0 (Proposition 46), not for λ_k = 1/k; the printed form is not refutable on the exactly solvable instances used here (the full sequence converges)."],
+        Fidelity = Fidelity.Restricted("λ_k = 1/k for k = 4^j, j ≤ 8 (the k → ∞ limit as a trend), n_0 ≤ 5, L ∈ {3, 4}"),
         Hypotheses = new Hypotheses("MSE C(A) = ‖(A − B)P‖² with B of rank r, P a projector of rank ≥ r; p = 2/L", MinimalRankSequence.Generate, (x, k) => MinimalRankSequence.Validate(x)),
         Conclusion = (x, k, p) => MinimalRankSequence.Conclude(x, Lambdas, MinimalRankSequence.Sequence.Proof),
         DefaultTrials = 6,

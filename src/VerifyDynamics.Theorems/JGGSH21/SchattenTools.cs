@@ -20,7 +20,7 @@ public static class SchattenTools
         double smax = s.Length == 0 ? 0 : s.Max();
         double delta = Tolerance.Gamma(16 * (Math.Max(a.RowCount, a.ColumnCount) + 2)) * smax;
         double bound = s.Sum(v => Math.Pow(v + delta, p) - Math.Pow(Math.Max(v - delta, 0), p));
-        return new Tolerance(bound, "Weyl: Σ[(σ_i+δ)^p − (σ_i−δ)^p], δ = γ_n‖A‖ (SVD backward error)");
+        return Tolerance.Heuristic(bound, "Weyl: Σ[(σ_i+δ)^p − (σ_i−δ)^p], δ = γ_{16(n+2)}‖A‖ as the SVD backward error (LAPACK guarantees only an unspecified modest p(n)·u·‖A‖, so this is not a proven bound)");
     }
 
     /// <summary>

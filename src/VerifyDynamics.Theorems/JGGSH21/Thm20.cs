@@ -23,6 +23,7 @@ public static class Thm20
         Text = "With probability ≥ 1 − 2e^{−t²/2}, σ(√m − √n − t) ≤ s_min(A) ≤ s_max(A) ≤ σ(√m + √n + t).",
         FormalisationNote = "Sizes (5,5), (20,5), (30,12), (24,24); σ ∈ [1/2, 2].",
         Checkability = Checkability.Statistical,
+        Fidelity = Fidelity.Restricted("sizes (5,5), (20,5), (30,12), (24,24), t ≤ 3, by Monte Carlo"),
         Hypotheses = new Hypotheses("(m, n) from a list, σ ∈ [1/2, 2], t ∈ {3/2, 2, 5/2, 3}, Monte-Carlo seed", ctx => Generate(ctx, [(5, 5), (20, 5), (30, 12), (24, 24)]), (x, k) => HypothesesCheck.All((x.Scalar("m") >= x.Scalar("n"), "m ≥ n"), (x.Scalar("t") >= 0, "t ≥ 0"))),
         Conclusion = (x, k, p) => Conclude(x, p, 0),
         DefaultTrials = 6,
@@ -63,7 +64,7 @@ public static class Thm20
         double level = EscapeNumerics.ConfidenceLevel.ToDouble();
         var (lo, _) = EscapeNumerics.ClopperPearson(violations, draws, level);
         double bound = 2 * Math.Exp(-t * t / 2);
-        return MarginSet.Of(new Margin("2e^{−t²/2} − CP lower bound of P(violation)", bound - lo, new Tolerance(0, "Clopper–Pearson one-sided 1e−3 (already in the bound)"), bound))
+        return MarginSet.Of(Margin.Bound("2e^{−t²/2} − CP lower bound of P(violation)", bound - lo, bound, Tolerance.Heuristic(0, "Clopper–Pearson one-sided 1e−3 (already in the bound)")))
             .WithObservation("violation frequency", (double)violations / draws)
             .WithObservation("draws", draws);
     }

@@ -55,9 +55,9 @@ public static class Thm4
         [
             new NamedConstant("escapeSign", R(1), "sign of A on the limit path relative to −u_1v_1ᵀ of G = ∇C(0) (paper: +1, i.e. A ∝ −u_1v_1ᵀ)"),
             new NamedConstant("escapeIndex", R(1), "singular pair of G the path escapes along (paper: 1)"),
-            new NamedConstant("shallowLaw", R(0), "1 = use the L = 2 (exponential) escape law ȧ = 2a(s_1 − a) for every depth (mutant)"),
             new NamedConstant("minDecaySlope", R(1, 10), "required decay exponent of D(α) in α (harness choice; the theorem gives no rate)"),
         ],
+        Fidelity = Fidelity.Restricted("whitened 3×3 targets, w = 3, L ∈ {2, 3}, a finite α sequence (the α → 0 limit as a trend)"),
         Hypotheses = new Hypotheses(
             "B = U diag(s) Vᵀ 3×3 with s_1 ∈ [1, 2], s_2 ≤ s_1/2, s_3 ≤ s_2/2 (multiplicity 1 with a gap); L = 2 (even trials) or 3 (odd); w = 3; ρ_0 from a seed",
             Generate, Validate),
@@ -70,7 +70,7 @@ public static class Thm4
             Variant.Mutant("SecondSingularPair", "escape along (u_2, v_2) with speed s_2: D(α) stays O(1) — refuted",
                 s => s.WithConstantDefault("escapeIndex", R(2))),
             Variant.Mutant("ExponentialEscapeDeep", "exponential (shallow-law) escape for L = 3: the polynomial escape of the limit path differs — refuted",
-                s => s.WithConstantDefault("shallowLaw", R(1)).WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 }))),
+                s => s.WithSwitch("shallowLaw", R(1)).WithGenerator("L = 3 only", ctx => Generate(ctx with { Index = 1 }))),
             Variant.Mutant("ParameterLevelDeterminism", "θ^1 independent of ρ_0 at the parameter level (no rotation R): two ρ_0 give parameter points at the crossing that differ by O(‖θ‖) — refuted",
                 s => s.WithConclusion(ParameterLevel)),
         ],
@@ -153,7 +153,7 @@ public static class Thm4
         var svd = b.Svd(true);
         int index = (int)k.D("escapeIndex");
         double s1 = svd.S[0], s = svd.S[index - 1];
-        bool shallow = k.D("shallowLaw") == 1;
+        bool shallow = k.Switch("shallowLaw") == 1;
         var direction = k.D("escapeSign") * svd.U.Column(index - 1).OuterProduct(svd.VT.Row(index - 1));
         double aStar = s1 * (1 - 1 / Math.Sqrt(2));
         double tMinus = TravelTime(aStar / 20, aStar, s1, depth), tPlus = TravelTime(aStar, 0.99 * s1, s1, depth);
@@ -168,7 +168,7 @@ public static class Thm4
         {
             if (Run(x, alpha, tPlus, precision) is not { } run)
             {
-                return MarginSet.Of(new Margin($"gradient flow from α = {alpha:G3} reached the crossing C = C(0) − ε", double.NaN, Tolerance.Exact));
+                return MarginSet.Of(Margin.Uncomputable($"gradient flow from α = {alpha:G3} reached the crossing C = C(0) − ε"));
             }
             double dMax = 0, err = 0;
             for (int j = 0; j < offsets.Length; j++)
@@ -188,8 +188,7 @@ public static class Thm4
         var (slope, se, intercept, r2) = Jggsh21Fixtures.FitWithError(logA, logD);
         double minSlope = k.D("minDecaySlope");
         // The ODE errors (≤ worstError) are far below every D(α) here (recorded); the fit's scatter is the error source.
-        var margin = new Margin($"fitted slope of log D(α) vs log α − {minSlope} (D → 0 as α → 0: limit path = width-1 path)", slope - minSlope,
-            new Tolerance(3 * se, $"3 standard errors of the OLS slope over {alphas.Length} values of α (SE = {se:G3})"), 1);
+        var margin = Margin.Bound($"fitted slope of log D(α) vs log α − {minSlope} (D → 0 as α → 0: limit path = width-1 path)", slope - minSlope, Math.Max(Math.Abs(minSlope), 1e-300), Tolerance.Heuristic(3 * se, $"3 standard errors of the OLS slope over {alphas.Length} values of α (SE = {se:G3})"));
         return new MarginSet([margin], set.Observations)
             .WithObservation("slope", slope).WithObservation("slope_standard_error", se).WithObservation("intercept", intercept)
             .WithObservation("r_squared", r2).WithObservation("ode_error_bound_on_D", worstError)
@@ -203,12 +202,11 @@ public static class Thm4
         double alpha = Alphas(depth)[^1];
         if (Run(x, alpha, 0, precision) is not { } r1 || Run(x, alpha, 0, precision, "rhoSeed2") is not { } r2)
         {
-            return MarginSet.Of(new Margin("gradient flows reached the crossing", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("gradient flows reached the crossing"));
         }
         var th1 = r1.Path.Theta(r1.T1);
         var th2 = r2.Path.Theta(r2.T1);
         double norm = Math.Max(th1.L2Norm(), th2.L2Norm());
-        return MarginSet.Of(new Margin("−‖θ^{(ρ_0)}(t^1_α) − θ^{(ρ_0')}(t^1_α')‖ (parameter-level determinism)", -(th1 - th2).L2Norm(),
-            new Tolerance(0.01 * norm, "1% of ‖θ‖ at the crossing (generous: the A-paths agree far better)"), norm));
+        return MarginSet.Of(Margin.Deviation("−‖θ^{(ρ_0)}(t^1_α) − θ^{(ρ_0')}(t^1_α')‖ (parameter-level determinism)", (th1 - th2).L2Norm(), norm, Tolerance.Heuristic(0.01 * norm, "1% of ‖θ‖ at the crossing (generous: the A-paths agree far better)")));
     }
 }

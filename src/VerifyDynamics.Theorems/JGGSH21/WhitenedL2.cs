@@ -98,9 +98,9 @@ public static class WhitenedL2
         var gTol = Tolerance.FromRounding(16 * net.ParameterCount, scale * scale, "scale² of the constructed point");
         return
         [
-            new Margin("−‖∇C^NN(θ*)‖", -mb.GradientNorm, gTol, scale),
-            new Margin("λ_min(∇²C^NN(θ*))", mb.MinEigenvalue, new Tolerance(mb.KernelThreshold, "eigensolver kernel threshold max(1e−7, γ_P·P)·‖H‖"), scale),
-            new Margin("kernel dim = rotation-orbit dim (else inconclusive)", mb.KernelIsOrbit ? 0 : (mb.KernelDimension > mb.OrbitDimension && mb.MinEigenvalue >= -mb.KernelThreshold ? double.NaN : mb.OrbitDimension - mb.KernelDimension - 0.5 * Math.Sign(mb.OrbitDimension - mb.KernelDimension)), Tolerance.Exact, 1),
+            Margin.Deviation("−‖∇C^NN(θ*)‖", mb.GradientNorm, scale, gTol),
+            Margin.Bound("λ_min(∇²C^NN(θ*))", mb.MinEigenvalue, scale, Tolerance.Heuristic(mb.KernelThreshold, "eigensolver kernel threshold max(1e−7, γ_P·P)·‖H‖")),
+            Margin.Bound("kernel dim = rotation-orbit dim (else inconclusive)", mb.KernelIsOrbit ? 0 : (mb.KernelDimension > mb.OrbitDimension && mb.MinEigenvalue >= -mb.KernelThreshold ? double.NaN : mb.OrbitDimension - mb.KernelDimension - 0.5 * Math.Sign(mb.OrbitDimension - mb.KernelDimension)), Math.Max(mb.OrbitDimension, 1), Tolerance.Heuristic(0, "an eigenvalue count below the kernel threshold of a floating-point Hessian")),
         ];
     }
 }
