@@ -34,6 +34,7 @@ public static class Lemma8
             + "The margin event is tested in the cancellation-free form 2⟨V, Φ⟩ − ‖V‖² ≥ c(2‖Φ‖ − c).",
         Checkability = Checkability.Statistical,
         Constants = [Two, MinDimension],
+        Fidelity = Fidelity.Restricted("two rotation-invariant laws with density (Gaussian N(0, s²I) and uniform radius on the window × uniform direction) out of all such laws; d ∈ [20, 2000]"),
         Hypotheses = new Hypotheses(
             "d ∈ [20, 2000], b_1 ∈ [1, 1e4], b_2/b_1 ∈ [1.01, 1e6] (log-uniform), Φ Gaussian direction with ‖Φ‖ ∈ [0.1, 10]; Gaussian or uniform-radius law; n = 1000 draws",
             ctx => Build(ctx, ctx.Index % 2 == 0 ? "gaussian" : "radial", narrow: false, dMax: 2000),
@@ -155,7 +156,7 @@ public static class Lemma8
             return SphereProbabilities.HasMargin(v, phiRow, phiNorm, c);
         });
         var set = MarginSet.Of(
-            new Margin("P[margin ‖Φ‖/(b_2 d)] − (1 − ε)(3 − 4F(2/√b_1))/2 (exact)", exact.Value - bound, exact.Tolerance.Plus(Tolerance.FromRounding(32, 1, "probabilities ≤ 1 (window, F)"))),
+            Margin.AtLeast("P[margin ‖Φ‖/(b_2 d)] − (1 − ε)(3 − 4F(2/√b_1))/2 (exact)", exact.Value, bound, exact.Tolerance.Plus(Tolerance.FromRounding(32, 1, "probabilities ≤ 1 (window, F)"))),
             estimate.AtLeast("CP-upper(P[margin ‖Φ‖/(b_2 d)]) − (1 − ε)(3 − 4F(2/√b_1))/2 (Monte Carlo)", bound));
         return estimate.Observe(set, "mc")
             .WithObservation("exactProbability", exact.Value)
