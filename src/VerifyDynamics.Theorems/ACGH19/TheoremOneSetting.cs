@@ -136,7 +136,7 @@ public static class TheoremOneSetting
     /// admissible), c ≥ 0.85‖Φ‖_F, N ≤ 2 (and a square 2×2 family with Φ = scale·Q, c ≈ 0.67‖Φ‖_F). Then κ = η c^{2(N−1)/N} and
     /// T(ε) = log(ℓ(0)/ε)/κ ≈ 1e5 (N = 1) … 3.5e6 (square, N = 2) steps, run on preallocated arrays.
     /// </summary>
-    public static readonly string[] FullHorizonFamilies = ["scalar", "row", "row-unbalanced", "column", "tight-full", "square"];
+    public static readonly string[] FullHorizonFamilies = ["scalar-full", "row", "row-unbalanced", "column", "tight-full", "square"];
 
     /// <summary>ε/ℓ(0) of the full-horizon matrix families: log-uniform in [5e-7, 1e-6] (the theorem for that ε, over its whole T(ε)).</summary>
     public static Instance FullHorizon(TrialContext ctx) => FullHorizon(ctx.Rng, ctx.Constants, FullHorizonFamilies[ctx.Index % FullHorizonFamilies.Length]);
@@ -146,6 +146,18 @@ public static class TheoremOneSetting
         if (family == "scalar")
         {
             return Scalar(rng, k);
+        }
+        if (family == "scalar-full")
+        {
+            // Scalar network, N ∈ 1..3, w(0) = φ(1 ± ρ) with ρ ∈ [0.03, 0.1], c close to the margin, η = η*(c): T(ε) ≤ ~5e6 scalar steps.
+            int n1 = rng.NextInt(1, 3);
+            double phi1 = rng.Uniform(0.5, 2);
+            double rho1 = rng.Uniform(0.03, 0.1) * (rng.NextBool() ? 1 : -1);
+            var target1 = Matrix<double>.Build.Dense(1, 1, phi1);
+            var net1 = BalancedInitialization.Create(Enumerable.Repeat(1, n1 + 1).ToArray(), Matrix<double>.Build.Dense(1, 1, phi1 * (1 + rho1)));
+            double c1 = DeficiencyMargin.Of(net1.EndToEnd(), target1) * rng.Uniform(0.95, 0.999);
+            var x1 = Instance.ForNetwork("scalar-full", net1, target1, EtaStar(c1, n1, target1.FrobeniusNorm(), k)).WithScalar("c", c1);
+            return WithEpsilonRatio(x1, rng.LogUniform(5e-7, 1e-6));
         }
         if (family == "tight-full")
         {
@@ -186,6 +198,7 @@ public static class TheoremOneSetting
         var e = column ? rng.GaussianMatrix(d, 1) : rng.GaussianMatrix(1, d);
         var w0 = target + rng.Uniform(0.03, 0.1) * scale * e / e.FrobeniusNorm();
         var net = BalancedInitialization.Create(dims, w0);
+        scale = target.FrobeniusNorm();
         // c a fraction of the margin; the unbalanced family keeps a reserve of ≥ 1% for the perturbation (≈ δ*(c)/2 ≪ 1% of ‖Φ‖).
         double frac = unbalanced ? rng.Uniform(0.95, 0.99) : rng.Uniform(0.95, 0.999);
         double c = DeficiencyMargin.Of(net.EndToEnd(), target) * frac;

@@ -32,8 +32,8 @@ public static class Thm1
         Text = "If W_{1:N}(0) has deficiency margin c > 0 w.r.t. Φ, W(0) is δ-balanced with δ = c²/(256N³‖Φ‖_F^{2(N−1)/N}) and "
             + "η ≤ c^{(4N−2)/N}/(6144N³‖Φ‖_F^{(6N−4)/N}), then ℓ(T) ≤ ε for every ε > 0 and T ≥ log(ℓ(0)/ε)/(η c^{2(N−1)/N}).",
         FormalisationNote = "ε and T: T := ⌈log(ℓ(0)/ε)/κ⌉ (rounded up by γ_8 so it is ≥ the bound (8)), κ = η c^{2(N−1)/N}; η = η*(c), the largest "
-            + "step (7) allows. Every trial runs GD for the whole T(ε): scalar networks on doubles (ε = ℓ(0)·max(1e-4, e^(−κ·2e5))), and matrix "
-            + "instances with ε/ℓ(0) log-uniform in [5e-7, 1e-6] on preallocated arrays: a row target (d_N = 1, d_0 ∈ {2, 3}, N ∈ {1, 2}, hidden "
+            + "step (7) allows. Every trial runs GD for the whole T(ε) with ε/ℓ(0) log-uniform in [5e-7, 1e-6]: scalar networks (N ∈ 1..3, "
+            + "w(0) = φ(1 ± ρ)) on doubles, and matrix instances on preallocated arrays: a row target (d_N = 1, d_0 ∈ {2, 3}, N ∈ {1, 2}, hidden "
             + "widths 1..3, Procedure 1), the same with N = 2 and the imbalance AT δ*(c) (H2 at its boundary), a column target (d_0 = 1, N = 2), "
             + "the tight instance (Φ = a(1, 0), W = a cos θ(cos θ, sin θ), θ ∈ [0.03, 0.1], N = 2) and a square 2×2 target Φ = a·Q (N ∈ {1, 2}); "
             + "W(0) = Φ + ρ‖Φ‖E, ρ ∈ [0.03, 0.1], c = (0.95..0.999)·margin. Small instances with c close to σ_min(Φ) are chosen so that T(ε) ≈ "
@@ -45,11 +45,11 @@ public static class Thm1
             + "so ℓ(T) ≈ ε²/ℓ(0) and no admissible instance approaches the bound; the boundary search is therefore off (it would also cost a "
             + "full T(ε) run per evaluation).",
         Fidelity = Fidelity.Full("the theorem as printed at its constants (7), (8) with η = η*(c), run over the whole horizon T(ε) for ε ≤ 1e-6·ℓ(0) "
-            + "on small instances (d ≤ 3, N ≤ 2; scalar N ≤ 3) with row, column, tight and square targets"),
+            + "on small instances (d ≤ 3, N ≤ 2; scalar N ≤ 3) with scalar, row, column, tight and square targets"),
         BoundarySearchSteps = 0,
         Constants = TheoremOneSetting.Constants,
         Hypotheses = new Hypotheses(
-            "cycling scalar / row (N ∈ {1, 2}) / row with imbalance δ*(c) / column / tight / square 2×2; η = η*(c); ε ≤ 1e-6ℓ(0) (scalar ≤ 1e-4ℓ(0)); full T(ε)",
+            "cycling scalar (N ≤ 3) / row (N ∈ {1, 2}) / row with imbalance δ*(c) / column / tight / square 2×2; η = η*(c); ε ≤ 1e-6ℓ(0); full T(ε)",
             TheoremOneSetting.FullHorizon,
             (x, k) => TheoremOneSetting.Validate(x, k)),
         Conclusion = (x, k, p) => Conclude(x),
