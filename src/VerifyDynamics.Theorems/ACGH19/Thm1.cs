@@ -126,6 +126,12 @@ public static class Thm1
             : small ? RunSmall(net, phi, eta, c, (int)horizon, kappa, l0)
             : RunMatrix(net, phi, eta, c, (int)horizon, kappa, l0);
         var set = run.WithObservation("T(ε)", horizon).WithObservation("κ", kappa).WithObservation("ℓ(0)", l0).WithObservation("ε", eps);
+        if (set.Observations!.TryGetValue("ℓ(T)", out double lt) && lt > 0 && lt < l0 && horizon > 0)
+        {
+            // The envelope's exponent against the attained one, log(ℓ(0)/env(T))/log(ℓ(0)/ℓ(T)) ≈ κT/log(ℓ(0)/ℓ(T)): ~½, the slack of the
+            // printed rate (the per-step utilizations of the envelope and descent margins are ≈ 1 only because both sides start at ℓ(0)).
+            set = set.WithObservation("envelope exponent / attained exponent", -horizon * LogOnePlus(-Math.Min(kappa, 0.5)) / Math.Log(l0 / lt));
+        }
         return set with { Margins = [.. set.Margins, FinalMargin(set, eps)] };
     }
 
