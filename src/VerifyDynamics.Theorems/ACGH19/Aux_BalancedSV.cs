@@ -26,6 +26,7 @@ public static class Aux_BalancedSV
         Text = "0-balanced W_1..W_N share their nonzero singular values, which are the N-th roots of those of W_{1:N}.",
         FormalisationNote = "Families (index mod 3): Procedure 1 (Gaussian / low-rank / repeated singular values, no-bottleneck dims ≤ 5, N 1..6), "
             + "identity × scale (uniform width), orthogonal chain (square ≤ 5). Check σ_i(W_j)^N = σ_i(W_{1:N}) with zero padding.",
+        Fidelity = Fidelity.Full("the identity checked exactly as stated, to rounding, on Procedure 1, identity and orthogonal-chain 0-balanced networks (N ≤ 6, widths ≤ 5)"),
         Hypotheses = new Hypotheses(
             "index mod 3: Proc1 / s·I (s log-uniform [0.3, 3]) / orthogonal chain; N 1..6, widths ≤ 5",
             Generate,
@@ -98,7 +99,7 @@ public static class Aux_BalancedSV
             var s = MatrixMeasures.SingularValues(net[j]);
             if (includeZeros)
             {
-                margins.Add(new Margin($"−|σ_min(W_{j})^N − σ_min(W_{{1:N}})|", -Math.Abs(Math.Pow(s[^1], n) - end[^1]), tol, scale));
+                margins.Add(Margin.Deviation($"−|σ_min(W_{j})^N − σ_min(W_{{1:N}})|", Math.Abs(Math.Pow(s[^1], n) - end[^1]), scale, tol));
                 continue;
             }
             double worst = 0;
@@ -108,7 +109,7 @@ public static class Aux_BalancedSV
                 double target = i < end.Length ? end[i] : 0;
                 worst = Math.Max(worst, Math.Abs(layer - target));
             }
-            margins.Add(new Margin($"−max_i |σ_i(W_{j})^{(rootDegree == 0 ? "N" : "N−1")} − σ_i(W_{{1:N}})|", -worst, tol, scale));
+            margins.Add(Margin.Deviation($"−max_i |σ_i(W_{j})^{(rootDegree == 0 ? "N" : "N−1")} − σ_i(W_{{1:N}})|", worst, scale, tol));
         }
         return new MarginSet(margins);
     }

@@ -28,6 +28,7 @@ public static class Aux_Bottleneck
         Text = "A deficiency margin c > 0 forces σ_min(W_{1:N}) ≥ c > 0 (full rank), which is impossible if some d_i < min{d_0, d_N}.",
         FormalisationNote = "index mod 4: 0 margin family (Proc1 of W = Φ + small, no bottleneck); 1 bottleneck + Gaussian layers; "
             + "2 bottleneck + adversarial best rank-d_i approximation of Φ factored through the layers (tight); 3 as 2 with d_i = m − 1.",
+        Fidelity = Fidelity.Full("both directions (margin ⇒ full rank; bottleneck ⇒ no margin) on N ≤ 4, widths ≤ 5, including the adversarial best rank-d_i approximation"),
         Hypotheses = new Hypotheses(
             "N 2..4, d_0, d_N in 2..5; bottleneck width d_i < min{d_0, d_N} at a random hidden layer (odd families), or margin family",
             ctx => Build(ctx, bottleneckBelowMax: false),
@@ -154,20 +155,20 @@ public static class Aux_Bottleneck
         {
             double c = x.Scalar("c");
             return MarginSet.Of(
-                new Margin("footnote 2: σ_min(Φ) − c", MatrixMeasures.SigmaMin(phi) - c, tol, phiF),
-                new Margin("full rank: σ_min(W_{1:N}) − c", MatrixMeasures.SigmaMin(end) - c, tol, phiF));
+                Margin.AtLeast("footnote 2: σ_min(Φ) − c", MatrixMeasures.SigmaMin(phi), c, tol),
+                Margin.AtLeast("full rank: σ_min(W_{1:N}) − c", MatrixMeasures.SigmaMin(end), c, tol));
         }
         int bottleneck = MinHidden(net.Dims);
         int m = Math.Min(net.Dims[0], net.Dims[^1]);
         double sigma = eckartYoungWithSigmaMax ? MatrixMeasures.Spectral(phi) : MatrixMeasures.SigmaMin(phi);
         var margins = new List<Margin>
         {
-            new(eckartYoungWithSigmaMax ? "‖W_{1:N} − Φ‖_F − σ_max(Φ)" : "no margin: ‖W_{1:N} − Φ‖_F − σ_min(Φ)", (end - phi).FrobeniusNorm() - sigma, tol, phiF),
+            Margin.AtLeast(eckartYoungWithSigmaMax ? "‖W_{1:N} − Φ‖_F − σ_max(Φ)" : "no margin: ‖W_{1:N} − Φ‖_F − σ_min(Φ)", (end - phi).FrobeniusNorm(), sigma, tol),
         };
         if (bottleneck < m)
         {
             var s = MatrixMeasures.SingularValues(end);
-            margins.Add(new Margin($"rank ≤ d_i: −σ_{bottleneck + 1}(W_{{1:N}})", -s[bottleneck], Tolerance.FromRounding(ops, endScale, "∏‖W_j‖_σ"), Math.Max(endScale, double.Epsilon)));
+            margins.Add(Margin.Deviation($"rank ≤ d_i: −σ_{bottleneck + 1}(W_{{1:N}})", s[bottleneck], endScale, Tolerance.FromRounding(ops, endScale, "∏‖W_j‖_σ")));
         }
         return new MarginSet(margins);
     }

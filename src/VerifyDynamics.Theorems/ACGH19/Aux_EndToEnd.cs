@@ -24,6 +24,7 @@ public static class Aux_EndToEnd
         Title = "loss and gradient identities",
         Text = "L^N(W_1..W_N) = L^1(W_{1:N}); ∂L^1/∂W(W) = W − Φ; ‖∂L^1/∂W(W)‖_F² = 2L^1(W).",
         FormalisationNote = "N 1..5, widths 1..5, Gaussian weights (log-uniform scale) and Φ. Two evaluation routes per identity; FD step 2^-6(1 + |w|).",
+        Fidelity = Fidelity.Full("the three identities at random networks (N ≤ 5, widths ≤ 5), the gradient by exact-truncation central differences"),
         Hypotheses = new Hypotheses(
             "N 1..5, widths 1..5, W_j Gaussian × log-uniform [0.3, 2], Φ Gaussian × log-uniform [0.1, 10]",
             Generate,
@@ -89,7 +90,7 @@ public static class Aux_EndToEnd
         double l1 = L1(leftToRight, phi);
         var margins = new List<Margin>
         {
-            new("−|L^N(W_1..W_N) − L^1(W_{1:N})|", -Math.Abs(forward - l1), new Tolerance(2 * lossError, "2·(‖R‖_Fγ_nΠ + γ_n L), Π = ∏‖W_j‖_F (two product orders)"), Math.Max(l1, double.Epsilon)),
+            Margin.Deviation("−|L^N(W_1..W_N) − L^1(W_{1:N})|", Math.Abs(forward - l1), l1, Tolerance.Bound(2 * lossError, "2·(‖R‖_Fγ_nΠ + γ_n L), Π = ∏‖W_j‖_F (two product orders; Higham §3.5, first order in u)")),
         };
         // ∂L^1/∂W at W = W_{1:N}: central differences of the quadratic L^1 (curvature 1 along every entry).
         double worst = double.PositiveInfinity, worstTol = 0, normSq = 0, normSqError = 0;
@@ -111,10 +112,10 @@ public static class Aux_EndToEnd
                 normSqError += 2 * Math.Abs(fd.Value) * fd.ErrorBound + fd.ErrorBound * fd.ErrorBound;
             }
         }
-        margins.Add(new Margin("−max |∂L^1/∂W_ab − FD|", worst - worstTol, new Tolerance(worstTol, "FD rounding bound (quadratic: no truncation)"), Math.Max(residual, double.Epsilon)));
+        margins.Add(Margin.Deviation("−max |∂L^1/∂W_ab − FD|", worstTol - worst, residual, Tolerance.Bound(worstTol, "FD rounding bound, first order in u (quadratic: the truncation term is exactly 0)")));
         double rhs = normFactor * forward;
-        var normTol = new Tolerance(normSqError + normFactor * lossError + Tolerance.Gamma(ops) * normSq, "FD error propagated to ‖·‖² + 2·(loss evaluation error)");
-        margins.Add(new Margin($"−|‖FD gradient‖_F² − {normFactor}·L^N|", -Math.Abs(normSq - rhs), normTol, Math.Max(rhs, double.Epsilon)));
+        var normTol = Tolerance.Bound(normSqError + normFactor * lossError + Tolerance.Gamma(ops) * normSq, "FD error propagated to ‖·‖² + 2·(loss evaluation error), first order in u");
+        margins.Add(Margin.Deviation($"−|‖FD gradient‖_F² − {normFactor}·L^N|", Math.Abs(normSq - rhs), rhs, normTol));
         return new MarginSet(margins);
     }
 }

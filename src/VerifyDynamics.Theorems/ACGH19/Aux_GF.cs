@@ -28,6 +28,7 @@ public static class Aux_GF
             + "hidden ≥ min{d_0, d_N}) of a Gaussian end-to-end matrix, Gaussian Φ. Even trials: tight states (d_N ∈ {1, 2}, d_0 = d_N + 1, scale "
             + "a ∈ [0.2, 5]; for d_N = 1 also the catalog's Φ = a(1, 0), w = a cos θ(cos θ, sin θ)), where the margin is 0. Tolerance "
             + "γ_n·(rate + bound)·(N + 1) with n = 8(N + 1)·d_max: rounding of the products, of Procedure 1's balancedness (~u) and of the SVD.",
+        Fidelity = Fidelity.Full("the rate inequality at 0-balanced states (Procedure 1) and at tight states where it is an equality; N ≤ 4, widths ≤ 3"),
         Hypotheses = new Hypotheses(
             "Procedure 1 (0-balanced) states with arbitrary Φ; tight states with G ⟂ row space of W along the weakest direction",
             Generate,
@@ -102,7 +103,7 @@ public static class Aux_GF
         double bound = power(sigma, n) * gF * gF;
         int ops = 8 * (n + 1) * net.Dims.Max();
         var tol = Tolerance.FromRounding(ops, (rate + bound) * (n + 1), "(rate + bound)·(N + 1) (products, Procedure 1 balancedness, SVD)");
-        var set = MarginSet.Of(new Margin("Σ_j‖∂L/∂W_j‖_F² − σ_min^{2(N−1)/N}‖G‖_F²", rate - bound, tol, Math.Max(bound, double.Epsilon)));
+        var set = MarginSet.Of(Margin.AtLeast("Σ_j‖∂L/∂W_j‖_F² − σ_min^{2(N−1)/N}‖G‖_F²", rate, bound, tol));
         return bound > 0 ? set.WithObservation("rate / bound", rate / bound) : set;
     }
 }

@@ -25,6 +25,7 @@ public static class Aux_Grad
         Text = "∂L^N/∂W_j = W_{j+1:N}ᵀ(W_{1:N} − Φ)W_{1:j−1}ᵀ, and the GD update (4) is W_j − η·∂L^N/∂W_j.",
         FormalisationNote = "Dims 1..5, N 1..5, weights Gaussian with log-uniform scale, Φ Gaussian, η log-uniform [1e-4, 1e-1]; "
             + "step h = 2^-7(1 + |w|); tolerance = FD rounding bound (truncation is exactly 0 for a quadratic) + analytic rounding.",
+        Fidelity = Fidelity.Full("Eq. (14) and the update (4) against central differences at random networks (N ≤ 5, widths ≤ 5)"),
         Hypotheses = new Hypotheses(
             "N 1..5, widths 1..5, W_j Gaussian × log-uniform [0.3, 2], Φ Gaussian, η log-uniform [1e-4, 0.1]",
             ctx => Build(ctx, uniform: false),
@@ -108,8 +109,8 @@ public static class Aux_Grad
                 }
             }
             // Margin value = −|analytic − FD| expressed against the derived tolerance: value = slack − tol ≥ −tol ⇔ |diff| ≤ tol.
-            margins.Add(new Margin($"Eq. (14), layer {j}: −max |analytic − FD|", worstGrad - gradTol, new Tolerance(gradTol, "FD rounding (truncation 0: quadratic along an entry) + γ_n·Π/‖W_j‖_F·‖R‖_F"), Math.Max(gradScale, double.Epsilon)));
-            margins.Add(new Margin($"Eq. (4), layer {j}: −max |step − (W_j − η·FD)|", worstStep - stepTol, new Tolerance(stepTol, "η·(FD tolerance) + γ_2·|W_j|"), Math.Max(net[j].FrobeniusNorm(), double.Epsilon)));
+            margins.Add(Margin.Deviation($"Eq. (14), layer {j}: −max |analytic − FD|", gradTol - worstGrad, gradScale, Tolerance.Bound(gradTol, "FD rounding, first order in u (truncation 0: quadratic along an entry) + γ_n·Π/‖W_j‖_F·‖R‖_F")));
+            margins.Add(Margin.Deviation($"Eq. (4), layer {j}: −max |step − (W_j − η·FD)|", stepTol - worstStep, net[j].FrobeniusNorm(), Tolerance.Bound(stepTol, "η·(FD tolerance) + γ_2·|W_j|")));
         }
         return new MarginSet(margins);
     }

@@ -27,6 +27,7 @@ public static class Aux_Residual
         Text = "Uniform width d, W_j(0) = I_d: if ‖Φ − I_d‖_F < 0.5 the init is 0-balanced and has deficiency margin σ_min(Φ) − ‖Φ − I‖_F ≥ 1 − 2‖Φ − I‖_F > 0.",
         FormalisationNote = "d 1..6, N 1..8, Φ = I + rE/‖E‖_F with r uniform in (0, threshold); every fourth trial E = −e_1e_1ᵀ (tight Weyl step).",
         Constants = [Threshold],
+        Fidelity = Fidelity.Full("the sufficient condition ‖Φ − I‖_F < 0.5 ⇒ 0-balanced + margin ≥ 1 − 2r, d ≤ 6, N ≤ 8, including the tight Weyl direction"),
         Hypotheses = new Hypotheses(
             "d 1..6, N 1..8, r uniform in (0, threshold), Φ = I + rE/‖E‖_F (E Gaussian, or −e_1e_1ᵀ every fourth trial); W_j = I_d",
             Generate,
@@ -84,8 +85,10 @@ public static class Aux_Residual
         double margin = DeficiencyMargin.Of(net.EndToEnd(), phi);
         var tol = Tolerance.FromRounding(8 * d + 16, 1 + r, "1 + r (SVD of Φ)");
         return MarginSet.Of(
-            new Margin("0-balanced: −imb(I, …, I)", -net.BalancednessGap(), Tolerance.Exact),
-            new Margin("Weyl: margin(I) − (1 − 2r)", margin - (1 - 2 * r), tol, 1),
-            new Margin("positive margin: margin(I) > 0", margin, tol, 1));
+            // I·I and IᵀI are formed exactly in floating point: the imbalance is exactly 0.
+            Margin.Deviation("0-balanced: −imb(I, …, I)", net.BalancednessGap(), 1, Tolerance.Exact),
+            Margin.AtLeast("Weyl: margin(I) − (1 − 2r)", margin, 1 - 2 * r, tol),
+            // Sign condition; its natural size is σ_min(I) = 1, the scale of the identity initialization.
+            Margin.Bound("positive margin: margin(I) > 0", margin, 1, tol));
     }
 }

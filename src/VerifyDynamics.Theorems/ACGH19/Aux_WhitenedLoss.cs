@@ -23,6 +23,7 @@ public static class Aux_WhitenedLoss
         Title = "ℓ2 loss over whitened data",
         Text = "If XXᵀ/m = I then (1/2m)‖WX − Y‖_F² = ½‖W − Λ_yx‖_F² + c₀ with c₀ = −½Tr(Λ_yxΛ_yxᵀ) + ½Tr(Λ_yy).",
         FormalisationNote = "d_x, d_y in 1..5, m in d_x..d_x+10, X whitened by (XXᵀ/m)^{−1/2}; Y, W Gaussian (log-uniform scale).",
+        Fidelity = Fidelity.Full("the identity on whitened data (d_x, d_y ≤ 5, m ≤ d_x + 10), up to the whitening allowance"),
         Hypotheses = new Hypotheses(
             "X Gaussian d_x×m whitened to Λ_xx = I; Y d_y×m and W d_y×d_x Gaussian with log-uniform scales in [0.1, 10]",
             ctx => Build(ctx, whiten: true),
@@ -95,6 +96,6 @@ public static class Aux_WhitenedLoss
         // (Without the second term 10 of 2,400 trials were "refuted" at relative size 6e−13.)
         var tol = Tolerance.FromRounding(4 * (x.RowCount + y.RowCount + m) + 16, scale, "(‖W‖_F²‖X‖_F² + ‖Y‖_F²)/m")
             .Plus(Tolerance.Bound(0.5 * wf * wf * WhiteningAllowance(inst), "½‖W‖_F²·(whitening allowance on ‖Λ_xx − I‖_F)"));
-        return MarginSet.Of(new Margin("−|(1/2m)‖WX − Y‖_F² − (½‖W − Λ_yx‖_F² + c₀)|", -Math.Abs(lhs - rhs), tol, Math.Max(scale, double.Epsilon)));
+        return MarginSet.Of(Margin.Deviation("−|(1/2m)‖WX − Y‖_F² − (½‖W − Λ_yx‖_F² + c₀)|", Math.Abs(lhs - rhs), scale, tol));
     }
 }

@@ -24,6 +24,7 @@ public static class Claim1
         FormalisationNote = "c := σ_min(Φ) − ‖W − Φ‖_F (tightest). W′ is uniform in the Frobenius ball of radius ‖W − Φ‖_F "
             + "(odd trials) or the adversarial Φ − R u_min v_minᵀ (even trials, equality case). Also checks the proof's "
             + "rectangular Weyl step σ_min(A + B) ≥ σ_min(A) − σ_max(B). Tolerance: γ_n of the SVD (n = 8·max(d_0, d_N)) times ‖Φ‖_σ.",
+        Fidelity = Fidelity.Full("c at its largest (σ_min(Φ) − ‖W − Φ‖_F), W′ uniform in the ball or at the adversarial equality point"),
         Hypotheses = new Hypotheses(
             "Φ Gaussian d_N×d_0 (1..6 each) with σ_min(Φ) > 0; W = Φ + ρσ_min(Φ)E/‖E‖_F, ρ ∈ (0.05, 0.95); W′ in the ball (odd trials) or adversarial (even)",
             Generate,
@@ -114,7 +115,7 @@ public static class Claim1
         var b = wPrime - phi;
         var tol = Tolerance.FromRounding(Ops(x), MatrixMeasures.Spectral(phi), "‖Φ‖_σ (SVD backward error)");
         return MarginSet.Of(
-            new Margin("σ_min(W′) − c", sigmaWPrime - required, tol, Math.Max(sigmaPhi, double.Epsilon)),
-            new Margin("Weyl: σ_min(Φ + B) − (σ_min(Φ) − σ_max(B))", sigmaWPrime - (MatrixMeasures.SigmaMin(phi) - MatrixMeasures.Spectral(b)), tol, Math.Max(sigmaPhi, double.Epsilon)));
+            Margin.AtLeast("σ_min(W′) − c", sigmaWPrime, required, tol),
+            Margin.AtLeast("Weyl: σ_min(Φ + B) − (σ_min(Φ) − σ_max(B))", sigmaWPrime, MatrixMeasures.SigmaMin(phi) - MatrixMeasures.Spectral(b), tol));
     }
 }

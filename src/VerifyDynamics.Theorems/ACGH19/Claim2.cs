@@ -30,6 +30,7 @@ public static class Claim2
             + "probability ≈ 1 whenever the bound ≥ 0.1; exact E imb_j² = s⁴[d((a−b)² + 2(a+b)) + d(d−1)(a+b)]).",
         Checkability = Checkability.Statistical,
         Constants = [Ten, ScalePower, WidthPower],
+        Fidelity = Fidelity.Full("P[δ-balanced] ≥ 1 − 10δ^{−2}Ns⁴d_max³ by Monte Carlo (Clopper–Pearson) at δ chosen so the bound is 0.1, 0.5 or 0.9; N ≤ 5, widths ≤ 16"),
         Hypotheses = new Hypotheses("N ∈ 1..5, d_j ∈ 1..16, s ∈ [0.05, 2], bound q ∈ {0.1, 0.5, 0.9}; n = 400 draws",
             ctx => Build(ctx, ctx.Rng.NextInt(1, 5), 1, 16, ctx.Rng.LogUniform(0.05, 2), ctx.Rng.Pick([0.1, 0.5, 0.9]), 400), Validate),
         Conclusion = Conclude,

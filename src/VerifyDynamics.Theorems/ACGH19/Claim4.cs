@@ -35,6 +35,7 @@ public static class Claim4
             + "enters ‖Φ‖_F = √d in δ*(c): the other diagonal entries stay exactly 1 and contribute 0 to the loss.",
         Checkability = Checkability.Construction,
         Constants = [TheoremOneSetting.DeltaDenominator],
+        Fidelity = Fidelity.Full("the construction run in exact rational arithmetic for N ∈ {2, 4, 6, 8} until Lemma 17's invariant holds, after which the proof's induction carries ℓ(t) ≥ (2^N − 1)²/2 to every t"),
         Hypotheses = new Hypotheses(
             "N ∈ {2,4,6,8}, η = m·10^k, r = k/1000 with r^N ∈ [3/4, 1), d ∈ {1,2,3}",
             Generate,
@@ -87,11 +88,12 @@ public static class Claim4
         // Def. 2 with Φ = I: σ_min(I) − ‖W_{1:N}(0) − I‖_F − c, exactly 0 by construction (slack 0).
         var end0 = ClaimFourConstruction.EndToEnd(state, n);
         var dist = end0 >= Rational.One ? end0 - Rational.One : Rational.One - end0;
-        margins.Add(new Margin("deficiency margin of W_{1:N}(0) minus c (exact)", (Rational.One - dist - c).ToDouble(), Tolerance.Exact));
+        // Exact rational arithmetic; the double conversion keeps the sign (and 0 exactly).
+        margins.Add(Margin.Bound("deficiency margin of W_{1:N}(0) minus c (exact)", (Rational.One - dist - c).ToDouble(), c.ToDouble(), Tolerance.Exact));
         // Outside Theorem 1: imb_{N/2}(0) = |q² − p²| versus δ*(c) = c²/(256 N³ d^{(N−1)/N}).
         var imbalance = state.P * state.P - state.Q * state.Q;
         double deltaStar = TheoremOneSetting.DeltaStar(c.ToDouble(), n, Math.Sqrt(d), k);
-        margins.Add(new Margin("imb(W(0)) − δ*(c) > 0 (the init is not balanced)", imbalance.ToDouble() - deltaStar, Tolerance.FromRounding(4, imbalance.ToDouble(), "imb(W(0))")));
+        margins.Add(Margin.AtLeast("imb(W(0)) − δ*(c) > 0 (the init is not balanced)", imbalance.ToDouble(), deltaStar, Tolerance.FromRounding(4, imbalance.ToDouble(), "imb(W(0))")));
         if (includeInitial)
         {
             margins.Add(ClaimFourConstruction.LogAtMost("ℓ(0) ≥ (2^N − 1)²/2", bound, ClaimFourConstruction.Loss(state, n)));
@@ -122,10 +124,10 @@ public static class Claim4
                 break;
             }
         }
-        margins.Add(worstLoss ?? new Margin("ℓ(t) ≥ (2^N − 1)²/2 for t = 1..t*", double.NaN, Tolerance.Exact));
+        margins.Add(worstLoss ?? Margin.Uncomputable("ℓ(t) ≥ (2^N − 1)²/2 for t = 1..t*"));
         if (entry < 0)
         {
-            margins.Add(new Margin($"Lemma 17 invariant reached within {MaxSteps} steps / {ClaimFourConstruction.BitBudget} bits", double.NaN, Tolerance.Exact));
+            margins.Add(Margin.Uncomputable($"Lemma 17 invariant reached within {MaxSteps} steps / {ClaimFourConstruction.BitBudget} bits"));
         }
         else
         {

@@ -31,6 +31,7 @@ public static class Claim5
             + "backward error γ_{8d}‖Φ‖_F propagated to ℓ and λ²/2, plus the rounding of the loss. +∞ loss counts as satisfying the "
             + "bound (the run stops there), NaN is uncomputable. Also checks the init is far from any deficiency margin (margin ≤ −1).",
         Checkability = Checkability.Construction,
+        Fidelity = Fidelity.Restricted("t ≤ 10000 steps of the eigen-coordinate recursion and t ≤ 100 steps of matrix GD (the claim is for every t); d ≤ 6, N ∈ {2, 4, 6}"),
         Hypotheses = new Hypotheses(
             "d ∈ 1..6, N ∈ {2,4,6}, symmetric Φ with ≥ 1 eigenvalue ≤ −0.2, W_j(0) = I, η ∈ [1e-4, 1]",
             Generate,
@@ -114,14 +115,14 @@ public static class Claim5
             }
             if (double.IsPositiveInfinity(loss))
             {
-                return new Run(worst ?? new Margin("ℓ(t) − λ²/2 (recursion)", double.MaxValue, Tolerance.Exact), t, true);
+                return new Run(worst ?? Margin.Bound("ℓ(t) − λ²/2 (recursion)", double.MaxValue, double.MaxValue, Tolerance.Exact), t, true);
             }
             if (double.IsNaN(loss))
             {
-                return new Run(new Margin($"ℓ(t) − λ²/2 (recursion) at step {t}", double.NaN, Tolerance.Exact), t, false);
+                return new Run(Margin.Uncomputable($"ℓ(t) − λ²/2 (recursion) at step {t}"), t, false);
             }
-            var m = new Margin("ℓ(t) − λ²/2 (eigen-coordinate recursion), worst step", loss - bound,
-                new Tolerance(tol + eigError * lambda, "γ·loss rounding + eigen-solver backward error γ_{8d}‖Φ‖_F"), Math.Max(bound, double.Epsilon));
+            var m = Margin.AtLeast("ℓ(t) − λ²/2 (eigen-coordinate recursion), worst step", loss, bound,
+                Tolerance.Bound(tol + eigError * lambda, "γ·loss rounding + eigen-solver backward error γ_{8d}‖Φ‖_F"));
             if (worst is null || m.Value < worst.Value)
             {
                 worst = m;
@@ -150,15 +151,15 @@ public static class Claim5
             double loss = 0.5 * gF * gF;
             if (double.IsPositiveInfinity(loss) || !net.IsFinite())
             {
-                return new Run(worst ?? new Margin("ℓ(t) − λ²/2 (matrix GD)", double.MaxValue, Tolerance.Exact), t, true);
+                return new Run(worst ?? Margin.Bound("ℓ(t) − λ²/2 (matrix GD)", double.MaxValue, double.MaxValue, Tolerance.Exact), t, true);
             }
             if (double.IsNaN(loss))
             {
-                return new Run(new Margin($"ℓ(t) − λ²/2 (matrix GD) at step {t}", double.NaN, Tolerance.Exact), t, false);
+                return new Run(Margin.Uncomputable($"ℓ(t) − λ²/2 (matrix GD) at step {t}"), t, false);
             }
             double layers = net.Weights.Aggregate(1.0, (a, w) => a * w.FrobeniusNorm());
-            var m = new Margin("ℓ(t) − λ²/2 (matrix GD), worst step", loss - bound,
-                new Tolerance(Tolerance.Gamma(ops) * (layers + phi.FrobeniusNorm()) * gF + eigError * lambda, "γ_n·(Π‖W_j‖ + ‖Φ‖)·‖G‖ + eigen-solver error on λ"), Math.Max(bound, double.Epsilon));
+            var m = Margin.AtLeast("ℓ(t) − λ²/2 (matrix GD), worst step", loss, bound,
+                Tolerance.Bound(Tolerance.Gamma(ops) * (layers + phi.FrobeniusNorm()) * gF + eigError * lambda, "γ_n·(Π‖W_j‖ + ‖Φ‖)·‖G‖ + eigen-solver error on λ"));
             if (worst is null || m.Value < worst.Value)
             {
                 worst = m;

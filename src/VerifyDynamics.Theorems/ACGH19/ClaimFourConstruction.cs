@@ -115,7 +115,8 @@ public static class ClaimFourConstruction
         {
             value = -2 * tol.Absolute - double.Epsilon;
         }
-        return new Margin(name, value, tol, Math.Max(Math.Abs(ll), 1));
+        // log lhs ≤ log rhs: the bound's own size is the larger log.
+        return Margin.Bound(name, value, Math.Max(Math.Max(Math.Abs(ll), Math.Abs(lr)), double.Epsilon), tol);
     }
 
     /// <summary>The instance fields: N, η = m·10^k, r = r_num/r_den, d (all exact integers stored as doubles).</summary>

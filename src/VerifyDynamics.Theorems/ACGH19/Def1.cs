@@ -27,6 +27,7 @@ public static class Def1
         FormalisationNote = "Checked via consequences: identity (uniform width), Procedure 1 and orthogonal chains have imb = 0 "
             + "up to rounding (γ_n·M²·√d_max); scale covariance imb(α^{1/N}W) = α^{2/N}imb(W) on Gaussian weights (two-sided, "
             + "tolerance α^{2/N}-scaled). Trials cycle through the four families (index mod 4).",
+        Fidelity = Fidelity.Substitute("a definition asserts nothing: its consequences are checked instead (identity, Procedure 1 and orthogonal chains are 0-balanced; scale covariance of imb; Frobenius vs spectral imbalance)"),
         Hypotheses = new Hypotheses(
             "index mod 4: identity (width 1..6, N 1..8) / Proc1 (no-bottleneck dims ≤ 6) / orthogonal chain (square ≤ 6) / Gaussian weights with α ∈ [0.1, 10]",
             Generate,
@@ -117,7 +118,7 @@ public static class Def1
         {
             for (int j = 1; j < n; j++)
             {
-                margins.Add(new Margin($"0-balanced: −imb_{j}(W)", -Imbalance(net, j, swappedGrams), tol, Math.Max(m2, double.Epsilon)));
+                margins.Add(Margin.Deviation($"0-balanced: −imb_{j}(W)", Imbalance(net, j, swappedGrams), m2, tol));
             }
         }
         double alpha = x.Scalar("alpha");
@@ -128,12 +129,12 @@ public static class Def1
         {
             double lhs = Imbalance(scaled, j, swappedGrams);
             double rhs = factor * Imbalance(net, j, swappedGrams);
-            margins.Add(new Margin($"scale covariance: −|imb_{j}(α^{{1/N}}W) − α^{{{covarianceExponent}/N}}imb_{j}(W)|", -Math.Abs(lhs - rhs), scaledTol, Math.Max(factor * m2, double.Epsilon)));
+            margins.Add(Margin.Deviation($"scale covariance: −|imb_{j}(α^{{1/N}}W) − α^{{{covarianceExponent}/N}}imb_{j}(W)|", Math.Abs(lhs - rhs), factor * m2, scaledTol));
         }
         if (margins.Count == 0)
         {
             // N = 1: Definition 1 is vacuous; record that the gap is 0 by definition.
-            margins.Add(new Margin("N = 1: imb := 0", -net.BalancednessGap(), Tolerance.Exact));
+            margins.Add(Margin.Deviation("N = 1: imb := 0", net.BalancednessGap(), 1, Tolerance.Exact));
         }
         return new MarginSet(margins);
     }
@@ -147,7 +148,7 @@ public static class Def1
         {
             double frob = net.Imbalance(j);
             double spectral = MatrixMeasures.Spectral(net.GramDifference(j));
-            margins.Add(new Margin($"−|imb_{j} Frobenius − imb_{j} spectral|", -Math.Abs(frob - spectral), tol, Math.Max(frob, double.Epsilon)));
+            margins.Add(Margin.Deviation($"−|imb_{j} Frobenius − imb_{j} spectral|", Math.Abs(frob - spectral), frob, tol));
         }
         return new MarginSet(margins);
     }

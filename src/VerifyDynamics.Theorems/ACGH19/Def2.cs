@@ -25,6 +25,7 @@ public static class Def2
         FormalisationNote = "Checked via its consequences: monotonicity in c, c ≤ σ_min(Φ) ≤ ‖Φ‖_σ ≤ ‖Φ‖_F, L(W) ≤ ½σ_min(Φ)² ≤ ½‖Φ‖_F², "
             + "σ_min(Φ) > 0 and σ_min(W) ≥ c. c is a random fraction (0.05..1] of the tightest margin σ_min(Φ) − ‖W − Φ‖_F; every "
             + "third trial uses an ill-conditioned Φ (condition number up to 10³) so the σ_max mutant is exposed.",
+        Fidelity = Fidelity.Substitute("a definition asserts nothing: its consequences are checked instead (monotonicity in c, c ≤ σ_min(Φ) ≤ ‖Φ‖_σ ≤ ‖Φ‖_F, L(W) ≤ ½σ_min(Φ)², σ_min(W) ≥ c)"),
         Hypotheses = new Hypotheses(
             "Φ d_N×d_0 (1..5 each; Gaussian, or prescribed singular values with condition up to 10³ every third trial); W = Φ + ρσ_min(Φ)E/‖E‖_F, ρ ∈ (0.05, 0.95); c = f·margin(W), c′ = g·c",
             ctx => Build(ctx, useSigmaMax: false),
@@ -97,14 +98,13 @@ public static class Def2
         int ops = 8 * Math.Max(phi.RowCount, phi.ColumnCount) + 16;
         var tol = Tolerance.FromRounding(ops, frob, "‖Φ‖_F (SVD backward error)");
         var tol2 = Tolerance.FromRounding(ops, frob * frob, "‖Φ‖_F² (squared quantities)");
-        double scale = Math.Max(frob, double.Epsilon);
         return MarginSet.Of(
-            new Margin("monotone: σ_min(Φ) − c′ − ‖W − Φ‖_F", sMin - cPrime - (w - phi).FrobeniusNorm(), tol, scale),
-            new Margin("footnote 2: σ_min(Φ) > 0 (as σ_min(Φ) − c ≥ 0 with c > 0)", sMin - c, tol, scale),
-            new Margin("σ_max(Φ) − σ_min(Φ)", sMax - sMin, tol, scale),
-            new Margin("‖Φ‖_F − σ_max(Φ)", frob - sMax, tol, scale),
-            new Margin("½σ_min(Φ)² − L(W)", 0.5 * sMin * sMin - Loss(x), tol2, scale * scale),
-            new Margin("½‖Φ‖_F² − ½σ_min(Φ)²", 0.5 * (frob * frob - sMin * sMin), tol2, scale * scale),
-            new Margin("Claim 1 with W′ = W: σ_min(W) − c", MatrixMeasures.SigmaMin(w) - c, tol, scale));
+            Margin.AtMost("monotone: σ_min(Φ) − c′ − ‖W − Φ‖_F", cPrime + (w - phi).FrobeniusNorm(), sMin, tol),
+            Margin.AtLeast("footnote 2: σ_min(Φ) > 0 (as σ_min(Φ) − c ≥ 0 with c > 0)", sMin, c, tol),
+            Margin.AtLeast("σ_max(Φ) − σ_min(Φ)", sMax, sMin, tol),
+            Margin.AtLeast("‖Φ‖_F − σ_max(Φ)", frob, sMax, tol),
+            Margin.AtMost("½σ_min(Φ)² − L(W)", Loss(x), 0.5 * sMin * sMin, tol2),
+            Margin.AtLeast("½‖Φ‖_F² − ½σ_min(Φ)²", 0.5 * frob * frob, 0.5 * sMin * sMin, tol2),
+            Margin.AtLeast("Claim 1 with W′ = W: σ_min(W) − c", MatrixMeasures.SigmaMin(w), c, tol));
     }
 }

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
-using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Theorems.ACGH19;
@@ -31,6 +30,7 @@ public static class Lemma1
             + "the stored next state (u per weight), ~1e-16 on the tight instance where the ½-less bound fails by ~1e-12. The stored "
             + "trajectory is the floating-point one; each checked step starts from the stored state. The margin reported is the worst step.",
         Constants = TheoremOneSetting.Constants,
+        Fidelity = Fidelity.Restricted("steps t < 40 of Theorem 1 trajectories (the lemma is for every t; T(ε) is 1e5–1e8 steps), matrix instances with N ≤ 4, widths ≤ 3"),
         Hypotheses = new Hypotheses(
             "Theorem 1 generator cycling scalar / tight (d_0 = 2, d_N = 1, Φ = a(1,0), w = a cos θ(cos θ, sin θ)) / Procedure 1 / Procedure 1 + imbalance",
             ctx => TheoremOneSetting.Generate(ctx, Horizon).WithScalar("steps", Horizon),
@@ -77,7 +77,7 @@ public static class Lemma1
             var next = net.GradientStep(phi, eta);
             if (!next.IsFinite())
             {
-                return MarginSet.Of(new Margin($"(9) at step {t}", double.NaN, Tolerance.Exact)).WithObservation("diverged at step", t);
+                return MarginSet.Of(Margin.Uncomputable($"(9) at step {t}")).WithObservation("diverged at step", t);
             }
             var change = TheoremOneSetting.Step(net, next, phi);
             var m = TheoremOneSetting.DescentMargin($"(9): ℓ(t) − (η/2)σ^(2(N−1)/N)‖G‖² − ℓ(t+1), worst step", change, eta, n, factor, sigmaMax, exponentOf?.Invoke(n));

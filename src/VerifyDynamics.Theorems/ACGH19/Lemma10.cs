@@ -25,6 +25,7 @@ public static class Lemma10
         FormalisationNote = "Monte Carlo, n = 600 draws; margin 1/k² − CP-lower(P) at level 1e-3. a, b, d ∈ 1..24, s ∈ [0.05, 3], k ∈ {1, 1.5, 3}.",
         Checkability = Checkability.Statistical,
         Constants = [SquareTerm, KPower],
+        Fidelity = Fidelity.Full("the tail bound by Monte Carlo (Clopper–Pearson lower bound) at k ∈ {1, 1.5, 3}; a, b, d ≤ 24"),
         Hypotheses = new Hypotheses("a, b, d ∈ 1..24, s log-uniform in [0.05, 3], k ∈ {1, 1.5, 3}; n = 600 draws",
             ctx => Build(ctx, ctx.Rng.NextInt(1, 24), ctx.Rng.NextInt(1, 24), ctx.Rng.NextInt(1, 24), ctx.Rng.Pick([1.0, 1.5, 3]), 600), Validate),
         Conclusion = Conclude,

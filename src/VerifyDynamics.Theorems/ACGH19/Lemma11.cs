@@ -24,6 +24,7 @@ public static class Lemma11
         Checkability = Checkability.NotCheckable,
         NotCheckableReason = "Existential constant: the statement asserts that some absolute C_0 exists, which no finite computation can confirm or refute; "
             + "the paper never fixes its value. Only a sanity run (empirical lower bound on C_0) is provided.",
+        Fidelity = Fidelity.Substitute("the existence of an absolute C_0 cannot be checked; a sanity run (an empirical lower bound on any valid C_0 for h = X_1⋯X_N) is reported instead"),
         Hypotheses = new Hypotheses("h = X_1⋯X_N, N ∈ 1..3, ε ∈ [1e-3, 1]; n = 2000 draws", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 8,

@@ -32,6 +32,7 @@ public static class Lemma17
             + "ηB(t)^{2N−1} ≥ 20C(t), and the lemma's existential form with the best constants (min|W_j| ≥ 2 and η min^{2N−1} ≥ 20 max), "
             + "plus the consequence ℓ(t) ≥ (2^N − 1)²/2. Sizes are reported as exact-sign log ratios.",
         Constants = [],
+        Fidelity = Fidelity.Restricted("the corrected range (1 − c)c^{(N−1)/N} ≥ 3/16 (the printed 3/4 ≤ c < 1 is refuted by the erratum variant) and t = 1..3 in exact arithmetic (the lemma is for every t ≥ 1)"),
         Hypotheses = new Hypotheses(
             "N ∈ {2,4,6,8}, η = m·10^k, r = k/1000 with r^N ≥ 3/4 and (1 − r^N) r^{N−1} ≥ 3/16",
             ctx => Generate(ctx, corrected: true),
@@ -127,10 +128,11 @@ public static class Lemma17
             var max = absP < absQ ? absQ : absP;
             int sign = state.P.Sign;
             bool same = state.P.Sign == state.Q.Sign && sign != 0;
-            margins.Add(new Margin($"t={t}: all W_j(t) share a sign", same ? 1 : -1, Tolerance.Exact));
+            // Exact rational signs: a yes/no condition (deviation 0 or 1), no bound to approach.
+            margins.Add(Margin.Deviation($"t={t}: all W_j(t) share a sign", same ? 0 : 1, 1, Tolerance.Exact));
             if (t >= 2)
             {
-                margins.Add(new Margin($"t={t}: sign alternates", sign == -previousSign ? 1 : -1, Tolerance.Exact));
+                margins.Add(Margin.Deviation($"t={t}: sign alternates", sign == -previousSign ? 0 : 1, 1, Tolerance.Exact));
             }
             previousSign = sign;
             // The lemma's existential form with the best constants B = min|W_j|, C = max|W_j|.
@@ -142,7 +144,7 @@ public static class Lemma17
                 margins.Add(ClaimFourConstruction.LogAtMost($"t={t}: proof's B(t) ≤ min_j|W_j(t)|", b, min));
                 margins.Add(ClaimFourConstruction.LogAtMost($"t={t}: max_j|W_j(t)| ≤ proof's C(t)", max, cc));
                 margins.Add(ClaimFourConstruction.LogAtMost($"t={t}: proof's B(t) ≥ 2", two, b));
-                margins.Add(new Margin($"t={t}: proof's B(t) < C(t)", b < cc ? 1 : -1, Tolerance.Exact));
+                margins.Add(Margin.Deviation($"t={t}: proof's B(t) < C(t)", b < cc ? 0 : 1, 1, Tolerance.Exact));
                 margins.Add(ClaimFourConstruction.LogAtMost($"t={t}: ηB(t)^(2N−1) ≥ 20C(t)", Rational.Of(20) * cc, eta * b.Pow(2 * n - 1)));
                 margins.Add(ClaimFourConstruction.LogAtMost($"t={t}: ℓ(t) ≥ (2^N − 1)²/2", lossBound, ClaimFourConstruction.Loss(state, n)));
             }

@@ -28,6 +28,7 @@ public static class Lemma18
         FormalisationNote = $"d ∈ 1..5, N ∈ 1..5, symmetric Φ with eigenvalues in [−2, 2] (any signs), η ∈ [1e-3, 0.05], {Steps} steps. "
             + "D̂(t) is taken as diag(x(t)) from the eigen-coordinate recursion, so the check also confirms the recursion. Deviations "
             + "are pure rounding: tolerance (t + 1)·γ_n·max_j‖W_j(t)‖_F·(1 + ‖Φ‖_F), n = 8Nd + 16 (+ eigen-solver error on U).",
+        Fidelity = Fidelity.Restricted("t ≤ 100 GD steps (the lemma is for every t); d ≤ 5, N ≤ 5, η ≤ 0.05"),
         Hypotheses = new Hypotheses(
             "d ∈ 1..5, N ∈ 1..5, Φ = U diag(D) Uᵀ with D ∈ [−2, 2]^d, W_j(0) = I, η ∈ [1e-3, 0.05]",
             Generate,
@@ -94,7 +95,7 @@ public static class Lemma18
         var worst = new Dictionary<string, Margin>(StringComparer.Ordinal);
         void Offer(string name, double deviation, double tol, double scale)
         {
-            var m = new Margin(name, -deviation, new Tolerance(tol, "(t+1)·γ_n·max‖W_j‖·(1 + ‖Φ‖_F)"), Math.Max(scale, double.Epsilon));
+            var m = Margin.Deviation(name, deviation, scale, Tolerance.Bound(tol, "(t+1)·γ_n·max‖W_j‖·(1 + ‖Φ‖_F): rounding accumulated over t + 1 steps, first order in u"));
             if (!worst.TryGetValue(name, out var w) || m.Value + m.Tolerance.Absolute < w.Value + w.Tolerance.Absolute)
             {
                 worst[name] = m;
@@ -104,7 +105,7 @@ public static class Lemma18
         {
             if (!net.IsFinite())
             {
-                worst["layers finite"] = new Margin($"layers finite at step {t}", double.NaN, Tolerance.Exact);
+                worst["layers finite"] = Margin.Uncomputable($"layers finite at step {t}");
                 break;
             }
             double size = net.Weights.Max(w => w.FrobeniusNorm());

@@ -24,6 +24,7 @@ public static class Lemma3
         Title = "singular-value perturbation (Weyl, Mirsky)",
         Text = "‖Sing(A) − Sing(B)‖_σ ≤ ‖A − B‖_σ and ‖Sing(A) − Sing(B)‖_F ≤ ‖A − B‖_F.",
         FormalisationNote = "Shapes 1..8 × 1..8; index mod 3: tight sorted diagonal pair / B = A + εE (ε ∈ 10^[−6, 0]) / independent B.",
+        Fidelity = Fidelity.Full("both inequalities on shapes up to 8×8, including the equality case (sorted diagonal pairs)"),
         Hypotheses = new Hypotheses(
             "index mod 3 = 0: A, B rectangular diagonal, sorted non-negative (equality case); 1: B = A + εE, ε log-uniform in [1e-6, 1]; 2: A, B independent Gaussian",
             Generate,
@@ -103,10 +104,9 @@ public static class Lemma3
         int ops = 8 * Math.Max(a.RowCount, a.ColumnCount) + 16;
         double scale = MatrixMeasures.Spectral(a) + MatrixMeasures.Spectral(b);
         var tol = Tolerance.FromRounding(ops, scale * Math.Sqrt(m), "(‖A‖_σ + ‖B‖_σ)·√m (SVD backward error)");
-        double norm = Math.Max(scale, double.Epsilon);
         return MarginSet.Of(
-            new Margin("‖A − B‖_σ − ‖Sing(A) − Sing(B)‖_σ", factor * spectral - maxDiff, tol, norm),
-            new Margin(frobeniusAgainstSpectral ? "‖A − B‖_σ − ‖Sing(A) − Sing(B)‖_F" : "‖A − B‖_F − ‖Sing(A) − Sing(B)‖_F",
-                factor * (frobeniusAgainstSpectral ? spectral : frob) - Math.Sqrt(sumSq), tol, norm));
+            Margin.AtMost("‖A − B‖_σ − ‖Sing(A) − Sing(B)‖_σ", maxDiff, factor * spectral, tol),
+            Margin.AtMost(frobeniusAgainstSpectral ? "‖A − B‖_σ − ‖Sing(A) − Sing(B)‖_F" : "‖A − B‖_F − ‖Sing(A) − Sing(B)‖_F",
+                Math.Sqrt(sumSq), factor * (frobeniusAgainstSpectral ? spectral : frob), tol));
     }
 }

@@ -24,6 +24,7 @@ public static class Lemma4
         Text = "Sorted non-negative diagonal D_1, D_2, orthogonal O with ‖D_1 − OD_2Oᵀ‖_F ≤ ε: ‖D_1 − OD_1Oᵀ‖_F ≤ 2ε and ‖D_1 − D_2‖_F ≤ ε.",
         FormalisationNote = "ε := ‖D_1 − OD_2Oᵀ‖_F. d 1..8; O Haar / permutation / near-identity rotation; D_2 = sorted clipped D_1 + noise or independent; "
             + "index mod 4 = 0 is the tight instance (both parts equalities).",
+        Fidelity = Fidelity.Full("both parts with ε := ‖D_1 − OD_2Oᵀ‖_F (the smallest admissible), d ≤ 8, including the tight instance"),
         Hypotheses = new Hypotheses(
             "index mod 4: tight instance / Haar O / permutation O / near-identity O = Q of QR(I + tG); D_1 sorted in [0, 3]; D_2 = sorted max(0, D_1 + noise) or independent",
             ctx => Build(ctx, unsortedCounterexample: false),
@@ -135,9 +136,8 @@ public static class Lemma4
         double part2 = (d1 - d2).FrobeniusNorm();
         double scale = d1.FrobeniusNorm() + d2.FrobeniusNorm();
         var tol = Tolerance.FromRounding(4 * d1.RowCount + 16, scale, "‖D_1‖_F + ‖D_2‖_F (two d×d products, O orthogonal to rounding)");
-        double norm = Math.Max(scale, double.Epsilon);
         return MarginSet.Of(
-            new Margin($"(1) {factor}ε − ‖D_1 − OD_1Oᵀ‖_F", factor * eps - part1, tol, norm),
-            new Margin($"(2) {epsFactor}ε − ‖D_1 − D_2‖_F", epsFactor * eps - part2, tol, norm));
+            Margin.AtMost($"(1) {factor}ε − ‖D_1 − OD_1Oᵀ‖_F", part1, factor * eps, tol),
+            Margin.AtMost($"(2) {epsFactor}ε − ‖D_1 − D_2‖_F", part2, epsFactor * eps, tol));
     }
 }

@@ -39,6 +39,7 @@ public static class Lemma5
             + "1 Proc1 + noise ε ∈ 10^[−6, −0.5]; 2 orthogonal chain + noise; 3 Gaussian layers (large ν); 4 adversarial for (17): "
             + "N = 2, W_2 = M·Q, W_1 = (M²I − ν vvᵀ)^{1/2}, so the (17) LHS at j = 1 is exactly M²ν (M ∈ [3, 5] when index mod 10 = 4).",
         Constants = [ThreeHalves],
+        Fidelity = Fidelity.Substitute("(16) and (17) as printed, and (18) with the case labels its proof establishes (σ_{N,min} for d_N ≤ d_0); the printed labels are refuted by the erratum variant PrintedEq18"),
         Hypotheses = new Hypotheses(
             "N 1..4 (2 for families 0, 4), widths 1..4 with d_N ≤ d_{N−1} and d_0 ≤ d_1; five families, see the formalisation note",
             ctx => Build(ctx, outsideDims: false),
@@ -165,13 +166,13 @@ public static class Lemma5
             var p = net.Product(1, j);
             double lhs16 = (p.TransposeThisAndMultiply(p) - MatrixMeasures.Power(w1Gram, j)).FrobeniusNorm();
             double rhs16 = threeHalves * nu * Math.Pow(m, 2 * (j - 1)) * j * j;
-            margins.Add(new Margin($"(16) j={j}", rhs16 - lhs16, Tolerance.FromRounding(ops, 2 * j * Math.Pow(m, 2 * j) * sqrtD, "2j·M^{2j}·√d"), Math.Max(rhs16, double.Epsilon)));
+            margins.Add(Margin.AtMost($"(16) j={j}", lhs16, rhs16, Tolerance.FromRounding(ops, 2 * j * Math.Pow(m, 2 * j) * sqrtD, "2j·M^{2j}·√d")));
             var s = net.Product(j, n);
             int k17 = n - j + 1;
             double lhs17 = (s.TransposeAndMultiply(s) - MatrixMeasures.Power(wNGram, k17)).FrobeniusNorm();
             double c17 = double.IsNaN(form.Constant17Override) ? threeHalves : form.Constant17Override;
             double rhs17 = c17 * nu * Math.Pow(m, 2 * (n - j) + form.Exponent17Shift) * k17 * k17;
-            margins.Add(new Margin($"(17) j={j}", rhs17 - lhs17, Tolerance.FromRounding(ops, 2 * k17 * Math.Pow(m, 2 * k17) * sqrtD, "2(N−j+1)·M^{2(N−j+1)}·√d"), Math.Max(rhs17, double.Epsilon)));
+            margins.Add(Margin.AtMost($"(17) j={j}", lhs17, rhs17, Tolerance.FromRounding(ops, 2 * k17 * Math.Pow(m, 2 * k17) * sqrtD, "2(N−j+1)·M^{2(N−j+1)}·√d")));
         }
         if (!form.Only16And17)
         {
@@ -180,7 +181,6 @@ public static class Lemma5
             double s1 = Math.Pow(MatrixMeasures.SigmaMin(net[1]), 2 * n);
             double sN = Math.Pow(MatrixMeasures.SigmaMin(net[n]), 2 * n);
             var tol18 = Tolerance.FromRounding(ops, (2 * n + 2) * Math.Pow(m, 2 * n) * sqrtD, "(2N+2)·M^{2N}·√d");
-            double scale18 = Math.Max(Math.Pow(m, 2 * n), double.Epsilon);
             int d0 = dims[0], dN = dims[n];
             // Proved labels: σ_{N,min} when d_N ≤ d_0, σ_{1,min} when d_0 ≤ d_N. Printed labels: the other way round.
             bool useN = form.Printed18 ? dN >= d0 : dN <= d0;
@@ -188,11 +188,11 @@ public static class Lemma5
             string which = form.Printed18 ? "printed" : "proved";
             if (useN)
             {
-                margins.Add(new Margin($"(18, {which}) σ_{{N,min}}^{{2N}} − (σ_min² − (3/2)νM^{{2(N−1)}}N²)", sN - lower, tol18, scale18));
+                margins.Add(Margin.Bound($"(18, {which}) σ_{{N,min}}^{{2N}} − (σ_min² − (3/2)νM^{{2(N−1)}}N²)", sN - lower, Math.Max(Math.Max(Math.Abs(sN), Math.Abs(lower)), double.Epsilon), tol18));
             }
             if (use1)
             {
-                margins.Add(new Margin($"(18, {which}) σ_{{1,min}}^{{2N}} − (σ_min² − (3/2)νM^{{2(N−1)}}N²)", s1 - lower, tol18, scale18));
+                margins.Add(Margin.Bound($"(18, {which}) σ_{{1,min}}^{{2N}} − (σ_min² − (3/2)νM^{{2(N−1)}}N²)", s1 - lower, Math.Max(Math.Max(Math.Abs(s1), Math.Abs(lower)), double.Epsilon), tol18));
             }
         }
         return new MarginSet(margins).WithObservation("nu", nu).WithObservation("M", m);

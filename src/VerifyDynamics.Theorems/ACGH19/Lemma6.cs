@@ -28,6 +28,7 @@ public static class Lemma6
         FormalisationNote = "C = ‖W_{1:N}‖_σ, ν = max imb + rounding bound. Families: index mod 3 = 0 the 1-D monotone adversary (N 1..6, C log-uniform [0.1, 10]); "
             + "1 Proc1 (no-bottleneck dims ≤ 4, N 1..5) + noise; 2 orthogonal chain + noise; noise halved until ν ≤ C^{2/N}/(30N²).",
         Constants = [Thirty],
+        Fidelity = Fidelity.Full("C = ‖W_{1:N}‖_σ, ν within a factor 2 of the hypothesis boundary C^{2/N}/(30N²) (noise halved until admissible), including the 1-D monotone adversary"),
         Hypotheses = new Hypotheses(
             "index mod 3: 1-D monotone adversary / Proc1 + noise / orthogonal chain + noise, noise shrunk until the ν hypothesis holds",
             Generate,
@@ -118,7 +119,7 @@ public static class Lemma6
         double bound = Math.Pow(c, 1.0 / n) * (rootTwo ? Math.Pow(2, 1.0 / (2 * n)) : 1);
         double m = BalancedNetworks.MaxLayerNorm(net);
         var tol = Tolerance.FromRounding(BalancedNetworks.Operations(net.Dims), m + bound, "M + C^{1/N}·2^{1/(2N)}");
-        return MarginSet.Of(new Margin(rootTwo ? "C^{1/N}·2^{1/(2N)} − max_j ‖W_j‖_σ" : "C^{1/N} − max_j ‖W_j‖_σ", bound - m, tol, Math.Max(bound, double.Epsilon)))
+        return MarginSet.Of(Margin.AtMost(rootTwo ? "C^{1/N}·2^{1/(2N)} − max_j ‖W_j‖_σ" : "C^{1/N} − max_j ‖W_j‖_σ", m, bound, tol))
             .WithObservation("nu", nu).WithObservation("C", c);
     }
 }

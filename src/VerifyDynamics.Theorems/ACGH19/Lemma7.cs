@@ -30,6 +30,7 @@ public static class Lemma7
             + "M := (4‖Φ‖_F)^{1/N}, B := ‖Φ‖_F. (30) is checked on (*) = ΔW + ηΣ_j W_{j+1:N}W_{j+1:N}ᵀGW_{1:j−1}ᵀW_{1:j−1} (difference of "
             + "two O(η) quantities, error ~u·‖ΔW‖ ≪ η²); the Kronecker operator acts on column-major vec(G).",
         Constants = TheoremOneSetting.Constants,
+        Fidelity = Fidelity.Full("the one-step descent from states satisfying every hypothesis (imbalance up to 2δ, σ_min ≥ c), η = η*(c)·{1, 0.1}, plus the tight instance"),
         Hypotheses = new Hypotheses(
             "Procedure 1 states with imbalance ≤ 2δ and σ_min(W) ≥ c, plus the tight instance",
             Generate,
@@ -144,7 +145,7 @@ public static class Lemma7
         var star = dw + eta * firstOrder;
         double bound30 = eta * (2 * eta * Math.Pow(mm, 3 * n - 4) * n * n * b) * gF;
         var dwTol = Tolerance.FromRounding(ops, sizes + eta * firstOrder.FrobeniusNorm(), "Σ_j‖(W+D)_{j+1:N}‖‖D_j‖‖W_{1:j−1}‖ + η‖first-order term‖_F");
-        margins.Add(new Margin("(30): η(2ηM^{3N−4}N²B)‖G‖_F − ‖(*)‖_F", bound30 - star.FrobeniusNorm(), dwTol, Math.Max(bound30, double.Epsilon)));
+        margins.Add(Margin.AtMost("(30): η(2ηM^{3N−4}N²B)‖G‖_F − ‖(*)‖_F", star.FrobeniusNorm(), bound30, dwTol));
         double bound31 = 2 * eta * eta * gF * gF * (n * n * Math.Pow(mm, 4 * (n - 1)) + 4 * eta * eta * Math.Pow(mm, 6 * n - 8) * Math.Pow(n, 4) * b * b);
         double dwF = dw.FrobeniusNorm();
         margins.Add(Margin.AtMost("(31): ‖W(t+1) − W(t)‖_F² ≤ 2η²‖G‖_F²(N²M^{4(N−1)} + 4η²M^{6N−8}N⁴B²)", dwF * dwF, bound31, ops));
@@ -159,8 +160,8 @@ public static class Lemma7
         }
         double lambda = MatrixMeasures.MinEigenvalue(0.5 * (op! + op!.Transpose()));
         double opScale = n * Math.Pow(Math.Max(MatrixMeasures.Spectral(d), MatrixMeasures.Spectral(e)), n - 1);
-        margins.Add(new Margin("λ_min(Σ_j (W_1ᵀW_1)^{j−1} ⊗ (W_NW_Nᵀ)^{N−j}) − (3/4)σ_min^{2(N−1)/N}", lambda - 0.75 * sp,
-            Tolerance.FromRounding(ops * d.RowCount * e.RowCount, opScale, "N·max(‖W_1ᵀW_1‖, ‖W_NW_Nᵀ‖)^{N−1} (powers + eigen-solver)"), Math.Max(sp, double.Epsilon)));
+        margins.Add(Margin.AtLeast("λ_min(Σ_j (W_1ᵀW_1)^{j−1} ⊗ (W_NW_Nᵀ)^{N−j}) − (3/4)σ_min^{2(N−1)/N}", lambda, 0.75 * sp,
+            Tolerance.FromRounding(ops * d.RowCount * e.RowCount, opScale, "N·max(‖W_1ᵀW_1‖, ‖W_NW_Nᵀ‖)^{N−1} (powers + eigen-solver)")));
         return new MarginSet(margins).WithObservation("normalized descent margin (per η·ℓ)", margins[0].Normalized);
     }
 }

@@ -28,6 +28,7 @@ public static class Lemma9
             + "(every 4th trial d ∈ {1, 2, 5, 20}), k log-uniform in [0.01, 30]; also k = d/16 (the use in Thm 2) on every 8th trial. "
             + "Tolerance: |P(d/2, x/2) + Q(d/2, x/2) − 1| (measured inconsistency) + γ_32.",
         Constants = [TwoK, TwoRoot, ExponentFactor],
+        Fidelity = Fidelity.Full("both χ² tails exactly (incomplete gamma), d ≤ 2000, k ∈ [0.01, 30] and k = d/16"),
         Hypotheses = new Hypotheses("d log-uniform integer in [1, 2000] (or small), k log-uniform in [0.01, 30] (or d/16)", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x, k),
         DefaultTrials = 300,
@@ -63,10 +64,10 @@ public static class Lemma9
         double lowerTail = lowerThreshold <= 0 ? 0 : SpecialFunctions.GammaLowerRegularized(d / 2, lowerThreshold / 2);
         double lowerError = lowerThreshold <= 0 ? 0 : Math.Abs(SpecialFunctions.GammaUpperRegularized(d / 2, lowerThreshold / 2) + lowerTail - 1);
         return MarginSet.Of(
-                new Margin("e^{−k} − P[χ²_d ≥ d + 2k + 2√(kd)]", bound - upperTail,
-                    new Tolerance(upperError + Tolerance.Gamma(32), "|P + Q − 1| of the incomplete gamma pair + γ_32")),
-                new Margin("e^{−k} − P[χ²_d ≤ d − 2√(kd)]", bound - lowerTail,
-                    new Tolerance(lowerError + Tolerance.Gamma(32), "|P + Q − 1| of the incomplete gamma pair + γ_32")))
+                Margin.AtMost("e^{−k} − P[χ²_d ≥ d + 2k + 2√(kd)]", upperTail, bound,
+                    Tolerance.Heuristic(upperError + Tolerance.Gamma(32), "|P + Q − 1| of the incomplete gamma pair + γ_32 (a consistency proxy for the library's accuracy, not a bound)")),
+                Margin.AtMost("e^{−k} − P[χ²_d ≤ d − 2√(kd)]", lowerTail, bound,
+                    Tolerance.Heuristic(lowerError + Tolerance.Gamma(32), "|P + Q − 1| of the incomplete gamma pair + γ_32 (a consistency proxy for the library's accuracy, not a bound)")))
             .WithObservation("upperTail", upperTail)
             .WithObservation("lowerTail", lowerTail);
     }

@@ -64,11 +64,11 @@ public sealed record ProbabilityEstimate(int Successes, int Draws)
 
     /// <summary>Claim P ≥ p0: margin CP-upper − p0 (refuted only when even the upper bound is below p0).</summary>
     public Margin AtLeast(string name, double p0) =>
-        new(name, Upper - p0, new Tolerance(0, $"one-sided Clopper–Pearson upper bound at level {Fmt(Alpha)} (n = {Draws}, k = {Successes})"));
+        Margin.AtLeast(name, Upper, p0, Tolerance.ValidatedEstimate(0, $"one-sided Clopper–Pearson upper bound at level {Fmt(Alpha)} (n = {Draws}, k = {Successes}): exact binomial confidence bound, valid with probability ≥ 1 − {Fmt(Alpha)}"));
 
     /// <summary>Claim P ≤ p0: margin p0 − CP-lower.</summary>
     public Margin AtMost(string name, double p0) =>
-        new(name, p0 - Lower, new Tolerance(0, $"one-sided Clopper–Pearson lower bound at level {Fmt(Alpha)} (n = {Draws}, k = {Successes})"));
+        Margin.AtMost(name, Lower, p0, Tolerance.ValidatedEstimate(0, $"one-sided Clopper–Pearson lower bound at level {Fmt(Alpha)} (n = {Draws}, k = {Successes}): exact binomial confidence bound, valid with probability ≥ 1 − {Fmt(Alpha)}"));
 
     /// <summary>Records estimate, both bounds and n under a prefix.</summary>
     public MarginSet Observe(MarginSet set, string prefix) => set

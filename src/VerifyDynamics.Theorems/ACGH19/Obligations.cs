@@ -49,17 +49,30 @@ public sealed class Acgh19Obligations : IObligationBank
         {
             long n3 = (long)n * n * n;
             // E7: eta * 6144 N^3 b^(6N-4) <= u^(4N-2), the step-size premise (7) after u = c^(1/N), b = ||Phi||_F^(1/N).
-            string e7 = $"eta*6144*{n3}*b^{6 * n - 4} <= u^{4 * n - 2}";
+            // Templated: {eta_denominator} is replaced by the value in force, so --set re-derives the family.
+            string e7 = $"eta*{{eta_denominator}}*{n3}*b^{6 * n - 4} <= u^{4 * n - 2}";
             string uvb = $"forall u in {Pos}, b in [u, inf), eta in {Pos}";
             string uvbv = $"forall u in {Pos}, b in [u, inf), v in [u, inf), eta in {Pos}";
             string q(int k) => $"4^({k}/{n})";
+            // td = 2 delta = u^(2N)/((delta_denominator/2) N^3 b^(2N-2)), templated.
+            string td = $"u^{2 * n}/(({{delta_denominator}}/2)*{n3}*b^{2 * n - 2})";
             if (n <= MaxDepthStepSize)
             {
-                Add("Thm1", $"Z-T1.1[N={n}]", "ACGH19 Thm 1 proof, (13)", $"{uvb}: {e7} -> 6144*{n3}*eta*u^{2 * n - 2} <= 1", note: Family(n));
+                Add("Thm1", $"Z-T1.1[N={n}]", "ACGH19 Thm 1 proof, (13): kappa = eta*c^(2(N-1)/N) <= 1, so 0 <= 1 - kappa <= e^(-kappa)", $"{uvb}: {e7} -> eta*u^{2 * n - 2} <= 1", note: Family(n));
             }
             if (n <= MaxDepthStepSize)
             {
-                Add("Thm1", $"Z-T1.1[N={n}].wrong-exponent", "ACGH19 Thm 1 proof, (13)", $"{uvb}: {e7} -> 6144*{n3}*eta*u^{2 * n} <= 1", Fails, Family(n));
+                Add("Thm1", $"Z-T1.1[N={n}].wrong-exponent", "ACGH19 Thm 1 proof, (13)", $"{uvb}: {e7} -> eta*u^{2 * n} <= 1", Fails, Family(n));
+            }
+            if (n <= MaxDepthStepSize)
+            {
+                // Theorem 1 rests on Lemma 1 (= Lemmas 2 and 7); the steps where 6144 and 256 enter, at the constants in force.
+                Add("Thm1", $"Z-T1.37[N={n}]", "ACGH19 Thm 1 via Lemma 2, (37): the imbalance drift stays <= delta",
+                    $"forall u in {Pos}, b in [u, inf): 16*u^{2 * n}/({{eta_denominator}}*{n3}*b^{2 * n - 2}) <= u^{2 * n}/({{delta_denominator}}*{n3}*b^{2 * n - 2})", note: Family(n));
+                Add("Thm1", $"Z-T1.27c[N={n}]", "ACGH19 Thm 1 via Lemma 7, (27): second-order terms fit under the descent (9)",
+                    $"{uvbv}: {e7} -> 24*eta*{n * n}*{q(4 * n - 4)}*b^{4 * n - 4} <= v^{2 * n - 2}", note: Family(n));
+                Add("Thm1", $"Z-T1.28b[N={n}]", "ACGH19 Thm 1 via Lemma 7, (28): the imbalance term fits under the descent (9)",
+                    $"forall u in {Pos}, b in [u, inf), v in [u, inf): {td}*6*{n * n}*{q(2 * n - 2)}*b^{2 * n - 2} <= v^{2 * n}", note: Family(n));
             }
             if (n <= MaxDepthStepSize)
             {
@@ -99,8 +112,6 @@ public sealed class Acgh19Obligations : IObligationBank
                     Add("Lemma7", $"Z-L7.27d[N={n}].wrong-exponent", "ACGH19 Lemma 7 / (27)", $"{uvbv}: {e7} -> 96*eta*{q(6 * n - 8)}*b^{8 * n - 8}*{n * n * n * n} <= v^{2 * n - 2}", Fails, Family(n));
                 }
             }
-            // td = 2 delta = u^(2N)/(128 N^3 b^(2N-2)).
-            string td = $"u^{2 * n}/(128*{n3}*b^{2 * n - 2})";
             string uvbOnly = $"forall u in {Pos}, b in [u, inf), v in [u, inf)";
             if (n <= MaxDepthStepSize)
             {
@@ -140,7 +151,7 @@ public sealed class Acgh19Obligations : IObligationBank
             Add("Lemma2", $"Z-L2.37a[N={n}].wrong-constant", "ACGH19 Lemma 2, (37)", $"4*2^({2 * n - 2}/{n}) <= 3", Fails, Family(n));
             if (n <= MaxDepthStepSize)
             {
-                Add("Lemma2", $"Z-L2.37b[N={n}]", "ACGH19 Lemma 2, (37): 1/384 <= 1/256", $"forall u in {Pos}, b in [u, inf): 16*u^{2 * n}/(6144*{n3}*b^{2 * n - 2}) <= u^{2 * n}/(256*{n3}*b^{2 * n - 2})", note: Family(n));
+                Add("Lemma2", $"Z-L2.37b[N={n}]", "ACGH19 Lemma 2, (37): 1/384 <= 1/256", $"forall u in {Pos}, b in [u, inf): 16*u^{2 * n}/({{eta_denominator}}*{n3}*b^{2 * n - 2}) <= u^{2 * n}/({{delta_denominator}}*{n3}*b^{2 * n - 2})", note: Family(n));
             }
             if (n <= MaxDepthStepSize)
             {
@@ -150,17 +161,17 @@ public sealed class Acgh19Obligations : IObligationBank
             Add("Lemma2", $"Z-L2.Aprime[N={n}].wrong-constant", "ACGH19 Lemma 2, A'(t)", $"2*2^({n - 1}/{n}) <= 2", n == 1 ? ObligationExpectation.Holds : Fails, Family(n) + (n == 1 ? "; at N = 1 the factor is 2^0 = 1, so this variant still holds (control)" : ""));
             if (n >= 2)
             {
-                Add("Lemma6", $"Z-L6.a[N={n}]", "ACGH19 Lemma 6 proof", $"2^(1/{n}) - (5/4)^(1/{n}) >= 1/(30*{n})", note: Family(n));
+                Add("Lemma6", $"Z-L6.a[N={n}]", "ACGH19 Lemma 6 proof", $"2^(1/{n}) - (5/4)^(1/{n}) >= 1/({{thirty}}*{n})", note: Family(n));
                 Add("Lemma6", $"Z-L6.a[N={n}].wrong-constant", "ACGH19 Lemma 6 proof", $"2^(1/{n}) - (5/4)^(1/{n}) >= 1/{n}", Fails, Family(n));
             }
-            Add("Lemma6", $"Z-L6.b[N={n}]", "ACGH19 Lemma 6 proof, e^(1/30) <= 1.0339", $"forall s in {Pos}, nu in (0, s/(30*{n * n})]: 3/2*nu*(s + nu*{n})^{n - 1}*{n * n} <= 1.0339/20*s^{n}", note: Family(n));
+            Add("Lemma6", $"Z-L6.b[N={n}]", "ACGH19 Lemma 6 proof, e^(1/30) <= 1.0339", $"forall s in {Pos}, nu in (0, s/({{thirty}}*{n * n})]: 3/2*nu*(s + nu*{n})^{n - 1}*{n * n} <= 1.0339/20*s^{n}", note: Family(n));
             Add("Lemma6", $"Z-L6.b[N={n}].wrong-constant", "ACGH19 Lemma 6 proof", $"forall s in {Pos}, nu in (0, s/(30*{n * n})]: 3/2*nu*(s + nu*{n})^{n - 1}*{n * n} <= 1/40*s^{n}", Fails, Family(n));
             Add("Lemma6", $"Z-L6.e[N={n}]", "ACGH19 Lemma 6, closing step", $"forall z in [0, inf), kk in (4/5, inf): z^{n}*kk < 1 -> z^{n} < 5/4", note: Family(n));
             Add("Lemma6", $"Z-L6.e[N={n}].wrong-constant", "ACGH19 Lemma 6, closing step", $"forall z in [0, inf), kk in (4/5, inf): z^{n}*kk < 1 -> z^{n} < 1", Fails, Family(n));
             // G = g^(1/N), P = phi^(1/N) > 0; p2^(4N-2) = 2^((4N-2)/N).
             if (n <= MaxDepthStepSize)
             {
-                Add("Thm2", $"Z-T2.e[N={n}]", "ACGH19 Thm 2 proof, (39) => (7) at c_0", $"forall G in {Pos}, P in {Pos}: G^{4 * n - 2}/(16*6144*{n3}*P^{10 * n - 6}) <= G^{4 * n - 2}/(2^({4 * n - 2}/{n})*6144*{n3}*P^{10 * n - 6})", note: Family(n));
+                Add("Thm2", $"Z-T2.e[N={n}]", "ACGH19 Thm 2 proof, (39) => (7) at c_0", $"forall G in {Pos}, P in {Pos}: G^{4 * n - 2}/(2^4*6144*{n3}*P^{10 * n - 6}) <= G^{4 * n - 2}/(2^({4 * n - 2}/{n})*6144*{n3}*P^{10 * n - 6})", note: Family(n));
             }
             if (n <= MaxDepthStepSize)
             {
@@ -215,7 +226,7 @@ public sealed class Acgh19Obligations : IObligationBank
         Add("Lemma7", "Z-L7.27s.a.wrong-exponent", "ACGH19 Lemma 7, L604-608", "forall u in (0, inf), b in [u, inf): u^2/b^4 <= 1/b^3", Fails);
         Add("Lemma7", "Z-L7.27s.b", "ACGH19 Lemma 7, L604-608", "forall u3 in (0, inf), b3 in [u3, inf): u3^6/b3^12 <= u3^2/b3^8", note: "u^(2N-2)/b^(4N-4) <= u^((2N-2)/3)/b^((8N-8)/3) at 2N-2 = 2 with u = u3^3, b = b3^3");
         Add("Lemma7", "Z-L7.27s.b.wrong-exponent", "ACGH19 Lemma 7, L604-608", "forall u3 in (0, inf), b3 in [u3, inf): u3^6/b3^12 <= u3^2/b3^9", Fails);
-        Add("Lemma7", "Z-L7.27s.c", "ACGH19 Lemma 7, L604-608", "forall u in (0, inf), b in [u, inf), N in [1, inf): u^2/(6144*N^3*b^2) <= 1/(6144*N^2)", note: "u^(4N-2)/(6144 N^3 b^(6N-4)) <= u^(2N-2)/(6144 N^2 b^(4N-4)) divided through by u^(2N-2)/b^(4N-4); symbolic N");
+        Add("Lemma7", "Z-L7.27s.c", "ACGH19 Lemma 7, L604-608", "forall u in (0, inf), b in [u, inf), N in [1, inf): u^2/({eta_denominator}*N^3*b^2) <= 1/({eta_denominator}*N^2)", note: "u^(4N-2)/(6144 N^3 b^(6N-4)) <= u^(2N-2)/(6144 N^2 b^(4N-4)) divided through by u^(2N-2)/b^(4N-4); symbolic N");
         Add("Lemma7", "Z-L7.27s.c.wrong-exponent", "ACGH19 Lemma 7, L604-608", "forall u in (0, inf), b in [u, inf), N in [1, inf): u^2/(6144*N^3*b^2) <= 1/(6144*N^4)", Fails);
         Add("Lemma7", "Z-L7.sum", "ACGH19 Lemma 7, 3 delta * 2 sum k^2 <= 2 delta N^3", "forall delta in [0, inf), N in [1, inf): delta*(N - 1)*N*(2*N - 1) <= 2*delta*N^3", note: "symbolic N (real N >= 1)");
         Add("Lemma7", "Z-L7.sum.wrong-constant", "ACGH19 Lemma 7", "forall delta in [0, inf), N in [1, inf): delta*(N - 1)*N*(2*N - 1) <= delta*N^3", Fails);
@@ -231,11 +242,11 @@ public sealed class Acgh19Obligations : IObligationBank
         Add("Lemma6", "Z-L6.c.wrong-constant", "ACGH19 Lemma 6", "forall e in (0, 2.71829]: 1 - e/10 > 4/5", Fails);
         Add("Lemma6", "Z-L6.c.exp", "ACGH19 Lemma 6, e <= 2.71829 (the enclosure itself)", "exp(1) <= 2.71829");
         Add("Lemma6", "Z-L6.c.exp.wrong-constant", "ACGH19 Lemma 6", "exp(1) <= 2.71828", Fails);
-        Add("Lemma6", "Z-L6.d", "ACGH19 Lemma 6 proof", "forall C2 in (0, inf), N in [1, inf), nu in (0, C2/(30*N^2)], x in R, y in (1, inf): x - y >= 1/(30*N) -> nu*N <= (x - y)*C2 && y*C2 > 30*N^2*nu", note: "symbolic N; y = (5/4)^(1/N) > 1 strictly (with y = 1 the strict second inequality fails at nu = C2/(30 N^2))");
+        Add("Lemma6", "Z-L6.d", "ACGH19 Lemma 6 proof", "forall C2 in (0, inf), N in [1, inf), nu in (0, C2/({thirty}*N^2)], x in R, y in (1, inf): x - y >= 1/({thirty}*N) -> nu*N <= (x - y)*C2 && y*C2 > {thirty}*N^2*nu", note: "symbolic N; y = (5/4)^(1/N) > 1 strictly (with y = 1 the strict second inequality fails at nu = C2/(30 N^2))");
         Add("Lemma6", "Z-L6.d.wrong-constant", "ACGH19 Lemma 6 proof", "forall C2 in (0, inf), N in [1, inf), nu in (0, C2/(30*N^2)], x in R, y in (1, inf): x - y >= 1/(30*N) -> 2*nu*N <= (x - y)*C2", Fails);
-        Add("Thm2", "Z-T2.a", "ACGH19 Thm 2 proof", "16*6144 < 100000");
+        Add("Thm2", "Z-T2.a", "ACGH19 Thm 2 proof, 2^((4N-2)/N) <= 2^4", "2^4*6144 < 100000");
         Add("Thm2", "Z-T2.a.wrong-constant", "ACGH19 Thm 2 proof", "17*6144 < 100000", Fails);
-        Add("Thm2", "Z-T2.b", "ACGH19 Thm 2 proof", "forall d in (0, inf): d + 2*(d/16) + 2*sqrt((d/16)*d) <= 2*d && d - 2*sqrt((d/16)*d) >= d/2", note: "r = sqrt(k d) with k = d/16 as an exact sqrt node");
+        Add("Thm2", "Z-T2.b", "ACGH19 Thm 2 proof", "forall d in (0, inf): d + 2*(d/{k16}) + 2*sqrt((d/{k16})*d) <= 2*d && d - 2*sqrt((d/{k16})*d) >= d/2", note: "r = sqrt(k d) with k = d/16 as an exact sqrt node");
         Add("Thm2", "Z-T2.b.wrong-constant", "ACGH19 Thm 2 proof", "forall d in (0, inf): d + 2*(d/16) + 2*sqrt((d/16)*d) <= 3/2*d", Fails);
         Add("Thm2", "Z-T2.c", "ACGH19 Thm 2 proof", "forall phi in (0, inf), s in (0, inf), d in [1, inf), a in [2, inf): s^2*a*d^2 <= phi^2 -> phi^2/(2*s^2*d^2) >= a/2 && a/2 >= 1");
         Add("Thm2", "Z-T2.c.wrong-constant", "ACGH19 Thm 2 proof", "forall phi in (0, inf), s in (0, inf), d in [1, inf), a in [2, inf): s^2*a*d^2 <= phi^2 -> phi^2/(2*s^2*d^2) >= a", Fails);
@@ -248,18 +259,18 @@ public sealed class Acgh19Obligations : IObligationBank
         Add("Thm2", "Z-T2.k", "ACGH19 Thm 2, success probability > 0.25", "forall E in [0.00193045, 0.00193046], F in [0.61135129, 0.61135130]: 0.276226 <= (1 - 2*E)*(3 - 4*F)/2 && (1 - 2*E)*(3 - 4*F)/2 <= 0.276228 && (1 - 2*E)*(3 - 4*F)/2 > 0.25", note: "F(0.28284271) is taken from the catalog's 20-digit enclosure");
         Add("Thm2", "Z-T2.k.exp", "ACGH19 Thm 2, the enclosure of e^(-6.25)", "0.00193045 <= exp(-6.25) && exp(-6.25) <= 0.00193046");
         Add("Thm2", "Z-T2.k.wrong-constant", "ACGH19 Thm 2", "forall E in [0.00193045, 0.00193046], F in [0.61135129, 0.61135130]: (1 - 2*E)*(3 - 4*F)/2 > 0.3", Fails);
-        Add("Claim2", "Z-C2.a", "ACGH19 Claim 2 / Lemma 10", "forall a in (0, 1], b in (0, 1], d in (0, 1]: 2*d*(a + b)^2 + d^2*(a + b) <= 10", note: "both sides are homogeneous of degree 3 in (a, b, d, D): divided by D^3, with a/D, b/D, d/D in (0, 1]");
+        Add("Claim2", "Z-C2.a", "ACGH19 Claim 2 / Lemma 10", "forall a in (0, 1], b in (0, 1], d in (0, 1]: 2*d*(a + b)^2 + d^2*(a + b) <= {ten}", note: "both sides are homogeneous of degree 3 in (a, b, d, D): divided by D^3, with a/D, b/D, d/D in (0, 1]");
         Add("Claim2", "Z-C2.a.wrong-constant", "ACGH19 Claim 2", "forall a in (0, 1], b in (0, 1], d in (0, 1]: 2*d*(a + b)^2 + d^2*(a + b) <= 9", Fails);
-        Add("Claim2", "Z-C2.b", "ACGH19 Claim 2, delta = k s^2 R with R^2 = 10 D^3", "forall k in (0, inf), s in (0, inf), D in [1, inf), N in [1, inf): N/k^2 = 10*N*s^4*D^3/(k*s^2*sqrt(10*D^3))^2");
+        Add("Claim2", "Z-C2.b", "ACGH19 Claim 2, delta = k s^2 R with R^2 = 10 D^3", "forall k in (0, inf), s in (0, inf), D in [1, inf), N in [1, inf): N/k^2 = {ten}*N*s^4*D^3/(k*s^2*sqrt({ten}*D^3))^2");
         Add("Claim2", "Z-C2.b.wrong-exponent", "ACGH19 Claim 2", "forall k in (0, inf), s in (0, inf), D in [1, inf), N in [1, inf): N/k^2 = 10*N*s^4*D^2/(k*s^2*sqrt(10*D^3))^2", Fails);
         Add("Lemma10", "Z-L10.a", "ACGH19 Lemma 10, printed intermediate", "forall a in [0, inf), b in [0, inf): 3*(a + b) + a*(a - 1) + b*(b - 1) - a*b <= (a + b)^2 + 2*(a + b)");
         Add("Lemma10", "Z-L10.a.identity", "ACGH19 Lemma 10, second moment / s^4", "forall a in R, b in R: (a - b)^2 + 2*(a + b) = 3*(a + b) + a*(a - 1) + b*(b - 1) - 2*a*b");
         Add("Lemma10", "Z-L10.a.wrong-constant", "ACGH19 Lemma 10", "forall a in [0, inf), b in [0, inf): 3*(a + b) + a*(a - 1) + b*(b - 1) - a*b <= (a + b)^2 + (a + b)", Fails);
         Add("Lemma10", "Z-L10.b", "ACGH19 Lemma 10", "forall a in [0, inf), b in [0, inf), d in [1, inf): a + b >= 1 -> d*((a + b)^2 + 2*(a + b)) + d*(d - 1)*(a + b) <= 2*d*(a + b)^2 + d^2*(a + b)");
         Add("Lemma10", "Z-L10.b.wrong-exponent", "ACGH19 Lemma 10 (drop the d^2(a+b) term)", "forall a in [0, inf), b in [0, inf), d in [1, inf): a + b >= 1 -> d*((a + b)^2 + 2*(a + b)) + d*(d - 1)*(a + b) <= 2*d*(a + b)^2 + d*(a + b)", Fails);
-        Add("Claim3", "Z-C3.a", "ACGH19 Claim 3, footnote 9 (=>)", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [2000, inf): K*c*phi/P <= phi^2/(100000*d^3*P*C1) -> c <= phi/(100000*d^3*C1*K)");
-        Add("Claim3", "Z-C3.a.converse", "ACGH19 Claim 3, footnote 9 (<=)", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [2000, inf): c <= phi/(100000*d^3*C1*K) -> K*c*phi/P <= phi^2/(100000*d^3*P*C1)");
-        Add("Claim3", "Z-C3.a.wrong-exponent", "ACGH19 Claim 3, footnote 9", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [2000, inf): K*c*phi/P <= phi^2/(100000*d^3*P*C1) -> c <= phi/(100000*d^2*C1*K)", ObligationExpectation.Holds, "d^2 instead of d^3 only weakens the conclusion (d >= 20), so this variant still holds (control)");
+        Add("Claim3", "Z-C3.a", "ACGH19 Claim 3, footnote 9 (=>)", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [{C1}, inf): K*c*phi/P <= phi^2/({window}*d^3*P*C1) -> c <= phi/({window}*d^3*C1*K)");
+        Add("Claim3", "Z-C3.a.converse", "ACGH19 Claim 3, footnote 9 (<=)", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [{C1}, inf): c <= phi/({window}*d^3*C1*K) -> K*c*phi/P <= phi^2/({window}*d^3*P*C1)");
+        Add("Claim3", "Z-C3.a.wrong-exponent", "ACGH19 Claim 3, footnote 9", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [{C1}, inf): K*c*phi/P <= phi^2/({window}*d^3*P*C1) -> c <= phi/({window}*d^2*C1*K)", ObligationExpectation.Holds, "d^2 instead of d^3 only weakens the conclusion (d >= 20), so this variant still holds (control)");
         Add("Claim3", "Z-C3.a.wrong-constant", "ACGH19 Claim 3, footnote 9", "forall K in [1, inf), c in (0, inf), phi in (0, inf), P in [1, inf), d in [20, inf), C1 in [2000, inf): K*c*phi/P <= phi^2/(100000*d^3*P*C1) -> c <= phi/(200000*d^3*C1*K)", Fails);
         Add("Claim3", "Z-C3.b", "ACGH19 Claim 3, (49) identity", "forall phi in (0, inf), a in (0, inf), d in (0, inf), P in (0, inf), C1 in (0, inf), K in (0, inf): phi/(a*d^3*C1*K) = (phi^2/(a*d^3*P*C1))*P/(phi*K)");
         Add("Claim3", "Z-C3.b.wrong-exponent", "ACGH19 Claim 3, (49)", "forall phi in (0, inf), a in (0, inf), d in (0, inf), P in (0, inf), C1 in (0, inf), K in (0, inf): phi/(a*d^3*C1*K) = (phi^2/(a*d^3*P*C1))*P/(phi^2*K)", Fails);
@@ -270,7 +281,7 @@ public sealed class Acgh19Obligations : IObligationBank
         Add("Lemma12", "Z-C3.e", "ACGH19 Lemma 12", "forall C2 in (0, 1), C0 in (0, inf), N in [1, inf): 1 - (1 - C2)/2 - C0*N*((1 - C2)/(2*C0*N)) = C2", note: "eps = (1-C2)/(2 C0 N), B1 = 2/(1-C2) substituted");
         Add("Lemma12", "Z-C3.e.b", "ACGH19 Lemma 12", "forall C2 in (0, 1), C0 in (0, inf), N in [1, inf), C1 in (0, inf): C1 >= 2*C0/(1 - C2) -> 1/(C1*N) <= (1 - C2)/(2*C0*N)");
         Add("Lemma12", "Z-C3.e.wrong-constant", "ACGH19 Lemma 12", "forall C2 in (0, 1), C0 in (0, inf), N in [1, inf), C1 in (0, inf): C1 >= C0/(1 - C2) -> 1/(C1*N) <= (1 - C2)/(2*C0*N)", Fails);
-        Add("Claim3", "Z-C3.f", "ACGH19 Claim 3, Lemma 16 preconditions", "forall a in [100000, inf), d in [20, inf), C1 in [2000, inf), K in [1, inf): a*d^2*C1*K > a && a >= 1");
+        Add("Claim3", "Z-C3.f", "ACGH19 Claim 3, Lemma 16 preconditions", "forall a in [{window}, inf), d in [20, inf), C1 in [{C1}, inf), K in [1, inf): a*d^2*C1*K > a && a >= 1");
         Add("Claim3", "Z-C3.f.wrong-constant", "ACGH19 Claim 3", "forall a in [100000, inf), d in [20, inf), C1 in [2000, inf), K in [1, inf): a*d^2*C1*K > 10^12*a", Fails);
         Add("Lemma17", "Z-C4.g", "ACGH19 Lemma 17 base case as printed (paper gap; catalog: REFUTATION TARGET)", "forall eta in (0, 1], c in [3/4, 1), A in [2000, inf): A >= 2/(eta*(1 - c)*c^(1/2)) && A >= 20/eta && A^2 >= 2*eta && A^2*eta^4 >= 20000 -> 3/16*eta*A <= c^(1/2)/A + eta*(1 - c)*c^(1/2)*A", ObligationExpectation.Fails, "N = 2, u = c^(1/2); witness eta = 1, c = 0.999, A = 2002");
         Add("Lemma17", "Z-C4.g.control", "ACGH19 Lemma 17 base case at c = 3/4 (positive control)", "forall eta in (0, 1], A in [2000, inf): A >= 2/(eta*(1/4)*(3/4)^(1/2)) && A >= 20/eta && A^2 >= 2*eta && A^2*eta^4 >= 20000 -> 3/16*eta*A <= (3/4)^(1/2)/A + eta*(1/4)*(3/4)^(1/2)*A", note: "catalog control: the negation is unsat with c = 3/4 fixed");
@@ -287,11 +298,11 @@ public sealed class Acgh19Obligations : IObligationBank
         Add("Lemma14", "Z-L14.c.wrong-constant", "ACGH19 Lemma 14 proof", "(1 + 40*exp(-17/4))^2 <= 2", Fails);
         Add("Lemma14", "Z-L14.d", "ACGH19 Lemma 14 proof (3 - 4F with p = 2F - 1)", "forall p in [0, 1], E in [0, inf): sqrt(2)*(1 + 4*E) <= 2 -> 1 - sqrt(2)*p*(1 + 4*E) >= 1 - 2*p");
         Add("Lemma14", "Z-L14.d.wrong-constant", "ACGH19 Lemma 14 proof", "forall p in [0, 1], E in [0, inf): sqrt(2)*(1 + 4*E) <= 2 -> 1 - sqrt(2)*p*(1 + 4*E) >= 1 - p", Fails);
-        Add("Lemma15", "Z-L15.a", "ACGH19 Lemma 15 proof", "forall x in (0, 1/20]: 1 - 3*x < (1 - x)^2");
+        Add("Lemma15", "Z-L15.a", "ACGH19 Lemma 15 proof", "forall x in (0, 1/{dmin}]: 1 - 3*x < (1 - x)^2");
         Add("Lemma15", "Z-L15.a.wrong-constant", "ACGH19 Lemma 15 proof", "forall x in (0, 1/20]: 1 - x < (1 - x)^2", Fails);
-        Add("Lemma15", "Z-L15.b", "ACGH19 Lemma 15 proof, K = ((x + 1) - (1 - x)^2)/2", "forall x in (0, 1/20]: ((x + 1) - (1 - x)^2)/2 = (3*x - x^2)/2 && (3*x - x^2)/2 - x < x && (3*x - x^2)/2 <= 2*x");
+        Add("Lemma15", "Z-L15.b", "ACGH19 Lemma 15 proof, K = ((x + 1) - (1 - x)^2)/2", "forall x in (0, 1/{dmin}]: ((x + 1) - (1 - x)^2)/2 = (3*x - x^2)/2 && (3*x - x^2)/2 - x < x && (3*x - x^2)/2 <= 2*x");
         Add("Lemma15", "Z-L15.b.wrong-constant", "ACGH19 Lemma 15 proof", "forall x in (0, 1/20]: (3*x - x^2)/2 <= x", Fails);
-        Add("Lemma15", "Z-L15.c", "ACGH19 Lemma 15 proof, cap height in [0, r]", "forall a in [1, inf), d in [20, inf): 4*(d - 1)/(a*d) <= 4/a && a*d >= 4");
+        Add("Lemma15", "Z-L15.c", "ACGH19 Lemma 15 proof, cap height in [0, r]", "forall a in [1, inf), d in [{dmin}, inf): 4*(d - 1)/(a*d) <= 4/a && a*d >= 4");
         Add("Lemma15", "Z-L15.c.wrong-constant", "ACGH19 Lemma 15 proof", "forall a in [1, inf), d in [20, inf): 4*(d - 1)/(a*d) <= 3/a", Fails);
         Add("Aux.Residual", "Z-AR", "ACGH19 Sec. 3.2.1 / Sec. 4, residual networks", "forall r in [0, 1/2), s in R: s >= 1 - r -> s - r >= 1 - 2*r && 1 - 2*r > 0");
         Add("Aux.Residual", "Z-AR.wrong-constant", "ACGH19 residual networks, threshold 0.6", "forall r in [0, 0.6), s in R: s >= 1 - r -> s - r >= 1 - 2*r && 1 - 2*r > 0", Fails);

@@ -38,6 +38,7 @@ public static class Proc1
         FormalisationNote = "Padding convention of the catalog (blocks top-left). Instance = (dims, A); the conclusion runs the procedure. "
             + "Margins: ‖W_{1:N} − A‖_F, every imb_j, and |σ_i(W_j)^N − σ_i(A)| (σ_i(A) := 0 beyond min{d_0, d_N}). "
             + "A is Gaussian, low-rank or has a repeated singular value (SVD not unique); dims include d_0 > d_1 ≥ d_N.",
+        Fidelity = Fidelity.Full("the procedure run on Gaussian, low-rank and repeated-singular-value A (non-unique SVD), N ≤ 6, widths ≤ 6"),
         Hypotheses = new Hypotheses(
             "N 1..6, no-bottleneck dims ≤ 6 (incl. d_0 > d_1), A Gaussian / low rank / repeated singular value (index mod 3), scale log-uniform [0.1, 10]",
             ctx => Build(ctx, minDepth: 1, squareEnds: false),
@@ -120,12 +121,12 @@ public static class Proc1
         double aF = Math.Max(a.FrobeniusNorm(), double.Epsilon), aS = MatrixMeasures.Spectral(a);
         var margins = new List<Margin>
         {
-            new("W_{1:N} = A: −‖W_{1:N} − A‖_F", -(net.EndToEnd() - a).FrobeniusNorm(), Tolerance.FromRounding(ops, aF, "‖A‖_F"), aF),
+            Margin.Deviation("W_{1:N} = A: −‖W_{1:N} − A‖_F", (net.EndToEnd() - a).FrobeniusNorm(), aF, Tolerance.FromRounding(ops, aF, "‖A‖_F")),
         };
         double gramScale = Math.Pow(aS, 2.0 / n) * Math.Sqrt(dims.Max());
         for (int j = 1; j < n; j++)
         {
-            margins.Add(new Margin($"0-balanced: −imb_{j}", -net.Imbalance(j), Tolerance.FromRounding(ops, gramScale, "‖A‖_σ^{2/N}·√d_max"), Math.Max(gramScale, double.Epsilon)));
+            margins.Add(Margin.Deviation($"0-balanced: −imb_{j}", net.Imbalance(j), gramScale, Tolerance.FromRounding(ops, gramScale, "‖A‖_σ^{2/N}·√d_max")));
         }
         var sa = MatrixMeasures.SingularValues(a);
         var spectrumTol = Tolerance.FromRounding(ops, n * aS, "N·‖A‖_σ (N-th power of an SVD of error γ‖A‖_σ^{1/N})");
@@ -138,7 +139,7 @@ public static class Proc1
                 double target = i < sa.Length ? sa[i] : 0;
                 worst = Math.Max(worst, Math.Abs(Math.Pow(sw[i], n) - target));
             }
-            margins.Add(new Margin($"spectrum of W_{j}: −max_i |σ_i(W_{j})^N − σ_i(A)|", -worst, spectrumTol, Math.Max(aS, double.Epsilon)));
+            margins.Add(Margin.Deviation($"spectrum of W_{j}: −max_i |σ_i(W_{j})^N − σ_i(A)|", worst, aS, spectrumTol));
         }
         return new MarginSet(margins);
     }

@@ -6,7 +6,8 @@ namespace VerifyDynamics.Theorems.ACGH19;
 /// <summary>A computed probability with an absolute error bound and where that bound comes from.</summary>
 public readonly record struct ExactProbability(double Value, double Error, string ErrorSource)
 {
-    public Tolerance Tolerance => new(Error, ErrorSource);
+    /// <summary>An a-posteriori estimate (|fine − coarse| quadrature difference + truncated mass + rounding), not a proven bound.</summary>
+    public Tolerance Tolerance => Tolerance.ValidatedEstimate(Error, ErrorSource);
 }
 
 /// <summary>

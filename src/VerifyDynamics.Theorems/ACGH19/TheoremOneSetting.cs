@@ -60,6 +60,7 @@ public static class TheoremOneSetting
         "tight" => Tight(rng, k, steps, rng.LogUniform(0.05, 3), rng.NextInt(2, 4)),
         "proc1" => Proc1(rng, k, steps, noisy: false),
         "proc1-noisy" => Proc1(rng, k, steps, noisy: true),
+        "proc1-at-delta" => Proc1(rng, k, steps, noisy: true, atDelta: true),
         _ => throw new ArgumentException($"unknown family '{family}'", nameof(family)),
     };
 
@@ -104,9 +105,9 @@ public static class TheoremOneSetting
     /// of the margin, layers by Procedure 1 (hidden widths ≥ min{d_0, d_N}, including d_0 &gt; d_1 or d_N &gt; d_{N−1}),
     /// optionally perturbed so the imbalance is in [0.5, 1]·δ*(c) (exercises H2); η = η*(c)·{1, 0.5, 0.1}.
     /// </summary>
-    public static Instance Proc1(Rng rng, ConstantValues k, int steps, bool noisy)
+    public static Instance Proc1(Rng rng, ConstantValues k, int steps, bool noisy, bool atDelta = false)
     {
-        int n = rng.NextInt(1, 4);
+        int n = atDelta ? rng.NextInt(2, 4) : rng.NextInt(1, 4);
         int d0 = rng.NextInt(1, 3), dn = rng.NextInt(1, 3);
         int m = Math.Min(d0, dn);
         int[] dims = [d0, .. Enumerable.Range(0, n - 1).Select(_ => rng.NextInt(m, 3)), dn];
@@ -123,11 +124,95 @@ public static class TheoremOneSetting
         double phiF = target.FrobeniusNorm();
         if (noisy && n >= 2)
         {
-            net = Unbalance(rng, net, rng.Uniform(0.5, 1) * DeltaStar(c, n, phiF, k));
+            net = Unbalance(rng, net, (atDelta ? 1 : rng.Uniform(0.5, 1)) * DeltaStar(c, n, phiF, k));
         }
         double eta = EtaStar(c, n, phiF, k) * rng.Pick([1.0, 0.5, 0.1]);
         return WithHorizon(Instance.ForNetwork(noisy ? "proc1-noisy" : "proc1", net, target, eta).WithScalar("c", c), steps);
     }
+
+    /// <summary>
+    /// Families of Theorem 1 instances whose full horizon T(ε) of (8) is affordable (Thm 1's generator): the end-to-end matrix is a
+    /// row or column (min{d_0, d_N} = 1, so σ_min(W_{1:N}) = ‖W_{1:N}‖_F and c/‖Φ‖_F can come close to 1), η = η*(c) (the largest
+    /// admissible), c ≥ 0.85‖Φ‖_F, N ≤ 2 (and a square 2×2 family with Φ = scale·Q, c ≈ 0.67‖Φ‖_F). Then κ = η c^{2(N−1)/N} and
+    /// T(ε) = log(ℓ(0)/ε)/κ ≈ 1e5 (N = 1) … 3.5e6 (square, N = 2) steps, run on preallocated arrays.
+    /// </summary>
+    public static readonly string[] FullHorizonFamilies = ["scalar-full", "row", "row-unbalanced", "column", "tight-full", "square"];
+
+    /// <summary>ε/ℓ(0) of the full-horizon matrix families: log-uniform in [5e-7, 1e-6] (the theorem for that ε, over its whole T(ε)).</summary>
+    public static Instance FullHorizon(TrialContext ctx) => FullHorizon(ctx.Rng, ctx.Constants, FullHorizonFamilies[ctx.Index % FullHorizonFamilies.Length]);
+
+    public static Instance FullHorizon(Rng rng, ConstantValues k, string family)
+    {
+        if (family == "scalar")
+        {
+            return Scalar(rng, k);
+        }
+        if (family == "scalar-full")
+        {
+            // Scalar network, N ∈ 1..3, w(0) = φ(1 ± ρ) with ρ ∈ [0.03, 0.1], c close to the margin, η = η*(c): T(ε) ≤ ~5e6 scalar steps.
+            int n1 = rng.NextInt(1, 3);
+            double phi1 = rng.Uniform(0.5, 2);
+            double rho1 = rng.Uniform(0.03, 0.1) * (rng.NextBool() ? 1 : -1);
+            var target1 = Matrix<double>.Build.Dense(1, 1, phi1);
+            var net1 = BalancedInitialization.Create(Enumerable.Repeat(1, n1 + 1).ToArray(), Matrix<double>.Build.Dense(1, 1, phi1 * (1 + rho1)));
+            double c1 = DeficiencyMargin.Of(net1.EndToEnd(), target1) * rng.Uniform(0.95, 0.999);
+            var x1 = Instance.ForNetwork("scalar-full", net1, target1, EtaStar(c1, n1, target1.FrobeniusNorm(), k)).WithScalar("c", c1);
+            return WithEpsilonRatio(x1, rng.LogUniform(5e-7, 1e-6));
+        }
+        if (family == "tight-full")
+        {
+            // The tight instance (G ⟂ W) with θ small enough that T(ε) is affordable: c/‖Φ‖ = 1 − sin θ ≥ 0.9.
+            const int nt = 2;
+            double scaleT = rng.LogUniform(0.2, 5);
+            double theta = rng.Uniform(0.03, 0.1);
+            var targetT = Matrix<double>.Build.DenseOfArray(new[,] { { scaleT, 0.0 } });
+            var wT = Matrix<double>.Build.DenseOfArray(new[,] { { scaleT * Math.Cos(theta) * Math.Cos(theta), scaleT * Math.Cos(theta) * Math.Sin(theta) } });
+            var netT = BalancedInitialization.Create([2, .. Enumerable.Repeat(1, nt)], wT);
+            double cT = scaleT * (1 - Math.Sin(theta));
+            var xT = Instance.ForNetwork("tight-full", netT, targetT, EtaStar(cT, nt, scaleT, k)).WithScalar("c", cT).WithScalar("theta", theta);
+            return WithEpsilonRatio(xT, rng.LogUniform(5e-7, 1e-6));
+        }
+        if (family == "square")
+        {
+            // Φ = scale·Q (Q orthogonal 2×2): σ_min(Φ) = ‖Φ‖_F/√2, the best a square target allows; N ∈ {1, 2}.
+            int ns = rng.NextInt(1, 2);
+            double scaleS = rng.LogUniform(0.2, 5);
+            var targetS = scaleS * rng.Stiefel(2, 2);
+            var eS = rng.GaussianMatrix(2, 2);
+            var wS = targetS + rng.Uniform(0.03, 0.1) * scaleS * eS / eS.FrobeniusNorm();
+            var netS = BalancedInitialization.Create(Enumerable.Repeat(2, ns + 1).ToArray(), wS);
+            double cS = DeficiencyMargin.Of(wS, targetS) * rng.Uniform(0.95, 0.999);
+            var xS = Instance.ForNetwork("square", netS, targetS, EtaStar(cS, ns, targetS.FrobeniusNorm(), k)).WithScalar("c", cS);
+            return WithEpsilonRatio(xS, rng.LogUniform(5e-7, 1e-6));
+        }
+        bool column = family == "column";
+        bool unbalanced = family == "row-unbalanced";
+        int n = family == "row" ? rng.NextInt(1, 2) : family == "row-n1" ? 1 : 2;
+        int d = rng.NextInt(2, 3);
+        int[] dims = column
+            ? [1, .. Enumerable.Range(0, n - 1).Select(_ => rng.NextInt(1, 3)), d]
+            : [d, .. Enumerable.Range(0, n - 1).Select(_ => rng.NextInt(1, 3)), 1];
+        double scale = rng.LogUniform(0.2, 5);
+        var target = column ? rng.GaussianMatrix(d, 1) : rng.GaussianMatrix(1, d);
+        target *= scale / target.FrobeniusNorm();
+        var e = column ? rng.GaussianMatrix(d, 1) : rng.GaussianMatrix(1, d);
+        var w0 = target + rng.Uniform(0.03, 0.1) * scale * e / e.FrobeniusNorm();
+        var net = BalancedInitialization.Create(dims, w0);
+        scale = target.FrobeniusNorm();
+        // c a fraction of the margin; the unbalanced family keeps a reserve of ≥ 1% for the perturbation (≈ δ*(c)/2 ≪ 1% of ‖Φ‖).
+        double frac = unbalanced ? rng.Uniform(0.95, 0.99) : rng.Uniform(0.95, 0.999);
+        double c = DeficiencyMargin.Of(net.EndToEnd(), target) * frac;
+        if (unbalanced)
+        {
+            // Imbalance at the hypothesis boundary δ*(c) (H2 met with equality up to the bisection's last bit).
+            net = Unbalance(rng, net, DeltaStar(c, n, scale, k));
+        }
+        var x = Instance.ForNetwork(family, net, target, EtaStar(c, n, scale, k)).WithScalar("c", c);
+        return WithEpsilonRatio(x, rng.LogUniform(5e-7, 1e-6));
+    }
+
+    /// <summary>ε := ratio·ℓ(0).</summary>
+    public static Instance WithEpsilonRatio(Instance x, double ratio) => x.WithScalar("eps", ratio * x.Network.Loss(x.RequireTarget));
 
     /// <summary>Perturbs the layers by s·E_j with s found by bisection so that the imbalance is close to (and not above) the goal.</summary>
     public static DeepLinearNetwork Unbalance(Rng rng, DeepLinearNetwork net, double goal)
@@ -223,7 +308,8 @@ public static class TheoremOneSetting
         double bound = factor * eta * Math.Pow(sigma, p) * s.GradientNorm * s.GradientNorm;
         int ops = 8 * (n + 2);
         double boundError = sigma > 0 ? bound * Core.Numbers.Tolerance.Gamma(ops) * (1 + p * s.SigmaMax / sigma) : 0;
-        var tol = new Tolerance(s.Tolerance + boundError, "telescoped loss difference (γ_n·Σ‖W_{j+1:N}‖‖ΔW_j‖‖W_{1:j−1}‖ + u·next-state rounding) + SVD error of σ");
-        return new Margin(name, -bound - s.LossDifference, tol, Math.Max(eta * s.Loss, double.Epsilon));
+        var tol = Tolerance.Bound(s.Tolerance + boundError, "telescoped loss difference (γ_n·Σ‖W_{j+1:N}‖‖ΔW_j‖‖W_{1:j−1}‖ + u·next-state rounding) + SVD error of σ");
+        // decrease ℓ(t) − ℓ(t+1) ≥ bound: utilization bound/decrease.
+        return Margin.AtLeast(name, -s.LossDifference, bound, tol);
     }
 }
