@@ -171,6 +171,45 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
         return Tolerance.Gamma(ops) * c;
     }
 
+    /// <summary>
+    /// A rigorous rounding bound for a computed value of the quadratic form Δᵀ∇²f(θ)Δ (by Eq. 12, by Core's forward-over-reverse HVP,
+    /// or by the assembled Hessian): γ_K·C_Δ with C_Δ = L‖X‖_F²/|S|·(Σ_jP_j‖Δ_j‖_F)² + 2Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F·‖Δ_j‖_F‖Δ_{j'}‖_F,
+    /// the magnitude every term of those computations is bounded by (standard model |fl(AB) − AB| ≤ γ_k|A||B|, ‖|A|‖_F = ‖A‖_F);
+    /// notation and the generous count K as in <see cref="MinEigen"/>.
+    /// </summary>
+    public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta)
+    {
+        var ws = Ec21.Unflatten(theta, dims);
+        int n = ws.Length;
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
+        double Prod(Func<int, bool> keep)
+        {
+            double p = 1;
+            for (int k = 0; k < n; k++)
+            {
+                if (keep(k))
+                {
+                    p *= a[k];
+                }
+            }
+            return p;
+        }
+        double xf = X.FrobeniusNorm();
+        double gBar = LossGradients(new DeepLinearNetwork(ws).EndToEnd() * X).FrobeniusNorm() * xf / N;
+        double first = 0, cross = 0;
+        for (int j = 0; j < n; j++)
+        {
+            first += Prod(k => k != j) * b[j];
+            for (int jp = j + 1; jp < n; jp++)
+            {
+                cross += Prod(k => k != j && k != jp) * b[j] * b[jp];
+            }
+        }
+        double c = (Logistic ? 0.25 : 1) * xf * xf / N * first * first + 2 * gBar * cross;
+        return Tolerance.Gamma(8 * (n + dims.Sum() + N) + 64) * c;
+    }
+
     /// <summary>The tolerance of <see cref="MinEigen"/>'s error: a rigorous rounding bound (standard model, generous count).</summary>
     public static Tolerance MinEigenTolerance(double error) =>
         Tolerance.Bound(error, "exact Hessian (Lemma 5's form) rounding γ_K·C (|fl(AB) − AB| ≤ γ_k|A||B|, Frobenius magnitudes) + eigensolver γ_{8d+8}‖H‖_F");

@@ -38,7 +38,7 @@ public static class Prop20
             Generate,
             Validate),
         Conclusion = (x, k, p) => Conclude(x, k),
-        DefaultTrials = 24,
+        DefaultTrials = 64,
         Variants =
         [
             Variant.ConstantChanged(VariantRole.Mutant, "ConstantTenToTheTen", "10^{14} → 10^{10}: at the adversarial t̃ GD comes within ≈0.3ε of GF (catalog's extrapolation, reproduced)", C, Rational.PowerOfTen(10), trials: 12),
