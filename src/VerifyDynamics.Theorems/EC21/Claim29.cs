@@ -59,7 +59,7 @@ public static class Claim29
         var net = ConvInstances.Network(x);
         var theta = ConvInstances.Theta(x);
         var (lmin, err) = ConvInstances.MinEigen(net, theta);
-        var tol = Tolerance.Heuristic(err, "exact Hessian (frozen masks) + eigensolver; rounding estimate γ·d·‖H‖_F relative to the computed Hessian, not to the magnitudes |A||B| (no proof)");
+        var tol = ConvInstances.MinEigenTolerance(err);
         return MarginSet.Of(
             Ec21.AtLeast("λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖∏‖W_j(·)‖_op", lmin, -ConvInstances.LeadingFactor(net, theta, 1) * ConvInstances.OpNormProduct(net), tol),
             Ec21.AtLeast("λ_min ≥ uniform floor", lmin, -Floor(net), tol));

@@ -66,7 +66,7 @@ public static class Lemma23
         var norms = ConvInstances.LayerNorms(net, theta);
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -ConvInstances.LeadingFactor(net, theta, n - 1) * (dropOpNorm ? 1 : ConvInstances.OpNormProduct(net)) * prod;
-        var tol = Tolerance.Heuristic(err, "exact Hessian (frozen masks) + eigensolver; rounding estimate γ·d·‖H‖_F relative to the computed Hessian, not to the magnitudes |A||B| (no proof)").Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
+        var tol = ConvInstances.MinEigenTolerance(err).Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
         return MarginSet.Of(Ec21.AtLeast("λ_min ≥ bound (31)", lmin, bound, tol)).WithObservation("lambda_min", lmin).WithObservation("bound", bound);
     }
 }

@@ -78,7 +78,7 @@ public static class Prop24
             double m0 = MarginAt(net, y0, eps, withEps, out double e0, out double s0);
             if (m0 < -e0)
             {
-                return MarginSet.Of(Margin.Bound("λ_min − bound (32) at t = 0", m0, s0, Tolerance.Heuristic(e0, "exact Hessian (frozen masks) + eigensolver; rounding estimate γ·d·‖H‖_F relative to the computed Hessian, not to the magnitudes |A||B| (no proof)")).InFamily(Family));
+                return MarginSet.Of(Margin.Bound("λ_min − bound (32) at t = 0", m0, s0, ConvInstances.MinEigenTolerance(e0)).InFamily(Family));
             }
         }
         // The flow is integrated only while it stays in θ_s's activation region (an observer stops it at the first
@@ -109,7 +109,7 @@ public static class Prop24
             }
             double m = MarginAt(net, refState, eps, withEps, out double e, out double scale);
             double mLoose = MarginAt(net, looseState, eps, withEps, out _, out _);
-            margins.Add(Margin.Bound($"λ_min − bound (32) at t = {t:G4}", m, scale, Tolerance.Heuristic(e, "exact Hessian (frozen masks) + eigensolver; rounding estimate γ·d·‖H‖_F relative to the computed Hessian, not to the magnitudes |A||B| (no proof)").Plus(Tolerance.ValidatedEstimate(Math.Abs(m - mLoose), $"DOP853 rtol {rtol:G2} vs {rtol / 100:G2}: margin deviation"))).InFamily(Family));
+            margins.Add(Margin.Bound($"λ_min − bound (32) at t = {t:G4}", m, scale, ConvInstances.MinEigenTolerance(e).Plus(Tolerance.ValidatedEstimate(Math.Abs(m - mLoose), $"DOP853 rtol {rtol:G2} vs {rtol / 100:G2}: margin deviation"))).InFamily(Family));
         }
         return new MarginSet(margins);
     }
