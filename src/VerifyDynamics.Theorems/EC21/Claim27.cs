@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
-using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Theorems.EC21;
@@ -23,6 +22,7 @@ public static class Claim27
         Title = "Proposition 6 needs depth ≥ 3 and ∇φ(0) ≠ 0",
         Text = "For n = 2 (bounded ∇φ, e.g. logistic loss) or ∇φ(0) = 0 (x_i = 0), inf_θ λ_min(∇²f(θ)) > −∞.",
         FormalisationNote = "Certificate: λ_min ≥ −‖∇φ(W_{2:1})‖_F ≥ −(1/|S|)Σ‖x_i‖ at random/rescaled points (n = 2, logistic); λ_min ≥ 0 when x_i = 0.",
+        Fidelity = Fidelity.Restricted("the proof's uniform floor λ_min ≥ −(1/|S|)Σ‖x_i‖ at sampled points (random and rescaled, c ∈ [1e−2, 1e2]), logistic loss; inf > −∞ over all θ is not reachable by sampling"),
         Hypotheses = new Hypotheses("n = 2, widths 1..3, d_2 = 1, logistic loss; rescaling c ∈ [1e−2, 1e2]; x_i = 0 in every third trial", Generate,
             (x, k) => HypothesesCheck.All((x.Weights.Length == 2, "n = 2"), (x.Dims[^1] == 1, "binary logistic (d_2 = 1)"))),
         Conclusion = (x, k, p) => Conclude(x),
@@ -56,7 +56,7 @@ public static class Claim27
         var prob = LinearNetProblem.From(x);
         var net = x.Network;
         var (lmin, err) = prob.MinEigen(Ec21.Flatten(net.Weights), net.Dims);
-        var tol = new Tolerance(err, "FD Hessian + eigensolver");
+        var tol = LinearNetProblem.MinEigenTolerance(err);
         double g = prob.GradPhi(net.EndToEnd()).FrobeniusNorm();
         return MarginSet.Of(
             Ec21.AtLeast("λ_min ≥ −‖∇φ(W_{2:1})‖_F", lmin, -g, tol),
@@ -69,6 +69,6 @@ public static class Claim27
         double floor = Floor(prob);
         var (theta, _, dims) = Prop6.Construct(x, 10 * floor);
         var (lmin, err) = prob.MinEigen(theta, dims);
-        return MarginSet.Of(Ec21.AtLeast("λ_min ≥ −(1/|S|)Σ‖x_i‖ at depth 3", lmin, -floor, new Tolerance(err, "FD Hessian + eigensolver")));
+        return MarginSet.Of(Ec21.AtLeast("λ_min ≥ −(1/|S|)Σ‖x_i‖ at depth 3", lmin, -floor, LinearNetProblem.MinEigenTolerance(err)));
     }
 }

@@ -23,6 +23,7 @@ public static class Claim28
         Title = "Proposition 10 needs depth ≥ 3 and non-degeneracy",
         Text = "For n = 2 (bounded ∇ℓ) or when Σ∇ℓ(0,y_i)ᵀh_θ(x_i) ≡ 0, inf λ_min(∇²f) > −∞.",
         FormalisationNote = "Certificate λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖ ≥ uniform floor at random/rescaled points (n = 2, logistic); λ_min ≥ 0 with x_i = 0.",
+        Fidelity = Fidelity.Restricted("the proof's uniform floor at sampled points (random and rescaled, c ∈ [0.1, 10]), logistic loss, four activation kinds; inf > −∞ over all θ is not reachable by sampling"),
         Hypotheses = new Hypotheses("n = 2, widths 1..3, logistic (d_2 = 1), 4 activation kinds, rescaling c ∈ [0.1, 10]; x_i = 0 in every third trial", Generate,
             (x, k) => HypothesesCheck.All((x.Weights.Length == 2, "n = 2"), (x.Family == "zero-data" || HomogeneousInstances.InsideRegion(x), "θ inside its region"))),
         Conclusion = (x, k, p) => Conclude(x),
@@ -54,8 +55,8 @@ public static class Claim28
     private static MarginSet Conclude(Instance x)
     {
         var net = HomogeneousNet.From(x);
-        var (lmin, err) = net.MinEigen(Ec21.Flatten(x.Weights), x.Network.Dims, HomogeneousInstances.StepFor(x.Weights));
-        var tol = new Tolerance(err, "FD Hessian + eigensolver");
+        var (lmin, err) = net.MinEigenExact(Ec21.Flatten(x.Weights), x.Network.Dims);
+        var tol = HomogeneousNet.MinEigenExactTolerance(err);
         return MarginSet.Of(
             Ec21.AtLeast("λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖", lmin, -HomogeneousInstances.LeadingFactor(net, x.Weights, 1), tol),
             Ec21.AtLeast("λ_min ≥ uniform floor", lmin, -Floor(net), tol));
@@ -66,6 +67,6 @@ public static class Claim28
         var net = HomogeneousNet.From(x);
         double floor = Floor(net);
         var (q, err, _) = Prop10.Search(x, 10 * floor + 1);
-        return MarginSet.Of(Ec21.AtLeast("Rayleigh quotient ≥ uniform floor at depth 3", q, -floor, new Tolerance(err, "Richardson estimate")));
+        return MarginSet.Of(Ec21.AtLeast("Rayleigh quotient ≥ uniform floor at depth 3", q, -floor, Tolerance.Heuristic(err, "Richardson estimate of the central difference")));
     }
 }

@@ -24,6 +24,7 @@ public static class Claim29
         Title = "Proposition 22 needs depth ≥ 3 and non-degeneracy",
         Text = "For n = 2, λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖∏_{j=1}^2‖W_j(·)‖_op; bounded ∇ℓ ⇒ inf > −∞. (Proof typo: W_2(w_1) should read W_2(w_2), catalog §18-T12.)",
         FormalisationNote = "Certificate λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖∏‖W_j(·)‖_op ≥ uniform floor at random/rescaled two-layer conv points (logistic); λ_min ≥ 0 with x_i = 0.",
+        Fidelity = Fidelity.Restricted("the proof's uniform floor at sampled two-layer conv points (random and rescaled, c ∈ [0.1, 10]), logistic loss; inf > −∞ over all θ is not reachable by sampling"),
         Hypotheses = new Hypotheses("conv nets, n = 2, logistic (d_2 = 1), 4 activation kinds, rescaling c ∈ [0.1, 10]; x_i = 0 in every third trial", Generate,
             (x, k) => HypothesesCheck.All(((int)x.Scalar("n") == 2, "n = 2"), (x.Family == "zero-data" || ConvInstances.InsideRegion(ConvInstances.Network(x), ConvInstances.Theta(x)), "θ inside its region"))),
         Conclusion = (x, k, p) => Conclude(x),
@@ -58,7 +59,7 @@ public static class Claim29
         var net = ConvInstances.Network(x);
         var theta = ConvInstances.Theta(x);
         var (lmin, err) = ConvInstances.MinEigen(net, theta);
-        var tol = new Tolerance(err, "exact Hessian assembly + eigensolver");
+        var tol = ConvInstances.MinEigenTolerance(err);
         return MarginSet.Of(
             Ec21.AtLeast("λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖∏‖W_j(·)‖_op", lmin, -ConvInstances.LeadingFactor(net, theta, 1) * ConvInstances.OpNormProduct(net), tol),
             Ec21.AtLeast("λ_min ≥ uniform floor", lmin, -Floor(net), tol));
@@ -69,6 +70,6 @@ public static class Claim29
         var net = ConvInstances.Network(x);
         double floor = Floor(net);
         var (q, err, _) = Prop22.Search(net, ConvInstances.Theta(x), 10 * floor + 1);
-        return MarginSet.Of(Ec21.AtLeast("Rayleigh quotient ≥ uniform floor at depth 3", q, -floor, new Tolerance(err, "HVP rounding")));
+        return MarginSet.Of(Ec21.AtLeast("Rayleigh quotient ≥ uniform floor at depth 3", q, -floor, Tolerance.Heuristic(err, "HVP rounding estimate relative to the computed |q| + ‖HΔ‖‖Δ‖ (no proof)")));
     }
 }

@@ -26,7 +26,7 @@ internal static class Conservation
         double horizon = Math.Min(loose.Ode.HorizonBeforeStop, reference.Ode.HorizonBeforeStop);
         if (double.IsNaN(horizon))
         {
-            return MarginSet.Of(new Margin("invariant drift along GF", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("invariant drift along GF"));
         }
         var inv0 = f.Invariants(theta0);
         var margins = new List<Margin>();
@@ -37,7 +37,7 @@ internal static class Conservation
             double m = Math.Max(maxLayerNorm(th), maxLayerNorm(theta0));
             var inv = f.Invariants(th);
             double drift = inv.Select((v, k) => Math.Abs(v - inv0[k])).DefaultIfEmpty(0).Max();
-            var tol = new Tolerance(2 * (2 * m * delta + delta * delta), $"invariant perturbation by the DOP853 error (rtol {rtol:G2} vs {rtol / 100:G2})")
+            var tol = Tolerance.ValidatedEstimate(2 * (2 * m * delta + delta * delta), $"invariant perturbation by the DOP853 error (deviation rtol {rtol:G2} vs {rtol / 100:G2})")
                 .Plus(Tolerance.FromRounding(4 * theta0.Length, m * m, "M²"));
             margins.Add(Ec21.AtMost($"invariant drift at t = {t:G4} ≤ 0", drift, 0, tol));
         }
@@ -51,7 +51,7 @@ internal static class Conservation
         var (th, _, diverged) = ObjectiveGradientDescent.Run(f, theta0, eta, steps);
         if (diverged)
         {
-            return MarginSet.Of(new Margin("invariant drift after GD", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("invariant drift after GD"));
         }
         var inv0 = f.Invariants(theta0);
         double drift = f.Invariants(th).Select((v, k) => Math.Abs(v - inv0[k])).DefaultIfEmpty(0).Max();

@@ -22,6 +22,7 @@ public static class Cor18
         Title = "almost-sure convergence from random balanced initialization",
         Text = "With P continuous on {‖A‖_F ≤ 0.2} and d_0 > 1, Procedure 13 + GD with η ≤ (23) reach ε̃ after (24) iterations almost surely.",
         FormalisationNote = "Checks the a.s. hypotheses of Prop. 14 on random draws and that GF reaches ε̄ before t̄; the GD conclusion is EC21.Thm15's mechanism check.",
+        Fidelity = Fidelity.Substitute("Prop. 14's almost-sure hypotheses on random draws and the GF reaching ε̄ before t̄, instead of the GD conclusion, whose printed step (Thm 15) is infeasible to run"),
         Hypotheses = new Hypotheses("n ∈ 2..3, d_0 ∈ 2..3 (mutant: 1), hidden 1..2, A uniform in the 0.2-ball, unit λ", ctx => Generate(ctx, ctx.Rng.NextInt(2, 3)), Validate),
         Conclusion = (x, k, p) => Conclude(x),
         DefaultTrials = 6,
@@ -66,7 +67,7 @@ public static class Cor18
         var solved = S5.Flow(inst, horizon, 1e-9);
         if (!solved.Succeeded)
         {
-            return MarginSet.Of(new Margin("GF solved", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("GF solved"));
         }
         double finalLoss = S5.LossAt(inst, solved.Reference.FinalState);
         var tolerance = solved.Tolerance.Scaled(2, "‖∇f‖ ≤ 2 on the path");
@@ -75,7 +76,7 @@ public static class Cor18
             // The flow was integrated to 200 < t̄ only: f is non-increasing along GF, so f(θ(200)) ≤ ε̄ would prove the claim
             // at t̄, but f(θ(200)) > ε̄ says nothing about t̄. (ν = −1 is different: the end-to-end scalar provably stalls at
             // f − min f = ½, which is what the ScalarInput mutant shows.)
-            return MarginSet.Of(new Margin($"f(θ(t̄)) − min f ≤ ε̄ = 0.01 (t̄ = {tBar:G3} beyond the integrated horizon 200, ε̄ not yet reached)", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable($"f(θ(t̄)) − min f ≤ ε̄ = 0.01 (t̄ = {tBar:G3} beyond the integrated horizon 200, ε̄ not yet reached)"));
         }
         return MarginSet.Of(Ec21.AtMost($"f(θ(min(t̄, 200))) − min f ≤ ε̄ = 0.01", finalLoss, 0.01, tolerance))
             .WithObservation("nu", nu).WithObservation("r", r);

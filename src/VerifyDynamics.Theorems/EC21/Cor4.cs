@@ -26,6 +26,7 @@ public static class Cor4
         Title = "GD tracks GF under a global curvature bound",
         Text = "For f ≥ 0, β-smooth, m = −inf λ_min(∇²f) and c = (√(2β³f(θ(0))) + β²ε)^{−1}, the three step-size bounds (m < 0, m = 0, m > 0) give ‖θ_k − θ(kη)‖ ≤ ε for k ≤ ⌊t̃/η⌋.",
         FormalisationNote = "Strongly convex / convex / non-convex (Σ(1 − cos q_i)) families with exact GF; η = 0.99·bound; margin ε − max_k‖θ_k − θ(kη)‖ with the GD rounding as tolerance.",
+        Fidelity = Fidelity.Restricted("three closed-form families: diagonal strongly convex and convex quadratics, and Σ(1 − cos q_i); η = 0.99 × the bound"),
         Hypotheses = new Hypotheses(
             "trial mod 3: strongly convex diagonal quadratic (d ≤ 4) / convex quadratic with a flat direction / Σ(1 − cos q_i) with |q_i(0)| < 3; ε ∈ [0.05, 0.5], t̃ ∈ [0.5, 3], ‖θ_0 − θ(0)‖ ≤ ε/4 (≤ εe^{−t̃}/4 for the cosine family, m = 1) in half the trials",
             Generate,
@@ -116,7 +117,7 @@ public static class Cor4
         {
             // Unreachable for validated instances (the validator requires a positive bound); kept so that a bound that
             // cannot be computed is reported as uncomputable rather than as a pass.
-            return MarginSet.Of(new Margin("step-size bound is positive", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("step-size bound is positive"));
         }
         double eta = 0.99 * bound;
         long steps = (long)Math.Floor(horizon / eta);

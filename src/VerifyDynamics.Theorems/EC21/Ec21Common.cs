@@ -33,7 +33,7 @@ public static class Ec21
         FormalisationNote = reason,
         AliasOf = aliasOf,
         Hypotheses = new Hypotheses("none (not checkable)", _ => Instance.OfScalars("none"), (_, _) => HypothesesCheck.Fail("not checkable: " + reason)),
-        Conclusion = (_, _, _) => MarginSet.Of(new Margin("not checkable", double.NaN, Tolerance.Exact)),
+        Conclusion = (_, _, _) => MarginSet.Of(Margin.Uncomputable("not checkable")),
         DefaultTrials = 0,
     };
 
@@ -80,9 +80,15 @@ public static class Ec21
         return (q, err, a);
     }
 
-    /// <summary>A margin "lhs ≤ rhs" with an explicitly derived tolerance.</summary>
+    /// <summary>
+    /// A margin "lhs ≤ rhs" with an explicitly derived tolerance. Shape: an identity checked as a deviation
+    /// (rhs = 0 ≤ lhs, the "|a − b| ≤ 0" form) is an equality (use <see cref="Margin.Deviation"/> directly to give the
+    /// sides' size); otherwise a bound with the larger side as scale (utilization lhs/rhs for 0 ≤ lhs ≤ rhs).
+    /// </summary>
     public static Margin AtMost(string name, double lhs, double rhs, Tolerance tol) =>
-        new(name, rhs - lhs, tol, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon));
+        rhs == 0 && lhs >= 0
+            ? Margin.Deviation(name, lhs, Math.Max(lhs, double.Epsilon), tol)
+            : Margin.AtMost(name, lhs, rhs, tol);
 
     /// <summary>A margin "lhs ≥ rhs" with an explicitly derived tolerance.</summary>
     public static Margin AtLeast(string name, double lhs, double rhs, Tolerance tol) => AtMost(name, rhs, lhs, tol);

@@ -23,6 +23,7 @@ public static class Fact_AppF
         Title = "whitened least squares",
         Text = "d_n = 1, Λ_xx = I, square loss ⇒ φ(W) = ½‖W − Λ_yx‖_F² + c, c = −½Tr(Λ_yxΛ_yxᵀ) + (1/(2|S|))Tr(YYᵀ).",
         FormalisationNote = "Exact identity at random W and at W = Λ_yx on exactly whitened random data; rounding tolerance.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("d_0 ∈ 1..4, |S| ∈ d_0..d_0 + 4, X = √|S|·(Haar-Stiefel)ᵀ, Y ~ N(0, 1), W ~ N(0, 1)", ctx => Generate(ctx, true), Validate),
         Conclusion = (x, k, p) => Conclude(x, true),
         DefaultTrials = 30,
@@ -69,7 +70,7 @@ public static class Fact_AppF
             // Magnitudes summed in either side: φ's residuals and the expanded terms ‖W‖², ‖Λ‖², Tr(YYᵀ)/|S|.
             double scale = Math.Abs(lhs) + Math.Pow(w.FrobeniusNorm() + lambda.FrobeniusNorm(), 2) + (data.Y * data.Y.Transpose()).Trace() / data.N;
             var tol = Tolerance.FromRounding(4 * (data.X.RowCount + data.N), scale, "φ and its expansion")
-                .Plus(new Tolerance(0.5 * data.X.RowCount * Tolerance.Gamma(8 * data.N + 8) * Math.Pow(w.FrobeniusNorm(), 2), "admissible whitening residual ½W(Λ_xx − I)Wᵀ (validator bound γ_{8|S|+8})"));
+                .Plus(Tolerance.Bound(0.5 * data.X.RowCount * Tolerance.Gamma(8 * data.N + 8) * Math.Pow(w.FrobeniusNorm(), 2), "admissible whitening residual ½W(Λ_xx − I)Wᵀ (validator bound γ_{8|S|+8})"));
             margins.Add(Ec21.AtMost($"|φ(W) − ½‖W − Λ_yx‖² − c| at {name}", Math.Abs(lhs - rhs), 0, tol));
         }
         return new MarginSet(margins);

@@ -21,6 +21,7 @@ public static class Fact_Balance
         Title = "balancedness is conserved by GF",
         Text = "W_jW_jᵀ − W_{j+1}ᵀW_{j+1} is constant along GF for linear nets.",
         FormalisationNote = "Drift of the Gram differences along a validated DOP853 GF ≤ the perturbation bound of the ODE error; GD (η = 0.1) refuted.",
+        Fidelity = Fidelity.Restricted("horizon t ≤ 4 (checked at t = 1..4 against a 100× tighter run)"),
         Hypotheses = new Hypotheses("linear nets n ∈ 2..4, widths 1..3, Gaussian weights × 0.7, |S| ≤ 4, square or logistic data loss",
             Generate, (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "n ≥ 2 (some invariant exists)"))),
         Conclusion = (x, k, p) => Conservation.AlongFlow(Objective(x), Ec21.Flatten(x.Weights), MaxNorm(x), p),

@@ -23,6 +23,7 @@ public static class Fact_GradLinear
         Title = "gradient of a deep linear net",
         Text = "∇_{W_j}f = W_{n:j+1}ᵀ∇φ(W_{n:1})W_{j−1:1}ᵀ.",
         FormalisationNote = "⟨formula, Δθ⟩ vs central differences of f (Richardson) and formula vs Core's gradient; n ∈ 1..4, square/logistic data losses.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("n ∈ 1..4, widths 1..3, Gaussian weights, |S| ≤ 4, square or logistic data loss, Gaussian direction", ctx => Generate(ctx, false),
             (x, k) => HypothesesCheck.All((x.Weights.Length >= 1, "n ≥ 1"))),
         Conclusion = (x, k, p) => Conclude(x, true),
@@ -69,7 +70,7 @@ public static class Fact_GradLinear
         double Fd(double step) => (data.F(Ec21.Axpy(theta, step, delta), dims) - data.F(Ec21.Axpy(theta, -step, delta), dims)) / (2 * step);
         double q1 = Fd(h), q2 = Fd(h / 2);
         double fScale = Math.Abs(data.F(theta, dims)) + 1e-300;
-        var fdTol = new Tolerance(Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(16 * net.Depth * dims.Max() + 16) * fScale / (h / 2), "Richardson estimate + rounding of f/h");
+        var fdTol = Tolerance.Heuristic(Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(16 * net.Depth * dims.Max() + 16) * fScale / (h / 2), "Richardson estimate + rounding of f/h");
         var f = new DeepLinearObjective(dims, new DataLoss(data.Logistic ? Losses.Logistic : Losses.Square, data.X, data.Y));
         var core = f.Gradient(f.Pack(net));
         double maxDiff = formula.Select((g, i) => Math.Abs(g - core[i])).Max();

@@ -22,6 +22,7 @@ public static class Fact_NormBalance
         Title = "layer-norm differences are conserved",
         Text = "‖W_j‖_F² − ‖W_{j′}‖_F² is constant along GF for homogeneous activations.",
         FormalisationNote = "Conv nets (weight vectors); drift of ‖w_{j+1}‖² − ‖w_j‖² along a validated DOP853 GF inside θ_s's region ≤ the ODE-error perturbation bound; GD (η = 0.1) refuted.",
+        Fidelity = Fidelity.Restricted("horizon t ≤ 4, and only while the flow stays in its initial activation region"),
         Hypotheses = new Hypotheses("conv G0, n ∈ 2..3, weights × 0.7, θ_s inside a region",
             ctx => ConvInstances.Random(ctx.Rng, ctx.Index, ctx.Rng.NextInt(2, 3), ctx.Index % 3 == 1, 0.7),
             (x, k) => HypothesesCheck.All((ConvInstances.InsideRegion(ConvInstances.Network(x), ConvInstances.Theta(x)), "θ_s inside a region"))),

@@ -24,6 +24,7 @@ public static class Fact_OpNorm
         Title = "operator norm of a weight-sharing map",
         Text = "‖W_j(·)‖_op = √(max multiplicity of a coordinate).",
         FormalisationNote = "√λ_max of the Gram operator of w ↦ W_j(w) (eigensolver) vs √(max multiplicity); ‖W_j(w)‖_F ≤ ‖W_j(·)‖_op‖w‖ at random w; circular convs and random shared patterns.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("even trials: circular conv (C_in, C_out ∈ 1..3, L ∈ 1..6, K ≤ L); odd trials: random shared/sparse map (rows, cols ∈ 1..5, d′ ∈ 1..6)",
             Generate, (x, k) => HypothesesCheck.All((Map(x).ParameterCount >= 1, "at least one coordinate"))),
         Conclusion = (x, k, p) => Conclude(x, false),
@@ -95,7 +96,7 @@ public static class Fact_OpNorm
         double measured = Math.Sqrt(Math.Max(lmax, 0));
         double claimed = noSqrt ? map.OperatorNorm() * map.OperatorNorm() : map.OperatorNorm();
         // √ is 1/(2√λ)-Lipschitz; λ_max ≥ 1 whenever some coordinate is used, so the eigen error maps to ≤ eigTol/2 (+ eigTol if λ_max = 0).
-        var tol = new Tolerance(eigTol + Tolerance.Gamma(4) * Math.Max(measured, claimed), "eigensolver γ_{8d+8}‖G‖_F through √");
+        var tol = Tolerance.Bound(eigTol + Tolerance.Gamma(4) * Math.Max(measured, claimed), "eigensolver γ_{8d+8}‖G‖_F through √");
         var w = x.Matrix("w").Column(0).ToArray();
         double lhs = map.ToMatrix(w).FrobeniusNorm(), rhs = claimed * Ec21.Norm(w);
         return MarginSet.Of(

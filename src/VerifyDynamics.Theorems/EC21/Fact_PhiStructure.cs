@@ -23,6 +23,7 @@ public static class Fact_PhiStructure
         Title = "φ, φ̄ are C² with the claimed curvature structure",
         Text = "φ and φ̄ of Eqs. (25)–(26) are twice continuously differentiable at every join, with φ″ ≥ −a, φ′ ≤ 0 on [z_c, z_c+1] and φ̄″ ∈ [−a, −a/2] on [1−ρ̄, 1].",
         FormalisationNote = "Exact rational polynomial arithmetic at random rational a, b, ρ̄, z_c, s; margins −|difference| with tolerance 0.",
+        Fidelity = Fidelity.Full("exact rational arithmetic at every join"),
         Hypotheses = new Hypotheses("a ∈ (0, 4], b ≥ 3, ρ̄ ∈ (0, e^{−12}/2], z_c = b·E + 1 (even trials: E ≈ e^{30}; odd: random rational), s ∈ [0, 1] — all rationals", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("a") > 0, "a > 0"), (x.Scalar("b") >= 3, "b ≥ 3"), (x.Scalar("rho") > 0 && x.Scalar("rho") <= 0.5, "0 < ρ̄ ≤ 1/2"))),
         Conclusion = (x, k, p) => Conclude(x, Rational.Of(1, 2), Rational.Of(1, 12)),
@@ -107,7 +108,7 @@ public static class Fact_PhiStructure
             {
                 var diff = l.At(at) - r.At(at);
                 double v = Math.Abs(diff.ToDouble());
-                margins.Add(new Margin($"{name}: derivative {d} continuous", diff.Sign == 0 ? 0 : -Math.Max(v, double.Epsilon), Tolerance.Exact));
+                margins.Add(Margin.Deviation($"{name}: derivative {d} continuous", diff.Sign == 0 ? 0 : Math.Max(v, double.Epsilon), 1, Tolerance.Exact));
                 l = l.D();
                 r = r.D();
             }
@@ -118,19 +119,19 @@ public static class Fact_PhiStructure
         Join("φ̄ at 1", q2, q3, Rational.One);
         Join("φ̄ at z̄_c", q3, q4, zbc);
         Join("φ̄ at z̄_c + 1", q4, zero, zbc + 1);
-        margins.Add(new Margin("φ′(0) = 0 (even extension is C¹)", p1.D().At(Rational.Zero).Sign == 0 ? 0 : -1, Tolerance.Exact));
-        margins.Add(new Margin("φ̄′(z_0) = 0 (reflection is C¹)", q1.D().At(z0).Sign == 0 ? 0 : -1, Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ′(0) = 0 (even extension is C¹)", p1.D().At(Rational.Zero).Sign == 0 ? 0 : 1, 1, Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ̄′(z_0) = 0 (reflection is C¹)", q1.D().At(z0).Sign == 0 ? 0 : 1, 1, Tolerance.Exact));
         // Curvature identities on [z_c, z_c + 1] at z = z_c + s.
         var z = zc + s;
         var id1 = p2.D().D().At(z) / a + 1 - s * (4 - 3 * s + 6 * zc * (1 - s));
         var id2 = p2.D().At(z) / a + (1 - s) * (1 - s) * (zc * (1 + 2 * s) + s);
-        margins.Add(new Margin("φ″/a + 1 = s(4 − 3s + 6z_c(1 − s))", id1.Sign == 0 ? 0 : -Math.Abs(id1.ToDouble()), Tolerance.Exact));
-        margins.Add(new Margin("φ′/a = −(1 − s)²(z_c(1 + 2s) + s)", id2.Sign == 0 ? 0 : -Math.Abs(id2.ToDouble()), Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ″/a + 1 = s(4 − 3s + 6z_c(1 − s))", id1.Sign == 0 ? 0 : Math.Abs(id1.ToDouble()), 1, Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ′/a = −(1 − s)²(z_c(1 + 2s) + s)", id2.Sign == 0 ? 0 : Math.Abs(id2.ToDouble()), 1, Tolerance.Exact));
         // φ̄″ on [1 − ρ̄, 1] is linear: its end values −a/2 and −a bound it.
         var lo = q2.D().D().At(1 - rho);
         var hi = q2.D().D().At(Rational.One);
-        margins.Add(new Margin("φ̄″(1 − ρ̄) = −a/2", (lo + half * a).Sign == 0 ? 0 : -1, Tolerance.Exact));
-        margins.Add(new Margin("φ̄″(1) = −a", (hi + a).Sign == 0 ? 0 : -1, Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ̄″(1 − ρ̄) = −a/2", (lo + half * a).Sign == 0 ? 0 : 1, 1, Tolerance.Exact));
+        margins.Add(Margin.Deviation("φ̄″(1) = −a", (hi + a).Sign == 0 ? 0 : 1, 1, Tolerance.Exact));
         return new MarginSet(margins);
     }
 }

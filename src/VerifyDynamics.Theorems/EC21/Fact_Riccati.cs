@@ -25,6 +25,7 @@ public static class Fact_Riccati
         Title = "transition-region closed form",
         Text = "θ̄(t) = 1 − 2ρ̄ + c·tan(arctan(ρ̄/c) + ac(t − t_{1−ρ̄})/(4ρ̄)), c = √(4ρ̄(1−ρ̄)).",
         FormalisationNote = "Closed form (AppendixB.TransitionFlow / TimeOne) vs validated DOP853 on θ̄′ = −φ̄′(θ̄) over the transition region; θ̄(t_1) = 1.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("a ∈ [0.1, 10], b ∈ [3, 100], ε ∈ [1e−8, 0.9] (log-uniform), θ_{s,2} − z_0 ∈ (e^{−12}/2 − ρ̄/2, e^{−12} − ρ̄/2)", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("a") > 0, "a > 0"), (x.Scalar("b") >= 3, "b ≥ 3"), (x.Scalar("epsilon") is > 0 and < 1, "ε ∈ (0, 1)"), (x.Scalar("delta0") > 0, "θ_{s,2} > z_0"))),
         Conclusion = (x, k, p) => Conclude(x, p, 4),
@@ -57,7 +58,7 @@ public static class Fact_Riccati
             new OdeSettings(Rtol: rtol, Atol: rtol * r * 1e-2, MaxSteps: 20_000));
         if (!solved.Succeeded)
         {
-            return MarginSet.Of(new Margin("closed form vs DOP853", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("closed form vs DOP853"));
         }
         var margins = new List<Margin>();
         foreach (double frac in new[] { 0.25, 0.5, 0.75, 1.0 })
@@ -68,8 +69,8 @@ public static class Fact_Riccati
             double arg = Math.Atan(r / c) + a * c * s / (4 * r);
             double slope = c / Math.Pow(Math.Cos(arg), 2);
             double argRounding = Tolerance.Gamma(8) * (Math.Abs(arg) + a * c / (4 * r) * (t0 + s));
-            var tol = new Tolerance(1.1 * Math.Abs(ode - solved.Solution.Evaluate(s)[0]), $"DOP853 deviation rtol {rtol:G2} vs {rtol / 100:G2}")
-                .Plus(new Tolerance(Tolerance.Gamma(8) + slope * argRounding, "closed-form rounding (θ̄ ≈ 1; tangent slope × argument rounding)"));
+            var tol = Tolerance.ValidatedEstimate(1.1 * Math.Abs(ode - solved.Solution.Evaluate(s)[0]), $"DOP853 deviation rtol {rtol:G2} vs {rtol / 100:G2}")
+                .Plus(Tolerance.Bound(Tolerance.Gamma(8) + slope * argRounding, "closed-form rounding (θ̄ ≈ 1; tangent slope × argument rounding)"));
             margins.Add(Ec21.AtMost($"|θ̄_ODE − closed form| at s = {frac}τ", Math.Abs(ode - closed), 0, tol));
         }
         double end = Closed(tau);

@@ -18,6 +18,7 @@ public static class Fact_Topsoe
         Title = "Topsøe bounds on ln(1 + z)",
         Text = "2z/(2 + z) ≤ ln(1 + z) ≤ (z/2)(2 + z)/(1 + z) for z ≥ 0.",
         FormalisationNote = "Log-uniform z ∈ [1e−8, 1e8]; cancellation-free log1p; γ_16 tolerance.",
+        Fidelity = Fidelity.Full(),
         Hypotheses = new Hypotheses("z log-uniform in [1e−8, 1e8]", ctx => Instance.OfScalars("scalar", ("z", ctx.Rng.LogUniform(1e-8, 1e8))), (x, k) => HypothesesCheck.All((x.Scalar("z") >= 0, "z ≥ 0"))),
         Conclusion = (x, k, p) => Conclude(x, 2),
         DefaultTrials = 64,

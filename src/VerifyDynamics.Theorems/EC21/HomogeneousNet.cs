@@ -1,4 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
 
@@ -75,6 +77,94 @@ public sealed class HomogeneousNet(LinearNetProblem data, double alpha, double a
         var (v, e) = Ec21.MinEigen(hm);
         return (v, err + e);
     }
+
+    /// <summary>The same network as Core's <see cref="HomogeneousNetwork"/> (same θ layout: layer by layer, column-major).</summary>
+    public HomogeneousNetwork Core(int[] dims) =>
+        HomogeneousNetwork.FullyConnected(dims, new Activation(Alpha, AlphaBar, "paper-local σ"), Data.Logistic ? Losses.Logistic : Losses.Square, Data.X, Data.Y);
+
+    /// <summary>
+    /// λ_min(∇²f(θ)) from Core's exact Hessian with the masks frozen at θ (<see cref="ExactHessian.Homogeneous"/>; valid inside θ's
+    /// region, which callers check), with a rigorous rounding bound: as <see cref="LinearNetProblem.MinEigen"/> with the mask
+    /// entries |D′| ≤ s := max{1, |α|, |ᾱ|} in every product, C = s^{2(n−1)}L‖X‖_F²/|S|·Σ_jd_jd_{j−1}P_j² + 2s^{n−1}Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F
+    /// (Ḡ = ‖ℓ′‖_F‖X‖_F/|S| at the network's outputs), γ_K with K = 8(n + Σd + |S|) + 64, plus the eigensolver's γ_{8d+8}‖H‖_F.
+    /// </summary>
+    public (double Value, double Error) MinEigenExact(double[] theta, int[] dims)
+    {
+        var hm = ExactHessian.Homogeneous(Core(dims), theta);
+        var (v, e) = Ec21.MinEigen(0.5 * (hm + hm.Transpose()));
+        var ws = Ec21.Unflatten(theta, dims);
+        int n = ws.Length;
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        double Prod(Func<int, bool> keep)
+        {
+            double p = 1;
+            for (int k = 0; k < n; k++)
+            {
+                if (keep(k))
+                {
+                    p *= a[k];
+                }
+            }
+            return p;
+        }
+        double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
+        double xf = Data.X.FrobeniusNorm();
+        double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
+        double first = 0, cross = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double pj = Prod(k => k != j);
+            first += dims[j + 1] * dims[j] * pj * pj;
+            for (int jp = j + 1; jp < n; jp++)
+            {
+                cross += Prod(k => k != j && k != jp);
+            }
+        }
+        double c = Math.Pow(sMask, 2 * (n - 1)) * (Data.Logistic ? 0.25 : 1) * xf * xf / Data.N * first + 2 * Math.Pow(sMask, n - 1) * gBar * cross;
+        return (v, e + Tolerance.Gamma(8 * (n + dims.Sum() + Data.N) + 64) * c);
+    }
+
+    /// <summary>
+    /// A rigorous rounding bound for a computed Δθᵀ∇²f(θ)Δθ (by Eq. 16 or by Core's frozen-mask HVP): γ_K·C_Δ with
+    /// C_Δ = s^{2(n−1)}L‖X‖_F²/|S|·(Σ_jP_j‖Δ_j‖_F)² + 2s^{n−1}Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F‖Δ_j‖_F‖Δ_{j'}‖_F, notation as in <see cref="MinEigenExact"/>.
+    /// </summary>
+    public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta)
+    {
+        var ws = Ec21.Unflatten(theta, dims);
+        int n = ws.Length;
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
+        double Prod(Func<int, bool> keep)
+        {
+            double p = 1;
+            for (int k = 0; k < n; k++)
+            {
+                if (keep(k))
+                {
+                    p *= a[k];
+                }
+            }
+            return p;
+        }
+        double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
+        double xf = Data.X.FrobeniusNorm();
+        double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
+        double first = 0, cross = 0;
+        for (int j = 0; j < n; j++)
+        {
+            first += Prod(k => k != j) * b[j];
+            for (int jp = j + 1; jp < n; jp++)
+            {
+                cross += Prod(k => k != j && k != jp) * b[j] * b[jp];
+            }
+        }
+        double c = Math.Pow(sMask, 2 * (n - 1)) * (Data.Logistic ? 0.25 : 1) * xf * xf / Data.N * first * first + 2 * Math.Pow(sMask, n - 1) * gBar * cross;
+        return Tolerance.Gamma(8 * (n + dims.Sum() + Data.N) + 64) * c;
+    }
+
+    /// <summary>The tolerance kind of <see cref="MinEigenExact"/>'s error.</summary>
+    public static Tolerance MinEigenExactTolerance(double error) =>
+        Tolerance.Bound(error, "exact frozen-mask Hessian rounding γ_K·C (|fl(AB) − AB| ≤ γ_k|A||B|, Frobenius magnitudes, |D′| ≤ max{1,|α|,|ᾱ|}) + eigensolver γ_{8d+8}‖H‖_F");
 
     /// <summary>Δθᵀ∇²f(θ)Δθ by central differences (step h along Δθ), with a Richardson error estimate.</summary>
     public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h) =>

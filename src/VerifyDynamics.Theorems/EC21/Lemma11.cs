@@ -7,7 +7,8 @@ namespace VerifyDynamics.Theorems.EC21;
 /// <summary>
 /// EC21 Lemma 11 (Sec. 4.1.2, Eq. 17, L257; proof App. I.10): for θ in a region D_θ′,
 /// λ_min(∇²f(θ)) ≥ −max{|α|,|ᾱ|}^{n−1}((n−1)/|S|)Σ_i‖∇ℓ_i‖‖x_i‖·max_{|J|=n−2}∏_{j∈J}‖W_j‖_F.
-/// Formalisation note: dense FD Hessian (step ≪ region margin; Richardson + eigensolver tolerance); random points and
+/// Formalisation note: Core's exact Hessian with the masks frozen at θ (valid inside the region; rigorous rounding bound + eigensolver
+/// tolerance — it replaced a finite-difference Hessian whose Richardson tolerance was only a heuristic); random points and
 /// layer rescalings with ∏c_j = 1 (odd trials), four activation kinds (incl. |α|, |ᾱ| up to 3).
 /// </summary>
 public static class Lemma11
@@ -19,7 +20,8 @@ public static class Lemma11
         Kind = StatementKind.Lemma,
         Title = "λ_min lower bound inside an activation region",
         Text = "λ_min(∇²f(θ)) ≥ −max{|α|,|ᾱ|}^{n−1}((n−1)/|S|)Σ_i‖∇ℓ_i‖‖x_i‖ max_{|J|=n−2}∏_{j∈J}‖W_j‖_F.",
-        FormalisationNote = "Dense FD Hessian inside the region vs the bound; random and rescaled points.",
+        FormalisationNote = "Exact frozen-mask Hessian (Core) inside the region vs the bound, rigorous rounding bound; random and rescaled points.",
+        Fidelity = Fidelity.Full("bound (17) at random θ and layer rescalings inside the region, four activation kinds"),
         Hypotheses = new Hypotheses("G0 homogeneous, n ∈ 2..4; odd trials rescale layers by c_j ∈ [0.1, 10], ∏c_j = 1", ctx => Generate(ctx, 1, null),
             (x, k) => HypothesesCheck.All((HomogeneousInstances.InsideRegion(x), "θ inside its region"))),
         Conclusion = (x, k, p) => Conclude(x, false),
@@ -47,11 +49,11 @@ public static class Lemma11
     {
         var net = HomogeneousNet.From(x);
         int n = x.Weights.Length;
-        var (lmin, err) = net.MinEigen(Ec21.Flatten(x.Weights), x.Network.Dims, HomogeneousInstances.StepFor(x.Weights));
+        var (lmin, err) = net.MinEigenExact(Ec21.Flatten(x.Weights), x.Network.Dims);
         var norms = x.Weights.Select(w => w.FrobeniusNorm());
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -HomogeneousInstances.LeadingFactor(net, x.Weights, n - 1) * prod;
-        var tol = new Tolerance(err, "FD Hessian Richardson + eigensolver").Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
+        var tol = HomogeneousNet.MinEigenExactTolerance(err).Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
         return MarginSet.Of(Ec21.AtLeast("λ_min ≥ bound (17)", lmin, bound, tol)).WithObservation("lambda_min", lmin).WithObservation("bound", bound);
     }
 }

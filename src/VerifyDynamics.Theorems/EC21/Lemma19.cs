@@ -21,6 +21,7 @@ public static class Lemma19
         Title = "β-smooth objectives have global gradient flows",
         Text = "For C², β-smooth f, GF exists on [0, ∞); along it ‖θ(t')‖ ≤ β^{−1}((‖∇f(0)‖ + β‖θ(t_0)‖)e^{β(t'−t_0)} − ‖∇f(0)‖) while θ ≠ 0.",
         FormalisationNote = "f = −(β/2)‖q‖² + bᵀq (the growth is exactly e^{βt}, so the bound is nearly tight), d ∈ 1..4, β ∈ [0.1, 3], horizon ≤ 4/β; closed-form GF.",
+        Fidelity = Fidelity.Restricted("the extremal family f = −(β/2)‖q‖² + bᵀq (growth exactly e^{βt}), d ≤ 4, horizon 4/β"),
         Hypotheses = new Hypotheses("β ∈ [0.1, 3], b, θ_s Gaussian in R^d (d ≤ 4), t_0 ∈ [0, 1/β], horizon 4/β", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x, 1),
         DefaultTrials = 32,

@@ -21,6 +21,7 @@ public static class Lemma23
         Title = "λ_min lower bound for conv nets",
         Text = "λ_min(∇²f(θ)) ≥ −max{|α|,|ᾱ|}^{n−1}((n−1)/|S|)Σ_i‖∇ℓ_i‖‖x_i‖∏_j‖W_j(·)‖_op max_{|J|=n−2}∏_{j∈J}‖w_j‖.",
         FormalisationNote = "Exact frozen-mask Hessian λ_min vs Eq. (31) at random and rescaled (∏c_j = 1) conv-net points.",
+        Fidelity = Fidelity.Full("bound (31) at random conv-net points and weight rescalings (∏c_j = 1)"),
         Hypotheses = new Hypotheses("conv G0, n ∈ 2..4; odd trials rescale weight vectors by c_j ∈ [0.1, 10], ∏c_j = 1", ctx => Generate(ctx, 1, null),
             (x, k) => HypothesesCheck.All((ConvInstances.InsideRegion(ConvInstances.Network(x), ConvInstances.Theta(x)), "θ inside its region"))),
         Conclusion = (x, k, p) => Conclude(x, false, false),
@@ -65,7 +66,7 @@ public static class Lemma23
         var norms = ConvInstances.LayerNorms(net, theta);
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -ConvInstances.LeadingFactor(net, theta, n - 1) * (dropOpNorm ? 1 : ConvInstances.OpNormProduct(net)) * prod;
-        var tol = new Tolerance(err, "exact Hessian assembly + eigensolver").Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
+        var tol = ConvInstances.MinEigenTolerance(err).Plus(Tolerance.FromRounding(32 * n, Math.Abs(bound), "|bound|"));
         return MarginSet.Of(Ec21.AtLeast("λ_min ≥ bound (31)", lmin, bound, tol)).WithObservation("lambda_min", lmin).WithObservation("bound", bound);
     }
 }

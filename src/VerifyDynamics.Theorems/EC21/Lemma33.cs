@@ -25,6 +25,7 @@ public static class Lemma33
         Title = "near-balanced spectral norms",
         Text = "‖Δ_i‖_s ≤ 1/(2n) ∀i ⇒ max_i‖A_i‖_s^n ≤ ‖A_{n:1}‖_s + 2n√(max_i‖Δ_i‖_s)·A_max^{2n}.",
         FormalisationNote = "Random near-balanced square matrices (balanced + noise 1e−6..3e−2), n ∈ 2..5; margin RHS − LHS with SVD-rounding tolerance.",
+        Fidelity = Fidelity.Full("random near-balanced square matrices (noise 1e−6..3e−2 relative), n ∈ 2..5, d ≤ 4"),
         Hypotheses = new Hypotheses("n ∈ 2..5, d ∈ 1..4, balanced U_jΣ^{1/n}U_{j−1}ᵀ (σ ∈ [0.2, 1.5]) + noise of relative size 1e−6..3e−2",
             Generate, (x, k) => HypothesesCheck.All((DeltaMax(x.Weights) <= 1.0 / (2 * x.Weights.Length), "‖Δ_i‖_s ≤ 1/(2n) for all i"))),
         Conclusion = (x, k, p) => Conclude(x, true),
@@ -62,7 +63,7 @@ public static class Lemma33
         // Each spectral norm carries a relative error ≤ γ_{8d}; a power n multiplies it by n; the product A_{n:1} adds γ_{nd};
         // Δ's rounding e = γ_{8d}·2A_max² enters through √ as at most √e.
         double g = Tolerance.Gamma(8 * d + 8);
-        var tol = new Tolerance(n * g * lhs + (Tolerance.Gamma(n * d) + g) * Math.Pow(aMax, n)
+        var tol = Tolerance.Bound(n * g * lhs + (Tolerance.Gamma(n * d) + g) * Math.Pow(aMax, n)
             + (withCorrection ? 2 * n * Math.Sqrt(2 * g * aMax * aMax) * Math.Pow(aMax, 2 * n) : 0), "SVD backward error through powers + √(rounding of Δ)");
         return MarginSet.Of(Ec21.AtMost("max_i‖A_i‖^n ≤ ‖A_{n:1}‖ + 2n√Δ_max·A_max^{2n}", lhs, rhs, tol)).WithObservation("Delta_max", dMax);
     }

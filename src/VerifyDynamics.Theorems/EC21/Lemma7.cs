@@ -22,6 +22,7 @@ public static class Lemma7
         Title = "lower bound on the Hessian's minimal eigenvalue (linear nets)",
         Text = "λ_min(∇²f(θ)) ≥ −(n−1)√min{d_0,d_n}‖∇φ(W_{n:1})‖_F max_{|J|=n−2}∏_{j∈J}‖W_j‖_s.",
         FormalisationNote = "Dense FD Hessian λ_min vs the bound; random Gaussian points and rescaled ones; square and logistic losses.",
+        Fidelity = Fidelity.Full("bound (13) at random θ and at layer rescalings (∏c_j = 1, c_j ∈ [0.1, 10]) that move the bound but keep f"),
         Hypotheses = new Hypotheses("as Lemma 5, n ∈ 2..4; odd trials rescale layers by c_j with ∏c_j = 1", ctx => Rescaled(ctx, 1),
             (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "n ≥ 2"))),
         Conclusion = (x, k, p) => Conclude(x, false, false),
@@ -66,7 +67,7 @@ public static class Lemma7
         var norms = net.Weights.Select(MatrixMeasures.Spectral);
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -(factorOne ? 1 : n - 1) * Math.Sqrt(Math.Min(dims[0], dims[n])) * prob.GradPhi(net.EndToEnd()).FrobeniusNorm() * prod;
-        var tol = new Tolerance(err, "FD Hessian Richardson estimate + eigensolver").Plus(Tolerance.FromRounding(16 * n, Math.Abs(bound), "|bound|"));
+        var tol = LinearNetProblem.MinEigenTolerance(err).Plus(Tolerance.FromRounding(16 * n, Math.Abs(bound), "|bound|"));
         return MarginSet.Of(Ec21.AtLeast("λ_min(∇²f) ≥ bound (13)", lmin, bound, tol)).WithObservation("lambda_min", lmin).WithObservation("bound", bound);
     }
 }

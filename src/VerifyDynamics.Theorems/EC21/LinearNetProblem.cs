@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
 
@@ -10,8 +11,8 @@ namespace VerifyDynamics.Theorems.EC21;
 /// EC21 Sec. 4.1.1 setting (Eqs. 9–11), paper-local: a deep linear network f(θ) = φ(W_{n:1}) with
 /// φ(W) = (1/|S|)Σ_i ℓ(Wx_i, y_i), ℓ the square loss ½‖ŷ − y‖² or the binary logistic loss ln(1 + e^{−yŷ})
 /// (d_n = 1, y = ±1). Exact gradients (Fact.GradLinear via <see cref="DeepLinearNetwork.GradientsOfEndToEnd"/>)
-/// and the Hessian quadratic form of φ; λ_min of ∇²f is taken from a finite-difference Hessian of the exact
-/// gradient (<see cref="Ec21.FdHessian"/>) — small dense matrices only (d ≤ ~60).
+/// and the Hessian quadratic form of φ; λ_min of ∇²f is taken from the exact dense Hessian (Core ExactHessian.DeepLinear) with a
+/// rigorous rounding bound — small dense matrices only (d ≤ ~60).
 /// </summary>
 public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool logistic)
 {
@@ -115,15 +116,103 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
     public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h) =>
         Ec21.DirectionalSecond(t => Grad(t, dims), theta, delta, h);
 
-    /// <summary>λ_min(∇²f(θ)) from a dense finite-difference Hessian, with its error bound (FD estimate + eigensolver).</summary>
+    /// <summary>f as a Core objective (same θ layout as <see cref="Ec21.Flatten"/>: layer by layer, column-major).</summary>
+    public DeepLinearObjective Objective(int[] dims) => new(dims, new DataLoss(Logistic ? Losses.Logistic : Losses.Square, X, Y));
+
+    /// <summary>
+    /// λ_min(∇²f(θ)) from the exact dense Hessian (Core <see cref="ExactHessian.DeepLinear"/>: Lemma 5's form, itself checked
+    /// against central differences by EC21.Lemma5 and Core's HVP cross-checks), with a rigorous rounding bound: the Hessian's
+    /// entries are sums of products of the weights, the data and ℓ′, ℓ″; with the standard model |fl(AB) − AB| ≤ γ_k|A||B| and
+    /// ‖|A|‖_F = ‖A‖_F, ‖fl(H) − H‖_2 ≤ γ_K·C, C = L‖X‖_F²/|S|·Σ_j d_jd_{j−1}P_j² + 2Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F
+    /// (P_j = ∏_{k≠j}‖W_k‖_F, L = 1 square / ¼ logistic, Ḡ = ‖ℓ′‖_F‖X‖_F/|S| bounds |∇φ|), K = 8(n + Σd + |S|) + 64
+    /// (a generous operation count), plus the symmetric eigensolver's backward error γ_{8d+8}‖H‖_F.
+    /// </summary>
     public (double Value, double Error) MinEigen(double[] theta, int[] dims)
     {
-        // A fixed step: the Richardson estimate (h vs h/2) reports the truncation error it leaves.
-        const double h = 2e-5;
-        var (hm, err) = Ec21.FdHessian(t => Grad(t, dims), theta, h);
-        var (v, e) = Ec21.MinEigen(hm);
-        return (v, err + e);
+        var objective = Objective(dims);
+        var hm = ExactHessian.DeepLinear(objective, theta);
+        var (v, e) = Ec21.MinEigen(0.5 * (hm + hm.Transpose()));
+        return (v, e + HessianRounding(theta, dims));
     }
+
+    /// <summary>The rounding bound γ_K·C of <see cref="MinEigen"/> (without the eigensolver part).</summary>
+    public double HessianRounding(double[] theta, int[] dims)
+    {
+        var ws = Ec21.Unflatten(theta, dims);
+        int n = ws.Length;
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        double Prod(Func<int, bool> keep)
+        {
+            double p = 1;
+            for (int k = 0; k < n; k++)
+            {
+                if (keep(k))
+                {
+                    p *= a[k];
+                }
+            }
+            return p;
+        }
+        double xf = X.FrobeniusNorm();
+        var net = new DeepLinearNetwork(ws);
+        double gBar = LossGradients(net.EndToEnd() * X).FrobeniusNorm() * xf / N;
+        double first = 0, cross = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double pj = Prod(k => k != j);
+            first += dims[j + 1] * dims[j] * pj * pj;
+            for (int jp = j + 1; jp < n; jp++)
+            {
+                cross += Prod(k => k != j && k != jp);
+            }
+        }
+        double c = (Logistic ? 0.25 : 1) * xf * xf / N * first + 2 * gBar * cross;
+        int ops = 8 * (n + dims.Sum() + N) + 64;
+        return Tolerance.Gamma(ops) * c;
+    }
+
+    /// <summary>
+    /// A rigorous rounding bound for a computed value of the quadratic form Δᵀ∇²f(θ)Δ (by Eq. 12, by Core's forward-over-reverse HVP,
+    /// or by the assembled Hessian): γ_K·C_Δ with C_Δ = L‖X‖_F²/|S|·(Σ_jP_j‖Δ_j‖_F)² + 2Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F·‖Δ_j‖_F‖Δ_{j'}‖_F,
+    /// the magnitude every term of those computations is bounded by (standard model |fl(AB) − AB| ≤ γ_k|A||B|, ‖|A|‖_F = ‖A‖_F);
+    /// notation and the generous count K as in <see cref="MinEigen"/>.
+    /// </summary>
+    public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta)
+    {
+        var ws = Ec21.Unflatten(theta, dims);
+        int n = ws.Length;
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
+        double Prod(Func<int, bool> keep)
+        {
+            double p = 1;
+            for (int k = 0; k < n; k++)
+            {
+                if (keep(k))
+                {
+                    p *= a[k];
+                }
+            }
+            return p;
+        }
+        double xf = X.FrobeniusNorm();
+        double gBar = LossGradients(new DeepLinearNetwork(ws).EndToEnd() * X).FrobeniusNorm() * xf / N;
+        double first = 0, cross = 0;
+        for (int j = 0; j < n; j++)
+        {
+            first += Prod(k => k != j) * b[j];
+            for (int jp = j + 1; jp < n; jp++)
+            {
+                cross += Prod(k => k != j && k != jp) * b[j] * b[jp];
+            }
+        }
+        double c = (Logistic ? 0.25 : 1) * xf * xf / N * first * first + 2 * gBar * cross;
+        return Tolerance.Gamma(8 * (n + dims.Sum() + N) + 64) * c;
+    }
+
+    /// <summary>The tolerance of <see cref="MinEigen"/>'s error: a rigorous rounding bound (standard model, generous count).</summary>
+    public static Tolerance MinEigenTolerance(double error) =>
+        Tolerance.Bound(error, "exact Hessian (Lemma 5's form) rounding γ_K·C (|fl(AB) − AB| ≤ γ_k|A||B|, Frobenius magnitudes) + eigensolver γ_{8d+8}‖H‖_F");
 
     /// <summary>Eq. (12): ∇²φ(W_{n:1})[Σ_j W_{n:j+1}ΔW_jW_{j−1:1}] + crossFactor·Tr(∇φᵀ Σ_{j&lt;j'} W_{n:j'+1}ΔW_{j'}W_{j'−1:j+1}ΔW_jW_{j−1:1}).</summary>
     public double Eq12(DeepLinearNetwork net, IReadOnlyList<Matrix<double>> dw, double crossFactor = 2)

@@ -22,6 +22,7 @@ public static class Proc13
         Title = "random balanced initialization",
         Text = "The weights built from the SVD of A satisfy W_{n:1} = A and W_{j+1}ᵀW_{j+1} = W_jW_jᵀ for all j.",
         FormalisationNote = "End-to-end error and Def. 30 unbalancedness (nuclear norm) at random A in the 0.2-ball; hidden widths ≥ min{d_0, d_n}.",
+        Fidelity = Fidelity.Full("W_{n:1} = A and balancedness for random A in the 0.2-ball, hidden widths ≥ min{d_0, d_n} (narrower layers leave ≃ undefined without truncation)"),
         Hypotheses = new Hypotheses("n ∈ 2..5, d_0, d_n ∈ 1..4, hidden ∈ [min{d_0,d_n}, 5], A uniform in the Frobenius ball of radius 0.2", ctx => Generate(ctx, false),
             (x, k) => HypothesesCheck.All((x.Dims.Skip(1).Take(x.Dims.Length - 2).All(d => d >= Math.Min(x.Dims[0], x.Dims[^1])), "hidden widths ≥ min{d_0, d_n}"))),
         Conclusion = (x, k, p) => Conclude(x),

@@ -25,6 +25,7 @@ public static class Prop10
         Text = "If n ≥ 3 and Σ_i∇ℓ(0,y_i)ᵀh_θ(x_i) ≠ 0 for some θ, then inf λ_min(∇²f) = −∞.",
         FormalisationNote = "Rescaling construction of the proof with a doubled until the Rayleigh quotient ≤ −c; Eq. (56) checked at that a.",
         Checkability = Checkability.Construction,
+        Fidelity = Fidelity.Restricted("the proof's rescaling construction for c ∈ {1, 10, 100}: a Rayleigh quotient ≤ −c is exhibited, the infimum −∞ itself is a limit"),
         Hypotheses = new Hypotheses("n ∈ {3, 4}, ReLU / leaky / general / linear activations, square or logistic loss, c ∈ {1, 10, 100}", Generate, Validate),
         Conclusion = (x, k, p) => Conclude(x),
         DefaultTrials = 12,
@@ -97,8 +98,8 @@ public static class Prop10
         double eq56 = (4 / (a * a) * hess + 2 * a * grad) / net.Data.N;
         double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
         return MarginSet.Of(
-            Ec21.AtMost("Rayleigh quotient ≤ −c", q, -c, new Tolerance(err, "Richardson estimate")),
-            Ec21.AtMost("|Δθᵀ∇²f(θ(a))Δθ − Eq. (56)| ≤ 0", Math.Abs(q * sq - eq56), 0, new Tolerance(err * sq, "Richardson estimate").Plus(Tolerance.FromRounding(64, Math.Abs(eq56) + Math.Abs(q * sq), "|Eq. 56|"))))
+            Ec21.AtMost("Rayleigh quotient ≤ −c", q, -c, Tolerance.Heuristic(err, "Richardson estimate of the central difference")),
+            Ec21.AtMost("|Δθᵀ∇²f(θ(a))Δθ − Eq. (56)| ≤ 0", Math.Abs(q * sq - eq56), 0, Tolerance.Heuristic(err * sq, "Richardson estimate of the central difference").Plus(Tolerance.FromRounding(64, Math.Abs(eq56) + Math.Abs(q * sq), "|Eq. 56|"))))
             .WithObservation("a", a).WithObservation("quotient", q);
     }
 }

@@ -12,7 +12,7 @@ namespace VerifyDynamics.Theorems.EC21;
 /// 1e−11; Confirm 1e−11 vs 1e−13) on [0, 4], integrated only while the trajectory stays in θ_s's activation region (the
 /// statement is about points of D_θ′ on the trajectory; across a region boundary ∇f is discontinuous and ReLU flows
 /// chatter), with a step budget; checked at t ∈ {0..4} before the exit and at the last in-region time, where the point is
-/// inside its region with margin (min |pre-activation| ≫ FD step). Tolerance: FD Hessian (Richardson) + eigensolver +
+/// inside its region with margin (min |pre-activation| ≫ FD step). Tolerance: exact frozen-mask Hessian rounding bound + eigensolver +
 /// |margin(loose run) − margin(reference run)| (ODE error propagated).
 /// </summary>
 public static class Prop12
@@ -24,7 +24,8 @@ public static class Prop12
         Kind = StatementKind.Proposition,
         Title = "λ_min along GF from small initialization (homogeneous nets)",
         Text = "On a GF trajectory from ‖θ_s‖ ≤ ε: λ_min(∇²f) ≥ −max{|α|,|ᾱ|}^{n−1}((n−1)/|S|)Σ‖∇ℓ_i‖‖x_i‖(min_j‖W_j‖_F + ε)^{n−2}.",
-        FormalisationNote = "ε = ‖θ_s‖ ∈ [0.1, 1]; DOP853 GF (validated by a 100× tighter run); integrated while it stays in θ_s's activation region; FD Hessian λ_min at t ∈ {0..4} and at the region exit.",
+        FormalisationNote = "ε = ‖θ_s‖ ∈ [0.1, 1]; DOP853 GF (validated by a 100× tighter run); integrated while it stays in θ_s's activation region; exact frozen-mask Hessian λ_min at t ∈ {0..4} and at the region exit.",
+        Fidelity = Fidelity.Restricted("n = 3, horizon t ≤ 4, and only the first stay of the trajectory in θ_s's activation region"),
         Hypotheses = new Hypotheses("n = 3, widths 1..3, |S| ≤ 3, 4 activation kinds, square/logistic, θ_s = εg/‖g‖ with ε ∈ [0.1, 1]", ctx => Generate(ctx, false),
             (x, k) => HypothesesCheck.All((Ec21.Norm(Ec21.Flatten(x.Weights)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"), (HomogeneousInstances.InsideRegion(x), "θ_s inside a region"))),
         Conclusion = (x, k, p) => Conclude(x, true, p),
@@ -46,13 +47,14 @@ public static class Prop12
         return inst.WithNetwork(new DeepLinearNetwork(ws.Select(w => w * (eps / norm)))).WithScalar("epsilon", eps);
     }
 
-    private static double MarginAt(HomogeneousNet net, double[] theta, int[] dims, double eps, bool withEps, out double err)
+    private static double MarginAt(HomogeneousNet net, double[] theta, int[] dims, double eps, bool withEps, out double err, out double scale)
     {
         var ws = Ec21.Unflatten(theta, dims);
         int n = ws.Length;
-        var (lmin, e) = net.MinEigen(theta, dims, HomogeneousInstances.StepFor(ws));
+        var (lmin, e) = net.MinEigenExact(theta, dims);
         double bound = -HomogeneousInstances.LeadingFactor(net, ws, n - 1) * Math.Pow(ws.Min(w => w.FrobeniusNorm()) + (withEps ? eps : 0), n - 2);
         err = e + Tolerance.Gamma(32 * n) * Math.Abs(bound);
+        scale = Math.Abs(bound);
         return lmin - bound;
     }
 
@@ -66,8 +68,8 @@ public static class Prop12
         double eps = x.Scalar("epsilon");
         var y0 = Ec21.Flatten(x.Weights);
         // t = 0 needs no flow: a violation there is already a complete counterexample (and spares the ODE run).
-        double m0 = MarginAt(net, y0, dims, eps, withEps, out double e0);
-        var atStart = new Margin("λ_min − bound (18) at t = 0", m0, new Tolerance(e0, "FD Hessian + eigensolver"), 1);
+        double m0 = MarginAt(net, y0, dims, eps, withEps, out double e0, out double s0);
+        var atStart = Margin.Bound("λ_min − bound (18) at t = 0", m0, s0, HomogeneousNet.MinEigenExactTolerance(e0)).InFamily(Family);
         if (m0 < -e0)
         {
             return MarginSet.Of(atStart);
@@ -95,7 +97,7 @@ public static class Prop12
         double horizon = Math.Min(loose.HorizonBeforeStop, reference.HorizonBeforeStop);
         if (double.IsNaN(horizon))
         {
-            return MarginSet.Of(new Margin("λ_min − bound (18) along GF", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("λ_min − bound (18) along GF").InFamily(Family));
         }
         var margins = new List<Margin> { atStart };
         foreach (double t in new[] { 1.0, 2, 3, 4 }.Where(t => t <= horizon).Append(horizon).Where(t => t > 0).Distinct())
@@ -107,10 +109,12 @@ public static class Prop12
             {
                 continue;
             }
-            double m = MarginAt(net, refState, dims, eps, withEps, out double e);
-            double mLoose = MarginAt(net, looseState, dims, eps, withEps, out _);
-            margins.Add(new Margin($"λ_min − bound (18) at t = {t:G4}", m, new Tolerance(e + Math.Abs(m - mLoose), $"FD Hessian + eigensolver + DOP853 rtol {rtol:G2} vs {rtol / 100:G2} deviation"), 1));
+            double m = MarginAt(net, refState, dims, eps, withEps, out double e, out double scale);
+            double mLoose = MarginAt(net, looseState, dims, eps, withEps, out _, out _);
+            margins.Add(Margin.Bound($"λ_min − bound (18) at t = {t:G4}", m, scale, HomogeneousNet.MinEigenExactTolerance(e).Plus(Tolerance.ValidatedEstimate(Math.Abs(m - mLoose), $"DOP853 rtol {rtol:G2} vs {rtol / 100:G2}: margin deviation"))).InFamily(Family));
         }
         return new MarginSet(margins).WithObservation("in-region horizon", horizon);
     }
+
+    private const string Family = "λ_min − bound (18) along GF";
 }

@@ -32,12 +32,13 @@ public static class Prop20
         Text = "On the Appendix-B objective, for every t̃ in the window and η ≥ (10^{14}/a)e^{−at̃}ε, ‖θ_k − θ(t̃)‖ > ε for every k ≥ 0.",
         FormalisationNote = "Semi-closed-form GF/GD in offset coordinates; rigorous bracket of min_k through the exponential first coordinate; random and adversarial (t̃ = kL/a) families.",
         Constants = [C],
+        Fidelity = Fidelity.Full("the Appendix-B objective with random and adversarial (t̃ = kL/a) t̃, ε and η ≥ the threshold"),
         Hypotheses = new Hypotheses(
             "a ∈ [0.5, 2], b ∈ {1e3, 1e4, 1e6}, θ_{s,1} ∈ (0.5, 1), θ_{s,2} + 1 ∈ (e^{−12}/2, e^{−12}), θ_{s,3} ∈ (2, 4); random: ε ∈ [1e−3, 0.5], t̃ in window, η ≥ threshold; adversarial: aη ∈ [1e−6, 1e−4], b = 1e6, t̃ = kL/a, ε at the threshold",
             Generate,
             Validate),
         Conclusion = (x, k, p) => Conclude(x, k),
-        DefaultTrials = 24,
+        DefaultTrials = 64,
         Variants =
         [
             Variant.ConstantChanged(VariantRole.Mutant, "ConstantTenToTheTen", "10^{14} → 10^{10}: at the adversarial t̃ GD comes within ≈0.3ε of GF (catalog's extrapolation, reproduced)", C, Rational.PowerOfTen(10), trials: 12),

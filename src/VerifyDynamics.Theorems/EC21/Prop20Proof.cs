@@ -240,14 +240,14 @@ internal static class Prop20Proof
     {
         double lo = Math.Ceiling(x - err), hi = Math.Ceiling(x + err);
         double miss = actual < lo ? lo - actual : actual > hi ? actual - hi : 0;
-        return new Margin(name, -miss, new Tolerance(0, $"exact integers; ⌈·⌉ argument known to ±{err:G3}"), Math.Max(1, Math.Abs(actual)));
+        return Margin.Deviation(name, miss, Math.Max(1, Math.Abs(actual)), Tolerance.Bound(0, $"exact integers; the ⌈·⌉ argument enclosed to ±{err:G3} by the caller's rounding bound"));
     }
 
     /// <summary>An integer inequality actual ≤ ⌈x⌉ with x known to ±err (the most favourable admissible ceiling is used).</summary>
     public static Margin AtMostCeiling(string name, long actual, double x, double err)
     {
         double hi = Math.Ceiling(x + err);
-        return new Margin(name, hi - actual, new Tolerance(0, $"exact integers; ⌈·⌉ argument known to ±{err:G3}"), Math.Max(1, Math.Abs(actual)));
+        return Margin.Bound(name, hi - actual, Math.Max(1, Math.Abs(hi)), Tolerance.Bound(0, $"exact integers; the ⌈·⌉ argument enclosed to ±{err:G3} by the caller's rounding bound"));
     }
 
     /// <summary>GF second coordinate θ̄(t) from the closed forms of Lemma 70, Fact.Riccati and Lemma 80 (valid up to t_{z̄_c}).</summary>

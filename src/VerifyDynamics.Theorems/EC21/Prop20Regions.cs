@@ -43,7 +43,7 @@ internal static class Prop20Regions
         double tOut = gf2.Succeeded ? Prop20Proof.Crossing(gf2.Reference, hi, 0, tEnd) : double.NaN;
         if (!gf2.Succeeded || double.IsNaN(tIn) || double.IsNaN(tOut))
         {
-            margins.Add(new Margin("GF: DOP853 run reaching the region's exit", double.NaN, Tolerance.Exact));
+            margins.Add(Margin.Uncomputable("GF: DOP853 run reaching the region's exit"));
         }
         else
         {
@@ -51,20 +51,20 @@ internal static class Prop20Regions
             var values = gf2.Reference.Times.Select((t, i) => (t, v: gf2.Reference.States[i][0])).Where(s => s.t >= tIn && s.t <= tOut).Select(s => s.v)
                 .Append(gf2.Reference.Evaluate(tIn)[0]).Append(gf2.Reference.Evaluate(tOut)[0]).ToArray();
             double slopeMax = Prop20Proof.MinusPhiBarPrimeOffset(ab, hi) + Prop20Proof.MinusPhiBarPrimeOffset(ab, lo);
-            var tol = new Tolerance(1.1 * rel2 * hi + slopeMax * 4 * tEnd * Math.Pow(2, -60), $"DOP853 relative deviation {rel2:G2} × band end + slope × bisection width");
+            var tol = Tolerance.ValidatedEstimate(1.1 * rel2 * hi + slopeMax * 4 * tEnd * Math.Pow(2, -60), $"DOP853 relative deviation {rel2:G2} × band end + slope × bisection width");
             margins.Add(Ec21.AtLeast("GF: min θ̄(t) over [entry, exit] ≥ band's lower end", values.Min(), lo, tol));
             margins.Add(Ec21.AtMost("GF: max θ̄(t) over [entry, exit] ≤ band's upper end", values.Max(), hi, tol));
             var gf1 = Prop20Proof.SolveFirst(x, tOut, p);
             double rel1 = Prop20Proof.RelativeDeviation(gf1);
             if (!gf1.Succeeded)
             {
-                margins.Add(new Margin("GF: DOP853 run (coordinate 1)", double.NaN, Tolerance.Exact));
+                margins.Add(Margin.Uncomputable("GF: DOP853 run (coordinate 1)"));
             }
             else
             {
                 // θ(·) is non-decreasing (Lemma 67), so its max over [entry, exit] is θ(exit) and its min ≥ θ(0) > 0.
                 double thetaOut = gf1.Reference.Evaluate(tOut)[0];
-                margins.Add(Ec21.AtMost("GF: θ(exit time) ≤ z_c", thetaOut, ab.Zc, new Tolerance(1.1 * rel1 * thetaOut, $"DOP853 relative deviation {rel1:G2}")));
+                margins.Add(Ec21.AtMost("GF: θ(exit time) ≤ z_c", thetaOut, ab.Zc, Tolerance.ValidatedEstimate(1.1 * rel1 * thetaOut, $"DOP853 relative deviation {rel1:G2} from the 100× tighter run")));
             }
             margins.Add(Ec21.AtMost("GF: a·(exit time) ≤ ln(z_c/θ(0)) (the proof's \"can be verified\" inequality, at the instance)", a * tOut, Math.Log(ab.Zc / th0),
                 Tolerance.FromRounding(16, a * tEnd, "a·t")));
@@ -90,7 +90,7 @@ internal static class Prop20Regions
         };
         if (kIn < 0 || kOut < 0)
         {
-            margins.Add(new Margin("GD reaches the region's exit within the iteration budget", double.NaN, Tolerance.Exact));
+            margins.Add(Margin.Uncomputable("GD reaches the region's exit within the iteration budget"));
             return new MarginSet(margins);
         }
         long kLast = includeExitIndex ? kOut : kOut - 1;

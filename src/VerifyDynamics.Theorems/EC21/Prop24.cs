@@ -26,6 +26,7 @@ public static class Prop24
         Title = "λ_min along GF for conv nets",
         Text = "On a GF trajectory from ‖θ_s‖ ≤ ε, λ_min ≥ −max{|α|,|ᾱ|}^{n−1}((n−1)/|S|)Σ‖∇ℓ_i‖‖x_i‖∏‖W_j(·)‖_op(min_j‖w_j‖ + ε)^{n−2}.",
         FormalisationNote = "ε = ‖θ_s‖ ∈ [0.1, 1]; DOP853 GF of a conv net (validated by a 100× tighter run) while it stays in θ_s's region, step budget; exact Hessian λ_min at t ∈ {0..4} and at the region exit.",
+        Fidelity = Fidelity.Restricted("conv nets with n = 3, horizon t ≤ 4, and only the first stay of the trajectory in θ_s's activation region"),
         Hypotheses = new Hypotheses("conv nets, n = 3, L ∈ 2..4, 4 activation kinds, square/logistic, θ_s = εg/‖g‖ with ε ∈ [0.1, 1]", ctx => Generate(ctx, false),
             (x, k) => HypothesesCheck.All((Ec21.Norm(ConvInstances.Theta(x)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"),
                 (ConvInstances.InsideRegion(ConvInstances.Network(x), ConvInstances.Theta(x)), "θ_s inside a region"))),
@@ -49,13 +50,14 @@ public static class Prop24
         return ConvInstances.WithTheta(inst, [.. theta.Select(v => v * eps / norm)]).WithScalar("epsilon", eps);
     }
 
-    private static double MarginAt(HomogeneousNetwork net, double[] theta, double eps, bool withEps, out double err)
+    private static double MarginAt(HomogeneousNetwork net, double[] theta, double eps, bool withEps, out double err, out double scale)
     {
         int n = net.Depth;
         var (lmin, e) = ConvInstances.MinEigen(net, theta);
         double bound = -ConvInstances.LeadingFactor(net, theta, n - 1) * ConvInstances.OpNormProduct(net)
             * Math.Pow(ConvInstances.LayerNorms(net, theta).Min() + (withEps ? eps : 0), n - 2);
         err = e + Tolerance.Gamma(32 * n) * Math.Abs(bound);
+        scale = Math.Abs(bound);
         return lmin - bound;
     }
 
@@ -73,10 +75,10 @@ public static class Prop24
         // t = 0 needs no flow: a violation there is already a complete counterexample (and spares the ODE run).
         if (ConvInstances.InsideRegion(net, y0))
         {
-            double m0 = MarginAt(net, y0, eps, withEps, out double e0);
+            double m0 = MarginAt(net, y0, eps, withEps, out double e0, out double s0);
             if (m0 < -e0)
             {
-                return MarginSet.Of(new Margin("λ_min − bound (32) at t = 0", m0, new Tolerance(e0, "exact Hessian + eigensolver"), 1));
+                return MarginSet.Of(Margin.Bound("λ_min − bound (32) at t = 0", m0, s0, ConvInstances.MinEigenTolerance(e0)).InFamily(Family));
             }
         }
         // The flow is integrated only while it stays in θ_s's activation region (an observer stops it at the first
@@ -94,7 +96,7 @@ public static class Prop24
         var margins = new List<Margin>();
         if (double.IsNaN(horizon))
         {
-            return MarginSet.Of(new Margin("λ_min − bound (32) along GF", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("λ_min − bound (32) along GF").InFamily(Family));
         }
         var times = new[] { 0.0, 1, 2, 3, 4 }.Where(t => t <= horizon).Append(horizon).Distinct();
         foreach (double t in times)
@@ -105,10 +107,12 @@ public static class Prop24
             {
                 continue;
             }
-            double m = MarginAt(net, refState, eps, withEps, out double e);
-            double mLoose = MarginAt(net, looseState, eps, withEps, out _);
-            margins.Add(new Margin($"λ_min − bound (32) at t = {t:G4}", m, new Tolerance(e + Math.Abs(m - mLoose), $"exact Hessian + eigensolver + DOP853 rtol {rtol:G2} vs {rtol / 100:G2} deviation"), 1));
+            double m = MarginAt(net, refState, eps, withEps, out double e, out double scale);
+            double mLoose = MarginAt(net, looseState, eps, withEps, out _, out _);
+            margins.Add(Margin.Bound($"λ_min − bound (32) at t = {t:G4}", m, scale, ConvInstances.MinEigenTolerance(e).Plus(Tolerance.ValidatedEstimate(Math.Abs(m - mLoose), $"DOP853 rtol {rtol:G2} vs {rtol / 100:G2}: margin deviation"))).InFamily(Family));
         }
         return new MarginSet(margins);
     }
+
+    private const string Family = "λ_min − bound (32) along GF";
 }

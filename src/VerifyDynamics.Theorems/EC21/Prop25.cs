@@ -22,6 +22,7 @@ public static class Prop25
         Title = "regions of differentiability (fully connected)",
         Text = "For a.e. θ′ there are activation matrices with f = Eq. (15) on an open region around θ′ closed under positive layer rescalings.",
         FormalisationNote = "Consequence checks at Gaussian θ′ of fully connected nets: regular, rescaling-invariant pattern, f = Eq. (15) on a certified ball.",
+        Fidelity = Fidelity.Restricted("Gaussian θ′ (a.e. sampled), the open region certified as a ball around θ′ and the rescaling closure checked at c_j ∈ [1e−3, 1e3]"),
         Hypotheses = new Hypotheses("fully connected, n ∈ 2..4, widths 1..3, |S| ≤ 3, σ ReLU / leaky / general (α ≠ ᾱ), Gaussian θ′, unit u, c_j ∈ [1e−3, 1e3]", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("alpha") != x.Scalar("alphaBar"), "σ non-linear (α ≠ ᾱ)"))),
         Conclusion = (x, k, p) => RegionChecks.Conclude(Network(x), x, ConvInstances.Theta(x), false),

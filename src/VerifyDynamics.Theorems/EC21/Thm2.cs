@@ -29,6 +29,7 @@ public static class Thm2
         Text = "‖θ(t) − θ̄(t)‖ ≤ e^{μ(t)}(‖θ(0) − θ̄(0)‖ + ∫_0^t e^{−μ(t')}δ(t')dt') with μ = ∫m, m ≥ log-norm of the Jacobian on [θ(t), θ̄(t)], δ ≥ the polygon's defect.",
         FormalisationNote = "Linear autonomous g(q) = Aq in R² (non-normal in half the trials), closed-form solution, exact m, δ and integrals; "
             + "margins at all t_k and segment midpoints; tolerance: rounding γ_{32k}·scale.",
+        Fidelity = Fidelity.Restricted("linear autonomous g(q) = Aq in R² (random 2×2 A, half of them non-normal), where θ, m, δ and the integrals are in closed form; general C¹ g, other dimensions and non-constant Jacobians are not exercised"),
         Hypotheses = new Hypotheses(
             "A 2×2 Gaussian (+ K·e1e2ᵀ, K ∈ [2,20], in odd trials), θ(0) Gaussian, ‖θ̄(0) − θ(0)‖ ≤ 0.1, η ∈ [1e−3, 1e−1], horizon ∈ [1, 3]",
             Generate,

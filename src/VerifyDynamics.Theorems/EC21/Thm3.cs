@@ -33,6 +33,7 @@ public static class Thm3
         Text = "If η < inf_{t∈(0,t̃]} (ε − e^{∫_0^t m}‖θ_0 − θ(0)‖)/(β γ ∫_0^t e^{∫_{t'}^{t} m} dt') then ‖θ_k − θ(kη)‖ ≤ ε for all k ≤ ⌊t̃/η⌋.",
         FormalisationNote = "Proof form of Eq. (7) (inner limit t) on random quadratics with exact GF, exact β, γ, m; η = 0.9·inf over a 2049-point t-grid; "
             + "margin ε − max_k ‖θ_k − θ(kη)‖, tolerance γ_{8k}·max‖θ‖ (GD rounding). The printed form is an erratum variant on the catalog's 1-D instance.",
+        Fidelity = Fidelity.Restricted("quadratic f = ½qᵀAq + bᵀq (exact GF, exact β, γ, m), with the proof's form of Eq. (7) (inner integral limit t; the printed limit t̃ is the erratum variant, refuted separately); η = 0.9·infimum on a 2049-point grid"),
         Hypotheses = new Hypotheses(
             "f = ½qᵀAq + bᵀq, d ∈ 1..4, spec(A) ⊂ [−1, 10], ‖b‖ ≤ 1, θ(0) Gaussian, ‖θ_0 − θ(0)‖ ∈ {0, ≤ ε/4}, t̃ ∈ [0.5, 3], ε ∈ [0.05, 0.5]",
             GenerateQuadratic,
@@ -136,12 +137,12 @@ public static class Thm3
         double eta = StepBound(mUsed, horizon, eps, delta0, rule == Rule.DropBeta ? 1 : beta, gamma, rule);
         if (!(eta > 0) || !double.IsFinite(eta))
         {
-            return MarginSet.Of(new Margin("step-size bound of Eq. (7) is positive", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable("step-size bound of Eq. (7) is positive"));
         }
         long steps = (long)Math.Floor(horizonFactor * horizon / eta);
         if (steps > 20_000_000)
         {
-            return MarginSet.Of(new Margin($"GD needs {steps} steps (budget 2e7)", double.NaN, Tolerance.Exact));
+            return MarginSet.Of(Margin.Uncomputable($"GD needs {steps} steps (budget 2e7)"));
         }
         var z = z0.Select((v, i) => v + dz[i]).ToArray();
         double maxErr = 0, scale = Ec21.Norm(z);
@@ -259,7 +260,7 @@ public static class Thm3
         long steps = (long)Math.Floor(horizon / eta);
         if (steps > 20_000_000)
         {
-            return MarginSet.Of(new Margin($"GD needs {steps} steps (budget 2e7)", double.NaN, Tolerance.Exact)).WithObservation("eta", eta);
+            return MarginSet.Of(Margin.Uncomputable($"GD needs {steps} steps (budget 2e7)")).WithObservation("eta", eta);
         }
         double q2 = theta0, maxErr = 0, at = 0;
         for (long kk = 1; kk <= steps; kk++)
