@@ -256,6 +256,7 @@ public static class OdeSolver
         }
 
         /// <summary>Hairer's combined error norm err = |h|·E5²/√(n·(E5² + 0.01·E3²)), and E5², E5² + 0.01·E3².</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (double Err, double Err5, double Deno) ErrorNorm()
         {
             double err5 = 0, err3 = 0;
@@ -277,6 +278,7 @@ public static class OdeSolver
         }
 
         /// <summary>Accepts the step to <paramref name="tNew"/>; false when the run ends (last step, observer, failure).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Accept(double tNew, bool last, double err, double err5, double deno, double fac11)
         {
             // Component-wise local error ≈ |h|·|e5_i|·√(E5²/deno) (Hairer's combined estimate).
@@ -301,8 +303,21 @@ public static class OdeSolver
             Array.Copy(_ynew, _y, _n);
             (_k[0], _k[12]) = (_k[12], _k[0]);
             _t = tNew;
-            _times.Add(_t);
-            _states.Add((double[])_y.Clone());
+            if (!settings.StoreStates && _times.Count == 3)
+            {
+                // Keep T0 and the last two steps: recycle the oldest of the two stored step states.
+                var recycled = _states[1];
+                _times.RemoveAt(1);
+                _states.RemoveAt(1);
+                Array.Copy(_y, recycled, _n);
+                _times.Add(_t);
+                _states.Add(recycled);
+            }
+            else
+            {
+                _times.Add(_t);
+                _states.Add((double[])_y.Clone());
+            }
             if (onStep is not null && !onStep(_t, _y))
             {
                 if (!last)

@@ -54,6 +54,7 @@ public static class DenseKernels
     }
 
     /// <summary>T (n×m) = Aᵀ for A (m×n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transpose(ReadOnlySpan<double> a, Span<double> t, int m, int n)
     {
         _ = a[m * n - 1];
@@ -88,6 +89,9 @@ public static class DenseKernels
         }
     }
 
+    // Fully optimized from the first call: a short process (vd eval --gd) would otherwise spend its first ~100 ms in
+    // unoptimized tier-0 code, where the block helpers are not inlined.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gemm(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool transposeA, bool accumulate)
     {
         if (m == 0 || n == 0)
@@ -273,6 +277,7 @@ public static class DenseKernels
     }
 
     /// <summary>y += alpha·x (one FMA per entry).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         if (y.Length < x.Length)
@@ -297,6 +302,7 @@ public static class DenseKernels
     }
 
     /// <summary>Σ x_i y_i with four interleaved FMA partial sums per lane (the order is fixed, independent of SIMD support).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (y.Length < x.Length)

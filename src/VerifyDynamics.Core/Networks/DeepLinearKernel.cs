@@ -68,6 +68,7 @@ public sealed class DeepLinearKernel
     }
 
     /// <summary>Writes ∇f(θ) into <paramref name="gradient"/> and returns f(θ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double ValueAndGradient(ReadOnlySpan<double> theta, Span<double> gradient)
     {
         CheckLength(gradient.Length, "gradient");
@@ -104,6 +105,7 @@ public sealed class DeepLinearKernel
     }
 
     /// <summary>∇²f(θ)·v at the θ of the last <see cref="PrepareHessian"/> (no other evaluation in between).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ApplyHessian(ReadOnlySpan<double> v, Span<double> result)
     {
         if (!_hessianReady)
@@ -148,6 +150,7 @@ public sealed class DeepLinearKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(ReadOnlySpan<double> theta)
     {
         CheckLength(theta.Length, "θ");
@@ -161,6 +164,7 @@ public sealed class DeepLinearKernel
     }
 
     /// <summary>φ at Q_nᵀ; with <paramref name="computeGradient"/> also R_n = ∇φᵀ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Loss(bool computeGradient)
     {
         int n = Depth;
@@ -188,6 +192,7 @@ public sealed class DeepLinearKernel
     private Matrix<double> ToEndToEnd(double[] transposed) =>
         Matrix<double>.Build.Dense(_dims[Depth], _dims[0], (double[])transposed.Clone());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(ReadOnlySpan<double> theta)
     {
         int d0 = _dims[0];

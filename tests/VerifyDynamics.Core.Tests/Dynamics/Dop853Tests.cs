@@ -139,4 +139,16 @@ public class Dop853Tests
         // 12 + 1 evaluations per step (FSAL) plus 3 for the one step that contains t = 3.
         Assert.True(lean.Statistics.FunctionEvaluations < stored.Statistics.FunctionEvaluations);
     }
+
+    [Fact]
+    public void WithoutStoredStates_TheRunIsTheSameAndKeepsT0AndTheLastTwoSteps()
+    {
+        var all = OdeSolver.Solve(Oscillator(2, 10), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, OutputTimes: [5.0]));
+        var lean = OdeSolver.Solve(Oscillator(2, 10), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, OutputTimes: [5.0], StoreDenseOutput: false, StoreStates: false));
+        Assert.Equal([all.Times[0], all.Times[^2], all.Times[^1]], lean.Times);
+        Assert.Equal(all.FinalState, lean.FinalState);
+        Assert.Equal(all.States[^2], lean.States[1]);
+        Assert.Equal(all.OutputStates[0], lean.OutputStates[0]);
+        Assert.Equal(all.Statistics.AcceptedSteps, lean.Statistics.AcceptedSteps);
+    }
 }
