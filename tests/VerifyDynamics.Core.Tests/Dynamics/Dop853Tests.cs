@@ -112,7 +112,8 @@ public class Dop853Tests
     {
         // Seven identical logistic components: 0–3 go through the four-wide stage sums, 4–6 through the scalar tail.
         // The stage sums use the scalar operations in the scalar order, so all seven agree bit for bit, at every step,
-        // at the output times (dense output) and at the end; and a one-component solve (same first step) matches.
+        // at the output times (dense output) and at the end. (A one-component solve is not bit-comparable: the error
+        // norm sums seven equal terms, so its step sizes differ in the last bits.)
         var times = new[] { 0.5, 1.7, 4.0 };
         var seven = OdeSolver.Solve(
             new OdeProblem((t, y, dy) => { for (int i = 0; i < y.Length; i++) { dy[i] = y[i] * (1 - y[i]); } }, 0, [.. Enumerable.Repeat(0.1, 7)], 8),
@@ -122,10 +123,8 @@ public class Dop853Tests
         {
             Assert.All(state, x => Assert.Equal(state[0], x));
         }
-        var one = OdeSolver.Solve(Logistic(8), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, InitialStep: 0.01, OutputTimes: times));
-        Assert.Equal(one.Times, seven.Times);
-        Assert.Equal(one.States.Select(s => s[0]), seven.States.Select(s => s[6]));
-        Assert.Equal(one.OutputStates.Select(s => s[0]), seven.OutputStates.Select(s => s[3]));
+        Assert.Equal(times.Length, seven.OutputStates.Count);
+        Assert.True(Math.Abs(seven.FinalState[0] - LogisticExact(8)) < 1e-8);
     }
 
     [Fact]
