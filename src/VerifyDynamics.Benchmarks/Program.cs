@@ -12,6 +12,12 @@ public static class Program
             Ec21EngineBenchmarks.Timed(Console.Out);
             return;
         }
+        // `kernels-timed`: SIMD kernels against OpenBLAS dgemm (the small-matrix throughput reference).
+        if (args is ["kernels-timed"])
+        {
+            KernelBenchmarks.Timed(Console.Out);
+            return;
+        }
         // `bdn ARGS...`: BenchmarkDotNet with its own options (e.g. `bdn --filter '*' --job short`); without `bdn`
         // the arguments go to BenchmarkDotNet unchanged, as before.
         if (args is ["bdn", .. var rest])

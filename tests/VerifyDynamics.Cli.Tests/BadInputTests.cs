@@ -93,6 +93,21 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void LambdaMin_PrintsTheEigenvalueAndACertifiedLowerBound()
+    {
+        using var cli = new CliRunner();
+        string path = cli.Write("instance.json", GoodInstance);
+        var (exit, output, err) = cli.Run("eval", "--instance", path, "--lambda-min", "--json");
+        Assert.True(exit == ExitCodes.Ok, err);
+        var hessian = System.Text.Json.Nodes.JsonNode.Parse(output)!["hessian"]!;
+        double lambda = hessian["lambdaMin"]!.GetValue<double>();
+        double lower = hessian["lowerBound"]!.GetValue<double>();
+        // Small instance: the bound is the Cholesky certificate on the dense Hessian, just below the Lanczos value.
+        Assert.True(hessian["lowerBoundCertified"]!.GetValue<bool>());
+        Assert.True(lower <= lambda && lambda - lower <= 1e-6 * Math.Max(1, Math.Abs(lambda)), $"{lower} vs {lambda}");
+    }
+
+    [Fact]
     public void DivergingRun_IsReported_NotACrash()
     {
         using var cli = new CliRunner();

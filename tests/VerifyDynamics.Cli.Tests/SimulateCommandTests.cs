@@ -63,4 +63,38 @@ public class SimulateCommandTests
         Assert.Equal(ExitCodes.UsageError, code);
         Assert.Contains("--t", err);
     }
+
+    [Fact]
+    public void GradientFlow_RunsNoDescentUnlessCompareGdIsGiven()
+    {
+        var (code, output, err) = Run(Instance, "gf", "--instance", "FILE", "--t", "1", "--points", "3");
+        Assert.True(code == ExitCodes.Ok, err);
+        var rows = output.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(3, rows.Length);
+        Assert.All(rows, r => Assert.Equal("", r[2]));
+        (code, output, err) = Run(Instance, "gf", "--instance", "FILE", "--t", "1", "--points", "3", "--compare-gd");
+        Assert.True(code == ExitCodes.Ok, err);
+        var compared = output.Trim().Split('\n').Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.InRange(double.Parse(compared[^1][2], CultureInfo.InvariantCulture), 1e-6, 0.1);
+        // The flow itself is the same with or without the comparison.
+        Assert.Equal(rows.Select(r => r[1]), compared.Select(r => r[1]));
+    }
+
+    [Fact]
+    public void Save_WritesTheFinalWeights()
+    {
+        string saved = Path.Combine(Path.GetTempPath(), $"vd-sim-save-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (code, _, err) = Run(Instance, "gf", "--instance", "FILE", "--t", "1", "--save", saved);
+            Assert.True(code == ExitCodes.Ok, err);
+            var o = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(saved))!;
+            Assert.Equal(3, o["dims"]!.AsArray().Count);
+            Assert.Equal(2, o["weights"]!.AsArray().Count);
+        }
+        finally
+        {
+            File.Delete(saved);
+        }
+    }
 }

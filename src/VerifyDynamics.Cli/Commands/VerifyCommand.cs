@@ -40,39 +40,32 @@ public static class VerifyCommand
         var (unexpected, inconclusive) = ProgressDisplay.Run(progress, stderr, statements.Count > 0 ? $"verify {statements[0].Id}" : "verify", statements.Count, sink =>
         {
             int unexpected = 0, inconclusive = 0;
+            // Statements run concurrently (each certificate depends only on its statement and the run seed); their lines
+            // are written here in catalog order as each next one completes, so the log reads as a sequential run.
+            using var pool = new StatementPool(statements.Count, Math.Min(threads, statements.Count),
+                i => VerifyOne(statements[i], store, runSeed, scale, threads, resume), interruption.Token);
             for (int i = 0; i < statements.Count; i++)
             {
-                interruption.Token.ThrowIfCancellationRequested();
+                if (pool.Await(i) is not { } done)
+                {
+                    break;
+                }
                 var s = statements[i];
-                var clock = Stopwatch.StartNew();
-                var seed = CheckCommand.StatementSeed(runSeed, s.Id);
-                int trials = s.DefaultTrials * scale;
-                string path = store.PathFor(s.Id.Paper, s.Id.Name);
-                string verdict, correctedVerdict;
-                bool variantsOk;
-                if (resume && ReadCompleted(path, seed, trials) is { } done)
-                {
-                    (verdict, correctedVerdict, variantsOk) = done;
-                }
-                else
-                {
-                    var result = StatementRunner.Run(s, new RunOptions(seed, trials, null, threads));
-                    path = store.Write(CertificateBuilder.Build(result));
-                    (verdict, correctedVerdict, variantsOk) = (result.Verdict.ToKebab(), result.Decision.Verdict.ToKebab(), result.Variants.All(v => v.AsExpected));
-                }
-                bool asExpected = correctedVerdict is "certified" or "holds-on-trials" or "construction-reproduced" or "conjecture-supported" or "not-checkable";
-                if (correctedVerdict == "inconclusive")
+                bool asExpected = done.Corrected is "certified" or "holds-on-trials" or "construction-reproduced" or "conjecture-supported" or "not-checkable";
+                if (done.Corrected == "inconclusive")
                 {
                     inconclusive++;
                 }
-                else if (!asExpected || !variantsOk)
+                else if (!asExpected || !done.VariantsOk)
                 {
                     unexpected++;
                 }
-                string flag = !variantsOk ? " [variant(s) not as expected]" : "";
-                sink.Log.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {verdict,-24}{flag} {clock.Elapsed.TotalSeconds:F1}s → {path}");
+                string flag = !done.VariantsOk ? " [variant(s) not as expected]" : "";
+                sink.Log.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {done.Verdict,-24}{flag} {done.Seconds:F1}s → {done.Path}");
                 sink.Advance(i + 1 < statements.Count ? $"verify {statements[i + 1].Id}" : "verify: writing reports");
             }
+            pool.WaitForWorkers();
+            interruption.Token.ThrowIfCancellationRequested();
             return (unexpected, inconclusive);
         });
         // A signal during the last statement still counts as an interruption: the reports are left to the resumed run.
@@ -87,6 +80,92 @@ public static class VerifyCommand
         }
         stdout.WriteLine($"verified {statements.Count} statements: {unexpected} unexpected (refuted without an erratum, or a variant not as expected), {inconclusive} inconclusive; report: {Path.Combine(reports, "index.md")}");
         return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
+    }
+
+    private sealed record Completed(string Verdict, string Corrected, bool VariantsOk, string Path, double Seconds);
+
+    /// <summary>Runs one statement (or takes its intact certificate with --resume) and writes its certificate.</summary>
+    private static Completed VerifyOne(Theorems.Model.Statement s, CertificateStore store, Core.Randomness.Seed runSeed, int scale, int threads, bool resume)
+    {
+        var clock = Stopwatch.StartNew();
+        var seed = CheckCommand.StatementSeed(runSeed, s.Id);
+        int trials = s.DefaultTrials * scale;
+        string path = store.PathFor(s.Id.Paper, s.Id.Name);
+        if (resume && ReadCompleted(path, seed, trials) is { } done)
+        {
+            return new Completed(done.Verdict, done.Corrected, done.VariantsOk, path, clock.Elapsed.TotalSeconds);
+        }
+        var result = StatementRunner.Run(s, new RunOptions(seed, trials, null, threads));
+        path = store.Write(CertificateBuilder.Build(result));
+        return new Completed(result.Verdict.ToKebab(), result.Decision.Verdict.ToKebab(), result.Variants.All(v => v.AsExpected), path, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Runs statements 0..count−1 on <c>workers</c> dedicated threads, each taking the next index not yet started;
+    /// <see cref="Await"/> hands results out in index order. On cancellation no new statement starts; the ones in
+    /// progress finish (so no certificate is left half-written) before <see cref="WaitForWorkers"/> returns.
+    /// With one worker the order of work is exactly the sequential loop's.
+    /// </summary>
+    private sealed class StatementPool : IDisposable
+    {
+        private readonly TaskCompletionSource<Completed?>[] _results;
+        private readonly Thread[] _threads;
+        private readonly Func<int, Completed> _run;
+        private readonly CancellationToken _cancel;
+        private int _next = -1;
+        private volatile bool _stopped;
+
+        public StatementPool(int count, int workers, Func<int, Completed> run, CancellationToken cancel)
+        {
+            _results = [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<Completed?>(TaskCreationOptions.RunContinuationsAsynchronously))];
+            _run = run;
+            _cancel = cancel;
+            // Worker threads rather than pool threads: the statements' own Parallel.For trials use the pool.
+            _threads = [.. Enumerable.Range(0, Math.Max(1, workers)).Select(w => new Thread(Work) { IsBackground = true, Name = $"verify-{w}" })];
+            foreach (var t in _threads)
+            {
+                t.Start();
+            }
+        }
+
+        private void Work()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref _next)) < _results.Length)
+            {
+                if (_cancel.IsCancellationRequested || _stopped)
+                {
+                    _results[i].SetResult(null);
+                    continue;
+                }
+                try
+                {
+                    _results[i].SetResult(_run(i));
+                }
+                catch (Exception e)
+                {
+                    _results[i].SetException(e);
+                }
+            }
+        }
+
+        /// <summary>Statement i's result, or null when the run was interrupted before it started.</summary>
+        public Completed? Await(int i) => _results[i].Task.GetAwaiter().GetResult();
+
+        public void WaitForWorkers()
+        {
+            foreach (var t in _threads)
+            {
+                t.Join();
+            }
+        }
+
+        /// <summary>Starts nothing new (e.g. after a statement threw) and waits for the statements in progress.</summary>
+        public void Dispose()
+        {
+            _stopped = true;
+            WaitForWorkers();
+        }
     }
 
     private static (int Index, int Count)? ParseShard(string? text)

@@ -12,8 +12,15 @@ namespace VerifyDynamics.Core.Dynamics;
 /// </summary>
 public static class GradientFlow
 {
-    public static OdeProblem Problem(IDifferentiableObjective objective, double[] theta0, double tEnd) =>
-        new((t, y, dy) =>
+    public static OdeProblem Problem(IDifferentiableObjective objective, double[] theta0, double tEnd)
+    {
+        if (objective is DeepLinearObjective deep)
+        {
+            // The problem owns its kernel: stage evaluations are allocation-free (one solve runs on one thread).
+            var kernel = deep.CreateKernel();
+            return new((t, y, dy) => kernel.NegativeGradient(y, dy), 0, (double[])theta0.Clone(), tEnd, "gradient flow");
+        }
+        return new((t, y, dy) =>
         {
             var g = objective.Gradient(y);
             for (int i = 0; i < g.Length; i++)
@@ -21,6 +28,7 @@ public static class GradientFlow
                 dy[i] = -g[i];
             }
         }, 0, (double[])theta0.Clone(), tEnd, "gradient flow");
+    }
 
     /// <param name="objective">f and its gradient.</param>
     /// <param name="theta0">θ(0).</param>

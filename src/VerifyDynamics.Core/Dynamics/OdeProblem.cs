@@ -23,6 +23,10 @@ public sealed record OdeProblem(OdeFunction F, double T0, double[] Y0, double T1
 /// <param name="StoreDenseOutput">Keep the 7th-order interpolant of every step so that <see cref="OdeSolution.Evaluate"/> works anywhere
 /// (8·n doubles per step; switch off for large n and use <see cref="OutputTimes"/>).</param>
 /// <param name="OutputTimes">Times at which the state is recorded via dense output (increasing, inside [T0, T1]).</param>
+/// <param name="StoreStates">Keep the state of every accepted step in <see cref="OdeSolution.States"/> (n doubles per step). When
+/// false, <see cref="OdeSolution.Times"/> and <see cref="OdeSolution.States"/> hold T0 and the last two accepted steps only (enough
+/// for <see cref="OdeSolution.FinalState"/> and <see cref="OdeSolution.HorizonBeforeStop"/>): long runs of large systems then
+/// do not keep every state alive (62,000 steps × 2,816 parameters would be 1.4 GB).</param>
 public sealed record OdeSettings(
     double Rtol = 1e-10,
     double Atol = 1e-12,
@@ -31,7 +35,8 @@ public sealed record OdeSettings(
     double MaxStep = 0,
     int FixedSteps = 0,
     bool StoreDenseOutput = true,
-    IReadOnlyList<double>? OutputTimes = null)
+    IReadOnlyList<double>? OutputTimes = null,
+    bool StoreStates = true)
 {
     /// <summary>The catalog default for gradient-flow checks (EC21 catalog "GF integration"): rtol 1e−10, atol 1e−12.</summary>
     public static OdeSettings Default { get; } = new();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using T = VerifyDynamics.Core.Dynamics.RungeKuttaTableaus.Dop853;
 
 namespace VerifyDynamics.Core.Dynamics;
@@ -95,6 +97,11 @@ public static class OdeSolver
         return true;
     }
 
+    /// <summary>
+    /// One integration. The stage combinations run four components at a time with the same operations in the same
+    /// order as the scalar loops (a separate multiply and add per term, terms in stage order, no FMA), so the
+    /// trajectory is bit-identical to a scalar implementation; the error norms, which sum over components, stay scalar.
+    /// </summary>
     private sealed class Run(OdeProblem problem, OdeSettings settings, Func<double, double[], bool>? onStep)
     {
         private readonly int _n = problem.Dimension;
@@ -103,7 +110,22 @@ public static class OdeSolver
         private readonly double[] _ynew = new double[problem.Dimension];
         private readonly double[] _e5 = new double[problem.Dimension];
         private readonly double[] _e3 = new double[problem.Dimension];
+        private readonly bool _fixedStep = settings.FixedSteps > 0;
+        private readonly IReadOnlyList<double> _outTimes = settings.OutputTimes ?? [];
+        private readonly List<double> _times = [];
+        private readonly List<double[]> _states = [];
+        private readonly List<OdeSolution.DenseSegment> _segments = [];
+        private readonly List<double> _outT = [];
+        private readonly List<double[]> _outY = [];
         private int _evaluations;
+        private int _nextOut;
+        private int _accepted, _rejected, _fixedTaken;
+        private double _accumulated, _maxLocal;
+        private double _t, _h, _hmax;
+        private double[] _y = [];
+        private bool _lastRejected;
+        private OdeOutcome _outcome = OdeOutcome.Success;
+        private string? _message;
 
         private void F(double t, double[] y, double[] dydt)
         {
@@ -111,223 +133,235 @@ public static class OdeSolver
             problem.F(t, y, dydt);
         }
 
-        // y_tmp = y + h Σ_s a[s] k_s
-        private void Combine(double[] y, double h, double[] a)
-        {
-            for (int i = 0; i < _n; i++)
-            {
-                double acc = 0;
-                for (int s = 0; s < a.Length; s++)
-                {
-                    if (a[s] != 0)
-                    {
-                        acc += a[s] * _k[s][i];
-                    }
-                }
-                _ytmp[i] = y[i] + h * acc;
-            }
-        }
-
         public OdeSolution Execute()
         {
-            double t = problem.T0;
-            double tEnd = problem.T1;
-            var y = (double[])problem.Y0.Clone();
-            var times = new List<double> { t };
-            var states = new List<double[]> { (double[])y.Clone() };
-            var segments = new List<OdeSolution.DenseSegment>();
-            var outTimes = settings.OutputTimes ?? [];
-            var outT = new List<double>();
-            var outY = new List<double[]>();
-            int nextOut = 0;
-            while (nextOut < outTimes.Count && outTimes[nextOut] <= t)
+            if (!Start())
             {
-                if (outTimes[nextOut] == t)
-                {
-                    outT.Add(t);
-                    outY.Add((double[])y.Clone());
-                }
-                nextOut++;
+                return Finish();
             }
-            bool fixedStep = settings.FixedSteps > 0;
-            bool needDense = settings.StoreDenseOutput || outTimes.Count > 0;
-            double hmax = settings.MaxStep > 0 ? settings.MaxStep : tEnd - t;
-            int accepted = 0, rejected = 0;
-            double accumulated = 0, maxLocal = 0;
-            OdeOutcome outcome = OdeOutcome.Success;
-            string? message = null;
-
-            if (!AllFinite(y))
-            {
-                return Finish(OdeOutcome.NonFinite, $"initial state is not finite at t = {t}");
-            }
-            F(t, y, _k[0]);
-            if (!AllFinite(_k[0]))
-            {
-                return Finish(OdeOutcome.NonFinite, $"f is not finite at t = {t} (‖y‖₂ = {Norm2(y):G6})");
-            }
-            double h = fixedStep ? (tEnd - t) / settings.FixedSteps
-                : settings.InitialStep > 0 ? Math.Min(settings.InitialStep, hmax) : InitialStep(t, y, hmax);
-            double facOld = 1e-4;
-            bool lastRejected = false;
-            int fixedTaken = 0;
-
             while (true)
             {
-                bool last;
-                if (fixedStep)
+                if (!_fixedStep && !WithinBudget())
                 {
-                    last = fixedTaken == settings.FixedSteps - 1;
+                    break;
                 }
-                else
+                bool last = _fixedStep ? _fixedTaken == settings.FixedSteps - 1 : _t + 1.01 * _h >= problem.T1;
+                if (last && !_fixedStep)
                 {
-                    if (accepted + rejected >= settings.MaxSteps)
-                    {
-                        outcome = OdeOutcome.MaxStepsReached;
-                        message = $"step budget {settings.MaxSteps} exhausted at t = {t:G10} (‖y‖₂ = {Norm2(y):G6})";
-                        break;
-                    }
-                    if (Math.Abs(h) <= 10 * Numbers.Tolerance.UnitRoundoff * Math.Max(Math.Abs(t), 1e-300) || h < double.Epsilon)
-                    {
-                        outcome = OdeOutcome.StepSizeUnderflow;
-                        message = $"step size {h:G3} underflowed at t = {t:G10} (‖y‖₂ = {Norm2(y):G6})";
-                        break;
-                    }
-                    last = t + 1.01 * h >= tEnd;
-                    if (last)
-                    {
-                        h = tEnd - t;
-                    }
+                    _h = problem.T1 - _t;
                 }
-                double tNew = last ? tEnd : t + h;
-
-                // Stages 2..12.
-                for (int s = 1; s < T.Stages; s++)
-                {
-                    Combine(y, h, T.A[s]);
-                    F(s == T.Stages - 1 ? tNew : t + T.C[s] * h, _ytmp, _k[s]);
-                }
-                double err5 = 0, err3 = 0;
-                for (int i = 0; i < _n; i++)
-                {
-                    double inc = 0, e5 = 0;
-                    for (int s = 0; s < T.Stages; s++)
-                    {
-                        inc += T.B[s] * _k[s][i];
-                        e5 += T.E[s] * _k[s][i];
-                    }
-                    _ynew[i] = y[i] + h * inc;
-                    double e3 = inc - T.Bhh[0] * _k[0][i] - T.Bhh[1] * _k[8][i] - T.Bhh[2] * _k[11][i];
-                    _e5[i] = e5;
-                    _e3[i] = e3;
-                    double sk = settings.Atol + settings.Rtol * Math.Max(Math.Abs(y[i]), Math.Abs(_ynew[i]));
-                    if (sk > 0)
-                    {
-                        err5 += (e5 / sk) * (e5 / sk);
-                        err3 += (e3 / sk) * (e3 / sk);
-                    }
-                }
-                double deno = err5 + 0.01 * err3;
-                if (deno <= 0)
-                {
-                    deno = 1;
-                }
-                double err = Math.Abs(h) * err5 * Math.Sqrt(1.0 / (_n * deno));
+                double tNew = last ? problem.T1 : _t + _h;
+                EvaluateStages(tNew);
+                var (err, err5, deno) = ErrorNorm();
                 if (!AllFinite(_ynew) || double.IsNaN(err))
                 {
-                    if (fixedStep || h < 1e-300)
+                    if (_fixedStep || _h < 1e-300)
                     {
-                        outcome = OdeOutcome.NonFinite;
-                        message = $"state stopped being finite in the step from t = {t:G10} (‖y‖₂ = {Norm2(y):G6})";
+                        Fail(OdeOutcome.NonFinite, $"state stopped being finite in the step from t = {_t:G10} (‖y‖₂ = {Norm2(_y):G6})");
                         break;
                     }
                     // Treat as a failed step: shrink hard and retry.
-                    rejected++;
-                    h *= MinFactor;
-                    lastRejected = true;
+                    _rejected++;
+                    _h *= MinFactor;
+                    _lastRejected = true;
                     continue;
                 }
-
                 double fac11 = Math.Pow(err, 1.0 / 8.0);
-                if (fixedStep || err <= 1)
+                if (_fixedStep || err <= 1)
                 {
-                    // Accept. Component-wise local error ≈ |h|·|e5_i|·√(E5²/deno) (Hairer's combined estimate).
-                    double scale = Math.Abs(h) * Math.Sqrt(err5 / deno);
-                    double local = 0;
-                    for (int i = 0; i < _n; i++)
-                    {
-                        local = Math.Max(local, scale * Math.Abs(_e5[i]));
-                    }
-                    accumulated += local;
-                    maxLocal = Math.Max(maxLocal, local);
-                    facOld = Math.Max(err, 1e-4);
-
-                    F(tNew, _ynew, _k[12]); // FSAL stage 13
-                    if (!AllFinite(_k[12]))
-                    {
-                        outcome = OdeOutcome.NonFinite;
-                        message = $"f stopped being finite at t = {tNew:G10} (‖y‖₂ = {Norm2(_ynew):G6})";
-                        break;
-                    }
-                    OdeSolution.DenseSegment? segment = null;
-                    if (needDense)
-                    {
-                        segment = PrepareDense(t, h, y);
-                    }
-                    accepted++;
-                    fixedTaken++;
-                    while (nextOut < outTimes.Count && outTimes[nextOut] <= tNew)
-                    {
-                        outT.Add(outTimes[nextOut]);
-                        outY.Add(outTimes[nextOut] == tNew ? (double[])_ynew.Clone() : segment!.Evaluate(outTimes[nextOut]));
-                        nextOut++;
-                    }
-                    if (settings.StoreDenseOutput && segment is not null)
-                    {
-                        segments.Add(segment);
-                    }
-                    Array.Copy(_ynew, y, _n);
-                    (_k[0], _k[12]) = (_k[12], _k[0]);
-                    t = tNew;
-                    times.Add(t);
-                    states.Add((double[])y.Clone());
-                    if (onStep is not null && !onStep(t, y))
-                    {
-                        if (!last)
-                        {
-                            outcome = OdeOutcome.Stopped;
-                            message = $"stopped by the observer at t = {t:G10}";
-                        }
-                        break;
-                    }
-                    if (last)
+                    if (!Accept(tNew, last, err, err5, deno, fac11))
                     {
                         break;
-                    }
-                    if (!fixedStep)
-                    {
-                        double fac = Math.Clamp(fac11 / Safety, 1 / MaxFactor, 1 / MinFactor);
-                        double hNew = Math.Min(h / fac, hmax);
-                        if (lastRejected)
-                        {
-                            hNew = Math.Min(hNew, h);
-                        }
-                        lastRejected = false;
-                        h = hNew;
                     }
                 }
                 else
                 {
-                    rejected++;
-                    lastRejected = true;
-                    h /= Math.Min(1 / MinFactor, fac11 / Safety);
+                    _rejected++;
+                    _lastRejected = true;
+                    _h /= Math.Min(1 / MinFactor, fac11 / Safety);
                 }
             }
-            return Finish(outcome, message);
+            return Finish();
+        }
 
-            OdeSolution Finish(OdeOutcome o, string? m) => new(
-                problem, settings, times, states, segments, outT, outY,
-                new OdeStatistics(accepted, rejected, _evaluations), o, m, accumulated, maxLocal);
+        private OdeSolution Finish() => new(
+            problem, settings, _times, _states, _segments, _outT, _outY,
+            new OdeStatistics(_accepted, _rejected, _evaluations), _outcome, _message, _accumulated, _maxLocal);
+
+        private void Fail(OdeOutcome outcome, string message)
+        {
+            _outcome = outcome;
+            _message = message;
+        }
+
+        /// <summary>Initial state, output times at T0, the first evaluation and the starting step; false if already failed.</summary>
+        private bool Start()
+        {
+            _t = problem.T0;
+            _y = (double[])problem.Y0.Clone();
+            _times.Add(_t);
+            _states.Add((double[])_y.Clone());
+            while (_nextOut < _outTimes.Count && _outTimes[_nextOut] <= _t)
+            {
+                if (_outTimes[_nextOut] == _t)
+                {
+                    _outT.Add(_t);
+                    _outY.Add((double[])_y.Clone());
+                }
+                _nextOut++;
+            }
+            _hmax = settings.MaxStep > 0 ? settings.MaxStep : problem.T1 - _t;
+            if (!AllFinite(_y))
+            {
+                Fail(OdeOutcome.NonFinite, $"initial state is not finite at t = {_t}");
+                return false;
+            }
+            F(_t, _y, _k[0]);
+            if (!AllFinite(_k[0]))
+            {
+                Fail(OdeOutcome.NonFinite, $"f is not finite at t = {_t} (‖y‖₂ = {Norm2(_y):G6})");
+                return false;
+            }
+            _h = _fixedStep ? (problem.T1 - _t) / settings.FixedSteps
+                : settings.InitialStep > 0 ? Math.Min(settings.InitialStep, _hmax) : InitialStep(_t, _y, _hmax);
+            return true;
+        }
+
+        /// <summary>Adaptive mode: the step budget and the step-size floor.</summary>
+        private bool WithinBudget()
+        {
+            if (_accepted + _rejected >= settings.MaxSteps)
+            {
+                Fail(OdeOutcome.MaxStepsReached, $"step budget {settings.MaxSteps} exhausted at t = {_t:G10} (‖y‖₂ = {Norm2(_y):G6})");
+                return false;
+            }
+            if (Math.Abs(_h) <= 10 * Numbers.Tolerance.UnitRoundoff * Math.Max(Math.Abs(_t), 1e-300) || _h < double.Epsilon)
+            {
+                Fail(OdeOutcome.StepSizeUnderflow, $"step size {_h:G3} underflowed at t = {_t:G10} (‖y‖₂ = {Norm2(_y):G6})");
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>Stages 2..12, then the 8th-order candidate y_new and the 5th/3rd-order error vectors.</summary>
+        private void EvaluateStages(double tNew)
+        {
+            double t = _t, h = _h;
+            for (int s = 1; s < T.Stages; s++)
+            {
+                Combine(_y, h, StageRows[s]);
+                F(s == T.Stages - 1 ? tNew : t + T.C[s] * h, _ytmp, _k[s]);
+            }
+            Candidate(h);
+        }
+
+        /// <summary>Hairer's combined error norm err = |h|·E5²/√(n·(E5² + 0.01·E3²)), and E5², E5² + 0.01·E3².</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private (double Err, double Err5, double Deno) ErrorNorm()
+        {
+            double err5 = 0, err3 = 0;
+            for (int i = 0; i < _n; i++)
+            {
+                double sk = settings.Atol + settings.Rtol * Math.Max(Math.Abs(_y[i]), Math.Abs(_ynew[i]));
+                if (sk > 0)
+                {
+                    err5 += (_e5[i] / sk) * (_e5[i] / sk);
+                    err3 += (_e3[i] / sk) * (_e3[i] / sk);
+                }
+            }
+            double deno = err5 + 0.01 * err3;
+            if (deno <= 0)
+            {
+                deno = 1;
+            }
+            return (Math.Abs(_h) * err5 * Math.Sqrt(1.0 / (_n * deno)), err5, deno);
+        }
+
+        /// <summary>Accepts the step to <paramref name="tNew"/>; false when the run ends (last step, observer, failure).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool Accept(double tNew, bool last, double err, double err5, double deno, double fac11)
+        {
+            // Component-wise local error ≈ |h|·|e5_i|·√(E5²/deno) (Hairer's combined estimate).
+            double scale = Math.Abs(_h) * Math.Sqrt(err5 / deno);
+            double local = 0;
+            for (int i = 0; i < _n; i++)
+            {
+                local = Math.Max(local, scale * Math.Abs(_e5[i]));
+            }
+            _accumulated += local;
+            _maxLocal = Math.Max(_maxLocal, local);
+
+            F(tNew, _ynew, _k[12]); // FSAL stage 13
+            if (!AllFinite(_k[12]))
+            {
+                Fail(OdeOutcome.NonFinite, $"f stopped being finite at t = {tNew:G10} (‖y‖₂ = {Norm2(_ynew):G6})");
+                return false;
+            }
+            RecordOutput(tNew);
+            _accepted++;
+            _fixedTaken++;
+            Array.Copy(_ynew, _y, _n);
+            (_k[0], _k[12]) = (_k[12], _k[0]);
+            _t = tNew;
+            if (!settings.StoreStates && _times.Count == 3)
+            {
+                // Keep T0 and the last two steps: recycle the oldest of the two stored step states.
+                var recycled = _states[1];
+                _times.RemoveAt(1);
+                _states.RemoveAt(1);
+                Array.Copy(_y, recycled, _n);
+                _times.Add(_t);
+                _states.Add(recycled);
+            }
+            else
+            {
+                _times.Add(_t);
+                _states.Add((double[])_y.Clone());
+            }
+            if (onStep is not null && !onStep(_t, _y))
+            {
+                if (!last)
+                {
+                    Fail(OdeOutcome.Stopped, $"stopped by the observer at t = {_t:G10}");
+                }
+                return false;
+            }
+            if (last)
+            {
+                return false;
+            }
+            if (!_fixedStep)
+            {
+                double fac = Math.Clamp(fac11 / Safety, 1 / MaxFactor, 1 / MinFactor);
+                double hNew = Math.Min(_h / fac, _hmax);
+                if (_lastRejected)
+                {
+                    hNew = Math.Min(hNew, _h);
+                }
+                _lastRejected = false;
+                _h = hNew;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Dense output for the accepted step [t, tNew]: built (three extra stages) only when it is stored or an output
+        /// time falls strictly inside the step; an output time at tNew itself is the state y_new.
+        /// </summary>
+        private void RecordOutput(double tNew)
+        {
+            bool inside = _nextOut < _outTimes.Count && _outTimes[_nextOut] < tNew;
+            OdeSolution.DenseSegment? segment = settings.StoreDenseOutput || inside ? PrepareDense(_t, _h, _y) : null;
+            while (_nextOut < _outTimes.Count && _outTimes[_nextOut] <= tNew)
+            {
+                _outT.Add(_outTimes[_nextOut]);
+                _outY.Add(_outTimes[_nextOut] == tNew ? (double[])_ynew.Clone() : segment!.Evaluate(_outTimes[_nextOut]));
+                _nextOut++;
+            }
+            if (settings.StoreDenseOutput && segment is not null)
+            {
+                _segments.Add(segment);
+            }
         }
 
         /// <summary>dop853.f: coefficients r1..r8 of the 7th-order continuous extension (three extra stages).</summary>
@@ -348,30 +382,101 @@ public static class OdeSolver
                 r[3][i] = ydiff - h * _k[12][i] - bspl;
             }
             // Extra stages 14, 15, 16 (indices 13, 14, 15).
-            Combine(y, h, T.A14);
+            Combine(y, h, A14Row);
             F(t + T.C[13] * h, _ytmp, _k[13]);
-            Combine(y, h, T.A15);
+            Combine(y, h, A15Row);
             F(t + T.C[14] * h, _ytmp, _k[14]);
-            Combine(y, h, T.A16);
+            Combine(y, h, A16Row);
             F(t + T.C[15] * h, _ytmp, _k[15]);
             for (int j = 0; j < 4; j++)
             {
-                var d = T.D[j];
-                var rj = r[4 + j];
-                for (int i = 0; i < _n; i++)
-                {
-                    double acc = 0;
-                    for (int s = 0; s < 16; s++)
-                    {
-                        if (d[s] != 0)
-                        {
-                            acc += d[s] * _k[s][i];
-                        }
-                    }
-                    rj[i] = h * acc;
-                }
+                // r_{5+j} = h·Σ_s d_js k_s (zero coefficients skipped, as in dop853.f's explicit sums).
+                Sum(DenseRows[j], r[4 + j], null, h);
             }
             return new OdeSolution.DenseSegment(t, h, r);
+        }
+
+        /// <summary>y_tmp = y + h Σ_s a[s] k_s over the nonzero a[s].</summary>
+        private void Combine(double[] y, double h, SparseRow a) => Sum(a, _ytmp, y, h);
+
+        /// <summary>
+        /// out_i = base_i + h·acc_i (or h·acc_i without a base) with acc_i = Σ_s c_s k_s,i in stage order, one rounded
+        /// multiply and one rounded add per term (the scalar loop's operations, four components at a time).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Sum(SparseRow row, double[] output, double[]? baseVector, double h)
+        {
+            int i = 0;
+            var stages = row.Stages;
+            var coefficients = row.Coefficients;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vh = Vector256.Create(h);
+                for (; i + 4 <= _n; i += 4)
+                {
+                    var acc = Vector256<double>.Zero;
+                    for (int s = 0; s < stages.Length; s++)
+                    {
+                        acc += Vector256.Create(coefficients[s]) * Vector256.Create(_k[stages[s]].AsSpan(i, 4));
+                    }
+                    var value = baseVector is null ? vh * acc : Vector256.Create(baseVector.AsSpan(i, 4)) + vh * acc;
+                    value.CopyTo(output.AsSpan(i, 4));
+                }
+            }
+            for (; i < _n; i++)
+            {
+                double acc = 0;
+                for (int s = 0; s < stages.Length; s++)
+                {
+                    acc += coefficients[s] * _k[stages[s]][i];
+                }
+                output[i] = baseVector is null ? h * acc : baseVector[i] + h * acc;
+            }
+        }
+
+        /// <summary>
+        /// y_new = y + h Σ_s b_s k_s, e5 = Σ_s e_s k_s (all twelve stages, zeros included, as the scalar loop), and
+        /// e3 = Σ_s b_s k_s − bhh_1 k_1 − bhh_2 k_9 − bhh_3 k_12.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Candidate(double h)
+        {
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vh = Vector256.Create(h);
+                var bhh0 = Vector256.Create(T.Bhh[0]);
+                var bhh1 = Vector256.Create(T.Bhh[1]);
+                var bhh2 = Vector256.Create(T.Bhh[2]);
+                for (; i + 4 <= _n; i += 4)
+                {
+                    var inc = Vector256<double>.Zero;
+                    var e5 = Vector256<double>.Zero;
+                    for (int s = 0; s < T.Stages; s++)
+                    {
+                        var ks = Vector256.Create(_k[s].AsSpan(i, 4));
+                        inc += Vector256.Create(T.B[s]) * ks;
+                        e5 += Vector256.Create(T.E[s]) * ks;
+                    }
+                    (Vector256.Create(_y.AsSpan(i, 4)) + vh * inc).CopyTo(_ynew.AsSpan(i, 4));
+                    var e3 = inc - bhh0 * Vector256.Create(_k[0].AsSpan(i, 4)) - bhh1 * Vector256.Create(_k[8].AsSpan(i, 4))
+                        - bhh2 * Vector256.Create(_k[11].AsSpan(i, 4));
+                    e5.CopyTo(_e5.AsSpan(i, 4));
+                    e3.CopyTo(_e3.AsSpan(i, 4));
+                }
+            }
+            for (; i < _n; i++)
+            {
+                double inc = 0, e5 = 0;
+                for (int s = 0; s < T.Stages; s++)
+                {
+                    inc += T.B[s] * _k[s][i];
+                    e5 += T.E[s] * _k[s][i];
+                }
+                _ynew[i] = _y[i] + h * inc;
+                _e5[i] = e5;
+                _e3[i] = inc - T.Bhh[0] * _k[0][i] - T.Bhh[1] * _k[8][i] - T.Bhh[2] * _k[11][i];
+            }
         }
 
         /// <summary>Hairer's starting step (HNW I, §II.4, dop853.f HINIT) for order 8.</summary>
@@ -405,4 +510,20 @@ public static class OdeSolver
             return double.IsFinite(result) && result > 0 ? result : 1e-6;
         }
     }
+
+    /// <summary>The nonzero coefficients of one tableau row, with their stage indices (in stage order).</summary>
+    private sealed record SparseRow(int[] Stages, double[] Coefficients)
+    {
+        public static SparseRow Of(double[] row)
+        {
+            var stages = Enumerable.Range(0, row.Length).Where(s => row[s] != 0).ToArray();
+            return new SparseRow(stages, [.. stages.Select(s => row[s])]);
+        }
+    }
+
+    private static readonly SparseRow[] StageRows = [.. T.A.Select(SparseRow.Of)];
+    private static readonly SparseRow A14Row = SparseRow.Of(T.A14);
+    private static readonly SparseRow A15Row = SparseRow.Of(T.A15);
+    private static readonly SparseRow A16Row = SparseRow.Of(T.A16);
+    private static readonly SparseRow[] DenseRows = [.. T.D.Select(SparseRow.Of)];
 }

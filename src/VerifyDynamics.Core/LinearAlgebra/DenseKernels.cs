@@ -1,90 +1,342 @@
-using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace VerifyDynamics.Core.LinearAlgebra;
 
 /// <summary>
-/// Row-major dense products for the small matrices of the hot loops (GD steps on widths ≤ a few
-/// hundred). MathNet's managed provider allocates per product and is tuned for large matrices;
-/// these loops write into caller-owned buffers and vectorize the contiguous inner loop.
+/// Row-major dense products for the small matrices of the hot loops (deep-linear-network gradients, GD steps,
+/// Hessian-vector products on widths ≤ a few hundred). MathNet's managed provider allocates per product and is
+/// tuned for large matrices; these write into caller-owned buffers and never allocate.
+/// <para>Every entry of a product is one fused multiply-add chain c_ij = fma(a_ik, b_kj, …fma(a_i0, b_0j, 0)) in
+/// increasing k, whatever the blocking, the vector width or the tail: the register-blocked SIMD path (4 rows × 8
+/// columns of <see cref="Vector256{T}"/> accumulators) and the scalar tails (<see cref="Math.FusedMultiplyAdd"/>)
+/// give bit-identical results, so results do not depend on the machine's vector width (tests compare against the
+/// scalar chain exactly).</para>
 /// </summary>
 public static class DenseKernels
 {
+    /// <summary>True when the 256-bit path runs in hardware (AVX2 + FMA on x86); otherwise everything is scalar FMA.</summary>
+    public static bool SimdAccelerated => Vector256.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Fma.IsSupported;
+
     /// <summary>C (m×n) = A (m×k) · B (k×n).</summary>
-    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
-    {
-        c[..(m * n)].Clear();
-        for (int i = 0; i < m; i++)
-        {
-            var row = c.Slice(i * n, n);
-            for (int p = 0; p < k; p++)
-            {
-                Axpy(a[i * k + p], b.Slice(p * n, n), row);
-            }
-        }
-    }
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        Gemm(a, b, c, m, k, n, transposeA: false, accumulate: false);
+
+    /// <summary>C (m×n) += A (m×k) · B (k×n) (the chain continues from the current C).</summary>
+    public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        Gemm(a, b, c, m, k, n, transposeA: false, accumulate: true);
 
     /// <summary>C (m×n) = Aᵀ · B with A (k×m), B (k×n).</summary>
-    public static void MultiplyTransposeLeft(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int m, int n)
+    public static void MultiplyTransposeLeft(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int m, int n) =>
+        Gemm(a, b, c, m, k, n, transposeA: true, accumulate: false);
+
+    /// <summary>C (m×n) += Aᵀ · B with A (k×m), B (k×n).</summary>
+    public static void MultiplyTransposeLeftAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int m, int n) =>
+        Gemm(a, b, c, m, k, n, transposeA: true, accumulate: true);
+
+    /// <summary>C (m×n) = A · Bᵀ with A (m×k), B (n×k). Allocates a k×n scratch; hot loops use the overload with scratch.</summary>
+    public static void MultiplyTransposeRight(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        MultiplyTransposeRight(a, b, c, m, k, n, new double[k * n]);
+
+    /// <summary>C (m×n) = A · Bᵀ with A (m×k), B (n×k), through Bᵀ written into <paramref name="scratch"/> (≥ k·n).</summary>
+    public static void MultiplyTransposeRight(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, Span<double> scratch)
     {
-        c[..(m * n)].Clear();
-        for (int p = 0; p < k; p++)
+        Transpose(b, scratch, n, k);
+        Gemm(a, scratch, c, m, k, n, transposeA: false, accumulate: false);
+    }
+
+    /// <summary>C (m×n) += A · Bᵀ with A (m×k), B (n×k), through Bᵀ written into <paramref name="scratch"/> (≥ k·n).</summary>
+    public static void MultiplyTransposeRightAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, Span<double> scratch)
+    {
+        Transpose(b, scratch, n, k);
+        Gemm(a, scratch, c, m, k, n, transposeA: false, accumulate: true);
+    }
+
+    /// <summary>T (n×m) = Aᵀ for A (m×n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Transpose(ReadOnlySpan<double> a, Span<double> t, int m, int n)
+    {
+        _ = a[m * n - 1];
+        _ = t[m * n - 1];
+        for (int i = 0; i < m; i++)
         {
-            var bRow = b.Slice(p * n, n);
-            for (int i = 0; i < m; i++)
+            var row = a.Slice(i * n, n);
+            for (int j = 0; j < n; j++)
             {
-                Axpy(a[p * m + i], bRow, c.Slice(i * n, n));
+                t[j * m + i] = row[j];
             }
         }
     }
 
-    /// <summary>C (m×n) = A · Bᵀ with A (m×k), B (n×k).</summary>
-    public static void MultiplyTransposeRight(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+    /// <summary>
+    /// The reference the fast path must equal bit for bit: C = op(A)·B with each entry one FMA chain in increasing k
+    /// (op(A) = Aᵀ when <paramref name="transposeA"/>, A then k×m). Used by tests and as the scalar path.
+    /// </summary>
+    public static void MultiplyReference(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool transposeA, bool accumulate)
     {
         for (int i = 0; i < m; i++)
         {
-            var aRow = a.Slice(i * k, k);
             for (int j = 0; j < n; j++)
             {
-                c[i * n + j] = Dot(aRow, b.Slice(j * k, k));
+                double s = accumulate ? c[i * n + j] : 0;
+                for (int p = 0; p < k; p++)
+                {
+                    s = Math.FusedMultiplyAdd(transposeA ? a[p * m + i] : a[i * k + p], b[p * n + j], s);
+                }
+                c[i * n + j] = s;
             }
         }
     }
 
-    /// <summary>y += alpha·x.</summary>
+    // Fully optimized from the first call: a short process (vd eval --gd) would otherwise spend its first ~100 ms in
+    // unoptimized tier-0 code, where the block helpers are not inlined.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gemm(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool transposeA, bool accumulate)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+        if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
+        {
+            throw new ArgumentException($"buffers too short for a {m}×{k} by {k}×{n} product (A {a.Length}, B {b.Length}, C {c.Length})");
+        }
+        if (k == 0)
+        {
+            if (!accumulate)
+            {
+                c[..(m * n)].Clear();
+            }
+            return;
+        }
+        if (!SimdAccelerated)
+        {
+            MultiplyReference(a, b, c, m, k, n, transposeA, accumulate);
+            return;
+        }
+        ref double ra = ref MemoryMarshal.GetReference(a);
+        ref double rb = ref MemoryMarshal.GetReference(b);
+        ref double rc = ref MemoryMarshal.GetReference(c);
+        // Row stride and step along k of A: A[i,p] at i*rowA + p*colA.
+        nint rowA = transposeA ? 1 : k, colA = transposeA ? m : 1;
+        int i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            int j = 0;
+            for (; j + 8 <= n; j += 8)
+            {
+                Block4x8(ref ra, ref rb, ref rc, i, j, k, n, rowA, colA, accumulate);
+            }
+            for (; j + 4 <= n; j += 4)
+            {
+                Block4x4(ref ra, ref rb, ref rc, i, j, k, n, rowA, colA, accumulate);
+            }
+            for (; j < n; j++)
+            {
+                for (int r = 0; r < 4; r++)
+                {
+                    ScalarEntry(ref ra, ref rb, ref rc, i + r, j, k, n, rowA, colA, accumulate);
+                }
+            }
+        }
+        for (; i < m; i++)
+        {
+            int j = 0;
+            for (; j + 8 <= n; j += 8)
+            {
+                Block1x8(ref ra, ref rb, ref rc, i, j, k, n, rowA, colA, accumulate);
+            }
+            for (; j < n; j++)
+            {
+                ScalarEntry(ref ra, ref rb, ref rc, i, j, k, n, rowA, colA, accumulate);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScalarEntry(ref double ra, ref double rb, ref double rc, int i, int j, int k, int n, nint rowA, nint colA, bool accumulate)
+    {
+        ref double cij = ref Unsafe.Add(ref rc, (nint)i * n + j);
+        double s = accumulate ? cij : 0;
+        ref double ai = ref Unsafe.Add(ref ra, i * rowA);
+        for (int p = 0; p < k; p++)
+        {
+            s = Math.FusedMultiplyAdd(Unsafe.Add(ref ai, p * colA), Unsafe.Add(ref rb, (nint)p * n + j), s);
+        }
+        cij = s;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x8(ref double ra, ref double rb, ref double rc, int i, int j, int k, int n, nint rowA, nint colA, bool accumulate)
+    {
+        ref double c0 = ref Unsafe.Add(ref rc, (nint)i * n + j);
+        ref double c1 = ref Unsafe.Add(ref c0, n);
+        ref double c2 = ref Unsafe.Add(ref c1, n);
+        ref double c3 = ref Unsafe.Add(ref c2, n);
+        Vector256<double> s00, s01, s10, s11, s20, s21, s30, s31;
+        if (accumulate)
+        {
+            s00 = Vector256.LoadUnsafe(ref c0); s01 = Vector256.LoadUnsafe(ref c0, 4);
+            s10 = Vector256.LoadUnsafe(ref c1); s11 = Vector256.LoadUnsafe(ref c1, 4);
+            s20 = Vector256.LoadUnsafe(ref c2); s21 = Vector256.LoadUnsafe(ref c2, 4);
+            s30 = Vector256.LoadUnsafe(ref c3); s31 = Vector256.LoadUnsafe(ref c3, 4);
+        }
+        else
+        {
+            s00 = s01 = s10 = s11 = s20 = s21 = s30 = s31 = Vector256<double>.Zero;
+        }
+        ref double a0 = ref Unsafe.Add(ref ra, i * rowA);
+        ref double a1 = ref Unsafe.Add(ref a0, rowA);
+        ref double a2 = ref Unsafe.Add(ref a1, rowA);
+        ref double a3 = ref Unsafe.Add(ref a2, rowA);
+        ref double bp = ref Unsafe.Add(ref rb, j);
+        nint pa = 0;
+        for (int p = 0; p < k; p++, pa += colA)
+        {
+            var b0 = Vector256.LoadUnsafe(ref bp);
+            var b1 = Vector256.LoadUnsafe(ref bp, 4);
+            var x = Vector256.Create(Unsafe.Add(ref a0, pa));
+            s00 = Vector256.FusedMultiplyAdd(x, b0, s00);
+            s01 = Vector256.FusedMultiplyAdd(x, b1, s01);
+            x = Vector256.Create(Unsafe.Add(ref a1, pa));
+            s10 = Vector256.FusedMultiplyAdd(x, b0, s10);
+            s11 = Vector256.FusedMultiplyAdd(x, b1, s11);
+            x = Vector256.Create(Unsafe.Add(ref a2, pa));
+            s20 = Vector256.FusedMultiplyAdd(x, b0, s20);
+            s21 = Vector256.FusedMultiplyAdd(x, b1, s21);
+            x = Vector256.Create(Unsafe.Add(ref a3, pa));
+            s30 = Vector256.FusedMultiplyAdd(x, b0, s30);
+            s31 = Vector256.FusedMultiplyAdd(x, b1, s31);
+            bp = ref Unsafe.Add(ref bp, n);
+        }
+        s00.StoreUnsafe(ref c0); s01.StoreUnsafe(ref c0, 4);
+        s10.StoreUnsafe(ref c1); s11.StoreUnsafe(ref c1, 4);
+        s20.StoreUnsafe(ref c2); s21.StoreUnsafe(ref c2, 4);
+        s30.StoreUnsafe(ref c3); s31.StoreUnsafe(ref c3, 4);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x4(ref double ra, ref double rb, ref double rc, int i, int j, int k, int n, nint rowA, nint colA, bool accumulate)
+    {
+        ref double c0 = ref Unsafe.Add(ref rc, (nint)i * n + j);
+        ref double c1 = ref Unsafe.Add(ref c0, n);
+        ref double c2 = ref Unsafe.Add(ref c1, n);
+        ref double c3 = ref Unsafe.Add(ref c2, n);
+        Vector256<double> s0, s1, s2, s3;
+        if (accumulate)
+        {
+            s0 = Vector256.LoadUnsafe(ref c0);
+            s1 = Vector256.LoadUnsafe(ref c1);
+            s2 = Vector256.LoadUnsafe(ref c2);
+            s3 = Vector256.LoadUnsafe(ref c3);
+        }
+        else
+        {
+            s0 = s1 = s2 = s3 = Vector256<double>.Zero;
+        }
+        ref double a0 = ref Unsafe.Add(ref ra, i * rowA);
+        ref double a1 = ref Unsafe.Add(ref a0, rowA);
+        ref double a2 = ref Unsafe.Add(ref a1, rowA);
+        ref double a3 = ref Unsafe.Add(ref a2, rowA);
+        ref double bp = ref Unsafe.Add(ref rb, j);
+        nint pa = 0;
+        for (int p = 0; p < k; p++, pa += colA)
+        {
+            var b0 = Vector256.LoadUnsafe(ref bp);
+            s0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a0, pa)), b0, s0);
+            s1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a1, pa)), b0, s1);
+            s2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a2, pa)), b0, s2);
+            s3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref a3, pa)), b0, s3);
+            bp = ref Unsafe.Add(ref bp, n);
+        }
+        s0.StoreUnsafe(ref c0);
+        s1.StoreUnsafe(ref c1);
+        s2.StoreUnsafe(ref c2);
+        s3.StoreUnsafe(ref c3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x8(ref double ra, ref double rb, ref double rc, int i, int j, int k, int n, nint rowA, nint colA, bool accumulate)
+    {
+        ref double c0 = ref Unsafe.Add(ref rc, (nint)i * n + j);
+        var s0 = accumulate ? Vector256.LoadUnsafe(ref c0) : Vector256<double>.Zero;
+        var s1 = accumulate ? Vector256.LoadUnsafe(ref c0, 4) : Vector256<double>.Zero;
+        ref double a0 = ref Unsafe.Add(ref ra, i * rowA);
+        ref double bp = ref Unsafe.Add(ref rb, j);
+        nint pa = 0;
+        for (int p = 0; p < k; p++, pa += colA)
+        {
+            var x = Vector256.Create(Unsafe.Add(ref a0, pa));
+            s0 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bp), s0);
+            s1 = Vector256.FusedMultiplyAdd(x, Vector256.LoadUnsafe(ref bp, 4), s1);
+            bp = ref Unsafe.Add(ref bp, n);
+        }
+        s0.StoreUnsafe(ref c0);
+        s1.StoreUnsafe(ref c0, 4);
+    }
+
+    /// <summary>y += alpha·x (one FMA per entry).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        if (y.Length < x.Length)
         {
-            var va = new Vector<double>(alpha);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
+        }
+        int i = 0;
+        if (SimdAccelerated)
+        {
+            ref double rx = ref MemoryMarshal.GetReference(x);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            var va = Vector256.Create(alpha);
+            for (; i + 4 <= x.Length; i += 4)
             {
-                var vy = new Vector<double>(y.Slice(i));
-                (vy + va * new Vector<double>(x.Slice(i))).CopyTo(y.Slice(i));
+                Vector256.FusedMultiplyAdd(va, Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i)).StoreUnsafe(ref ry, (nuint)i);
             }
         }
         for (; i < x.Length; i++)
         {
-            y[i] += alpha * x[i];
+            y[i] = Math.FusedMultiplyAdd(alpha, x[i], y[i]);
         }
     }
 
+    /// <summary>Σ x_i y_i with four interleaved FMA partial sums per lane (the order is fixed, independent of SIMD support).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        double sum = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        if (y.Length < x.Length)
         {
-            var acc = Vector<double>.Zero;
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                acc += new Vector<double>(x.Slice(i)) * new Vector<double>(y.Slice(i));
-            }
-            sum = Vector.Dot(acc, Vector<double>.One);
+            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
         }
-        for (; i < x.Length; i++)
+        int len = x.Length, i = 0;
+        double sum;
+        if (SimdAccelerated)
         {
-            sum += x[i] * y[i];
+            ref double rx = ref MemoryMarshal.GetReference(x);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            var acc = Vector256<double>.Zero;
+            for (; i + 4 <= len; i += 4)
+            {
+                acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i), acc);
+            }
+            sum = (acc.GetElement(0) + acc.GetElement(1)) + (acc.GetElement(2) + acc.GetElement(3));
+        }
+        else
+        {
+            double l0 = 0, l1 = 0, l2 = 0, l3 = 0;
+            for (; i + 4 <= len; i += 4)
+            {
+                l0 = Math.FusedMultiplyAdd(x[i], y[i], l0);
+                l1 = Math.FusedMultiplyAdd(x[i + 1], y[i + 1], l1);
+                l2 = Math.FusedMultiplyAdd(x[i + 2], y[i + 2], l2);
+                l3 = Math.FusedMultiplyAdd(x[i + 3], y[i + 3], l3);
+            }
+            sum = (l0 + l1) + (l2 + l3);
+        }
+        for (; i < len; i++)
+        {
+            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
         }
         return sum;
     }

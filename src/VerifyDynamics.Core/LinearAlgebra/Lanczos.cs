@@ -39,18 +39,14 @@ public static class Lanczos
             q.Add(v);
             var w = apply(v);
             iterations++;
-            double a = VectorOps.Dot(w, v);
+            double a = DenseKernels.Dot(w, v);
             alpha.Add(a);
-            // Full reorthogonalization, twice.
+            // Full reorthogonalization, twice (SIMD dot and axpy: this is the O(k²d) part of the run).
             for (int pass = 0; pass < 2; pass++)
             {
                 foreach (var qi in q)
                 {
-                    double c = VectorOps.Dot(w, qi);
-                    for (int i = 0; i < dimension; i++)
-                    {
-                        w[i] -= c * qi[i];
-                    }
+                    DenseKernels.Axpy(-DenseKernels.Dot(w, qi), qi, w);
                 }
             }
             double b = VectorOps.Norm(w);
@@ -79,10 +75,7 @@ public static class Lanczos
                 ritz = new double[dimension];
                 for (int j = 0; j < m; j++)
                 {
-                    for (int i = 0; i < dimension; i++)
-                    {
-                        ritz[i] += s[j] * q[j][i];
-                    }
+                    DenseKernels.Axpy(s[j], q[j], ritz);
                 }
                 break;
             }

@@ -68,16 +68,76 @@ public sealed class DeepLinearObjective : IDifferentiableObjective
 
     public double[] Pack(DeepLinearNetwork network) => Pack(network.Weights);
 
-    public double Value(double[] theta) => Phi.Value(Network(theta).EndToEnd());
+    // Value, gradient and HVP run on a pooled DeepLinearKernel (allocation-free SIMD products on θ itself); the MathNet
+    // path (ReferenceGradient, Networks.HessianVectorProduct.DeepLinear) stays as the independent check in the tests.
+    public double Value(double[] theta)
+    {
+        CheckTheta(theta);
+        var kernel = RentKernel();
+        double value = kernel.Value(theta);
+        ReturnKernel(kernel);
+        return value;
+    }
 
     public double[] Gradient(double[] theta)
+    {
+        CheckTheta(theta);
+        var gradient = new double[Dimension];
+        var kernel = RentKernel();
+        kernel.ValueAndGradient(theta, gradient);
+        ReturnKernel(kernel);
+        return gradient;
+    }
+
+    public double[] HessianVectorProduct(double[] theta, double[] v)
+    {
+        CheckTheta(theta);
+        var result = new double[Dimension];
+        var kernel = RentKernel();
+        kernel.PrepareHessian(theta);
+        kernel.ApplyHessian(v, result);
+        ReturnKernel(kernel);
+        return result;
+    }
+
+    /// <summary>∇f(θ) through MathNet matrices (<see cref="DeepLinearNetwork.GradientsOfEndToEnd"/>): the reference the kernel is tested against.</summary>
+    public double[] ReferenceGradient(double[] theta)
     {
         var net = Network(theta);
         return Pack(net.GradientsOfEndToEnd(Phi.Gradient(net.EndToEnd())));
     }
 
-    public double[] HessianVectorProduct(double[] theta, double[] v) =>
-        Pack(Networks.HessianVectorProduct.DeepLinear(Network(theta), Phi, Unflatten(v)));
+    /// <summary>A kernel of its own for a hot loop (one ODE solve, one Lanczos run): not shared between threads.</summary>
+    public DeepLinearKernel CreateKernel() => new(this);
+
+    /// <summary>v ↦ ∇²f(θ)v with the forward and backward passes at θ done once (for Lanczos).</summary>
+    public Func<double[], double[]> HessianOperator(double[] theta)
+    {
+        CheckTheta(theta);
+        var kernel = CreateKernel();
+        kernel.PrepareHessian(theta);
+        return v =>
+        {
+            var r = new double[Dimension];
+            kernel.ApplyHessian(v, r);
+            return r;
+        };
+    }
+
+    private DeepLinearKernel? _spareKernel;
+
+    // One spare kernel per objective: the common single-threaded caller reuses it; concurrent callers build their own.
+    private DeepLinearKernel RentKernel() => Interlocked.Exchange(ref _spareKernel, null) ?? new DeepLinearKernel(this);
+
+    private void ReturnKernel(DeepLinearKernel kernel) => Volatile.Write(ref _spareKernel, kernel);
+
+    private void CheckTheta(double[] theta)
+    {
+        if (theta.Length != Dimension)
+        {
+            throw new ArgumentException($"θ has {theta.Length} entries, expected {Dimension}", nameof(theta));
+        }
+    }
 
     /// <summary>The Gram differences W_{j+1}ᵀW_{j+1} − W_jW_jᵀ, j = 1..n−1, flattened (EC21.Fact.Balance).</summary>
     public double[] Invariants(double[] theta)

@@ -64,5 +64,6 @@ public static class HessianVectorProduct
     }
 
     /// <summary>The linear operator v ↦ ∇²f(θ)v (for Lanczos).</summary>
-    public static Func<double[], double[]> Operator(IDifferentiableObjective f, double[] theta) => v => f.HessianVectorProduct(theta, v);
+    public static Func<double[], double[]> Operator(IDifferentiableObjective f, double[] theta) =>
+        f is DeepLinearObjective deep ? deep.HessianOperator(theta) : v => f.HessianVectorProduct(theta, v);
 }

@@ -35,15 +35,6 @@ public static class Losses
     /// <summary>Softmax cross-entropy ℓ(ŷ, y) = logΣ_k e^{ŷ_k} − yᵀŷ for y a probability vector (one-hot labels).</summary>
     public static ISampleLoss CrossEntropy { get; } = new SoftmaxCrossEntropy();
 
-    public static ISampleLoss ByName(string name) => name.ToLowerInvariant() switch
-    {
-        "square" => Square,
-        "logistic" => Logistic,
-        "exponential" => Exponential,
-        "cross-entropy" or "crossentropy" or "ce" => CrossEntropy,
-        _ => throw new ArgumentException($"unknown loss '{name}' (square, logistic, exponential, cross-entropy)", nameof(name)),
-    };
-
     /// <summary>ln(1 + e^x) without overflow.</summary>
     public static double Softplus(double x) => x > 0 ? x + Math.Log(1 + Math.Exp(-x)) : Math.Log(1 + Math.Exp(x));
 

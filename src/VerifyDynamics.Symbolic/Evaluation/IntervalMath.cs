@@ -195,8 +195,6 @@ public static class IntervalMath
 
     public static Interval Max(Interval a, Interval b) => new(Math.Max(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi), D(a, b), G(a, b));
 
-    public static Interval Hull(Interval a, Interval b) => new(Math.Min(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi), D(a, b), G(a, b));
-
     public static Interval Intersect(Interval a, Interval b) => new(Math.Max(a.Lo, b.Lo), Math.Min(a.Hi, b.Hi), D(a, b), G(a, b));
 
     public static Interval Exp(Interval a)

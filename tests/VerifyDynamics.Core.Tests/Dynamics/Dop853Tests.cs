@@ -106,4 +106,48 @@ public class Dop853Tests
         Assert.Equal(OdeOutcome.MaxStepsReached, sol.Outcome);
         Assert.Contains("t =", sol.Message);
     }
+
+    [Fact]
+    public void VectorizedStages_GiveEveryComponentTheScalarTrajectory()
+    {
+        // Seven identical logistic components: 0–3 go through the four-wide stage sums, 4–6 through the scalar tail.
+        // The stage sums use the scalar operations in the scalar order, so all seven agree bit for bit, at every step,
+        // at the output times (dense output) and at the end. (A one-component solve is not bit-comparable: the error
+        // norm sums seven equal terms, so its step sizes differ in the last bits.)
+        var times = new[] { 0.5, 1.7, 4.0 };
+        var seven = OdeSolver.Solve(
+            new OdeProblem((t, y, dy) => { for (int i = 0; i < y.Length; i++) { dy[i] = y[i] * (1 - y[i]); } }, 0, [.. Enumerable.Repeat(0.1, 7)], 8),
+            new OdeSettings(Rtol: 1e-9, Atol: 1e-12, InitialStep: 0.01, OutputTimes: times));
+        Assert.True(seven.Succeeded);
+        foreach (var state in seven.States.Concat(seven.OutputStates))
+        {
+            Assert.All(state, x => Assert.Equal(state[0], x));
+        }
+        Assert.Equal(times.Length, seven.OutputStates.Count);
+        Assert.True(Math.Abs(seven.FinalState[0] - LogisticExact(8)) < 1e-8);
+    }
+
+    [Fact]
+    public void OutputTimes_WithoutStoredDenseOutput_EvaluateExtraStagesOnlyForStepsThatContainOne()
+    {
+        var stored = OdeSolver.Solve(Logistic(8), new OdeSettings(Rtol: 1e-9, Atol: 1e-12));
+        var lean = OdeSolver.Solve(Logistic(8), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, StoreDenseOutput: false, OutputTimes: [3.0, 8.0]));
+        Assert.Equal(stored.Times, lean.Times);
+        Assert.Equal(stored.Evaluate(3.0)[0], lean.OutputStates[0][0]);
+        Assert.Equal(stored.FinalState[0], lean.OutputStates[1][0]);
+        // 12 + 1 evaluations per step (FSAL) plus 3 for the one step that contains t = 3.
+        Assert.True(lean.Statistics.FunctionEvaluations < stored.Statistics.FunctionEvaluations);
+    }
+
+    [Fact]
+    public void WithoutStoredStates_TheRunIsTheSameAndKeepsT0AndTheLastTwoSteps()
+    {
+        var all = OdeSolver.Solve(Oscillator(2, 10), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, OutputTimes: [5.0]));
+        var lean = OdeSolver.Solve(Oscillator(2, 10), new OdeSettings(Rtol: 1e-9, Atol: 1e-12, OutputTimes: [5.0], StoreDenseOutput: false, StoreStates: false));
+        Assert.Equal([all.Times[0], all.Times[^2], all.Times[^1]], lean.Times);
+        Assert.Equal(all.FinalState, lean.FinalState);
+        Assert.Equal(all.States[^2], lean.States[1]);
+        Assert.Equal(all.OutputStates[0], lean.OutputStates[0]);
+        Assert.Equal(all.Statistics.AcceptedSteps, lean.Statistics.AcceptedSteps);
+    }
 }

@@ -1,0 +1,120 @@
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Numbers;
+using VerifyDynamics.Core.Randomness;
+using Xunit;
+
+namespace VerifyDynamics.Core.Tests.LinearAlgebra;
+
+public sealed class DenseKernelsTests
+{
+    // Sizes around the 4-row × 8-column register block and the 4-wide vector: every tail path runs.
+    public static TheoryData<int, int, int> Shapes() => new()
+    {
+        { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 8 }, { 5, 3, 9 }, { 7, 13, 12 }, { 8, 1, 17 }, { 9, 16, 4 }, { 16, 32, 32 }, { 13, 11, 31 }, { 2, 0, 5 },
+    };
+
+    private static double[] Random(Rng rng, int n) => [.. Enumerable.Range(0, n).Select(_ => rng.NextGaussian())];
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void EveryProduct_IsBitIdenticalToTheScalarFmaChain(int m, int k, int n)
+    {
+        var rng = new Seed(5).Split($"{m}x{k}x{n}").CreateRng();
+        var a = Random(rng, m * k);
+        var b = Random(rng, k * n);
+        var c0 = Random(rng, m * n);
+        var scratch = new double[k * n];
+
+        var expected = new double[m * n];
+        DenseKernels.MultiplyReference(a, b, expected, m, k, n, transposeA: false, accumulate: false);
+        var actual = new double[m * n];
+        DenseKernels.Multiply(a, b, actual, m, k, n);
+        Assert.Equal(expected, actual);
+
+        expected = (double[])c0.Clone();
+        DenseKernels.MultiplyReference(a, b, expected, m, k, n, transposeA: false, accumulate: true);
+        actual = (double[])c0.Clone();
+        DenseKernels.MultiplyAdd(a, b, actual, m, k, n);
+        Assert.Equal(expected, actual);
+
+        // A read as a k×m matrix: Aᵀ·B.
+        expected = new double[m * n];
+        DenseKernels.MultiplyReference(a, b, expected, m, k, n, transposeA: true, accumulate: false);
+        actual = new double[m * n];
+        DenseKernels.MultiplyTransposeLeft(a, b, actual, k, m, n);
+        Assert.Equal(expected, actual);
+
+        expected = (double[])c0.Clone();
+        DenseKernels.MultiplyReference(a, b, expected, m, k, n, transposeA: true, accumulate: true);
+        actual = (double[])c0.Clone();
+        DenseKernels.MultiplyTransposeLeftAdd(a, b, actual, k, m, n);
+        Assert.Equal(expected, actual);
+
+        // B read as n×k: A·Bᵀ equals A·(explicit Bᵀ).
+        var bt = new double[k * n];
+        if (k * n > 0)
+        {
+            DenseKernels.Transpose(b, bt, k, n);
+        }
+        expected = new double[m * n];
+        DenseKernels.MultiplyReference(a, b, expected, m, k, n, transposeA: false, accumulate: false);
+        actual = new double[m * n];
+        if (k * n > 0)
+        {
+            DenseKernels.MultiplyTransposeRight(a, bt, actual, m, k, n, scratch);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Multiply_AgreesWithTheNaiveProductWithinRounding(int m, int k, int n)
+    {
+        // An independent oracle: the textbook triple loop (separately rounded products and sums).
+        var rng = new Seed(6).Split($"{m}x{k}x{n}").CreateRng();
+        var a = Random(rng, m * k);
+        var b = Random(rng, k * n);
+        var c = new double[m * n];
+        DenseKernels.Multiply(a, b, c, m, k, n);
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0, magnitude = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    s += a[i * k + p] * b[p * n + j];
+                    magnitude += Math.Abs(a[i * k + p] * b[p * n + j]);
+                }
+                Assert.True(Math.Abs(s - c[i * n + j]) <= 2 * Tolerance.Gamma(k + 1) * magnitude, $"({i},{j}): {s} vs {c[i * n + j]}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(7)]
+    [InlineData(2817)]
+    public void AxpyAndDot_MatchTheirScalarDefinitions(int n)
+    {
+        var rng = new Seed(7).Split(n).CreateRng();
+        var x = Random(rng, n);
+        var y = Random(rng, n);
+        var expected = y.Select((yi, i) => Math.FusedMultiplyAdd(-0.3, x[i], yi)).ToArray();
+        var actual = (double[])y.Clone();
+        DenseKernels.Axpy(-0.3, x, actual);
+        Assert.Equal(expected, actual);
+
+        double dot = DenseKernels.Dot(x, y);
+        double naive = 0, magnitude = 0;
+        for (int i = 0; i < n; i++)
+        {
+            naive += x[i] * y[i];
+            magnitude += Math.Abs(x[i] * y[i]);
+        }
+        Assert.True(Math.Abs(dot - naive) <= 2 * Tolerance.Gamma(n + 1) * magnitude, $"{dot} vs {naive}");
+    }
+}
