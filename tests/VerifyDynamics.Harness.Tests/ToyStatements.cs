@@ -46,7 +46,7 @@ internal static class ToyGradeStatements
     public static Statement WithToleranceKind(ToleranceKind kind, Checkability checkability = Checkability.Margins, bool obligationsAreTheStatement = true) =>
         ToyStatements.UniformBelowOne(checkability, trials: 16) with
         {
-            Conclusion = (x, k, p) => MarginSet.Of(Margin.Bound("x ≤ 1", 1 - x.Scalar("x"), 1, new Tolerance(1e-15, "toy " + kind) { Kind = kind })),
+            Conclusion = (x, k, p) => MarginSet.Of(Margin.Bound("x ≤ 1", 1 - x.Scalar("x"), 1, Tolerance.Declared(kind, 1e-15, "toy " + kind))),
             Obligations = [Obligation],
             ObligationsAreTheStatement = obligationsAreTheStatement,
         };

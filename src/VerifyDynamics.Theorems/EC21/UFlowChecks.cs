@@ -343,9 +343,9 @@ internal static class UFlowChecks
                 {
                     return m;
                 }
-                var (shape, kind) = what(m);
-                var r = m.Shape == MarginShape.Unstated ? m with { Shape = shape } : m;
-                return r.Tolerance.Kind == ToleranceKind.Unstated ? r with { Tolerance = r.Tolerance with { Kind = kind } } : r;
+                var (shape, _) = what(m);
+                // Tolerances always state their kind now (Tolerance has no bare constructor); only the shape may be missing.
+                return m.Shape == MarginShape.Unstated ? m with { Shape = shape } : m;
             })],
         };
 }

@@ -100,7 +100,7 @@ public sealed class EvidenceGradeTests
         {
             Conclusion = (x, k, p) => MarginSet.Of(
                 Margin.AtMost("x ≤ 1", x.Scalar("x"), 1),
-                new Margin("x ≥ 0", x.Scalar("x"), Tolerance.FromRounding(4, 1, "1").Plus(new Tolerance(1e-16, "hand-made")))),
+                new Margin("x ≥ 0", x.Scalar("x"), Tolerance.FromRounding(4, 1, "1").Plus(Tolerance.Declared(ToleranceKind.Unstated, 1e-16, "hand-made")))),
         };
         Assert.Equal(EvidenceGrade.Sampled, Decide(s, null).Grade);
     }

@@ -51,9 +51,12 @@ public static class Banks
         ("EC21.Prop20", "S12.e"),
     };
 
+    /// <summary>The obligation with its statement's constants (the paper's values) substituted for its <c>{name}</c> placeholders.</summary>
+    public static ObligationSpec Resolved(string statement, ObligationSpec o) => o.Resolve(Catalog.Get(statement).DefaultConstants());
+
     public static void ProveAndCompare(string paper, string statement, string id)
     {
-        var o = ByPaper[paper].Single(x => x.StatementId == statement && x.Obligation.Id == id).Obligation;
+        var o = Resolved(statement, ByPaper[paper].Single(x => x.StatementId == statement && x.Obligation.Id == id).Obligation);
         var r = ObligationProver.Prove(o.Claim);
         var expected = o.Expect == ObligationExpectation.Holds ? ProofStatus.Proven : ProofStatus.Refuted;
         var wrong = o.Expect == ObligationExpectation.Holds ? ProofStatus.Refuted : ProofStatus.Proven;
@@ -84,8 +87,9 @@ public sealed class ObligationBankShapeTests
         {
             Assert.StartsWith(paper + ".", statement, StringComparison.Ordinal);
             Assert.NotEmpty(o.Location);
-            var parsed = ClaimParser.Parse(o.Claim);
-            Assert.Equal(o.Claim, parsed.Text);
+            var claim = Banks.Resolved(statement, o).Claim;
+            var parsed = ClaimParser.Parse(claim);
+            Assert.Equal(claim, parsed.Text);
         }
         var duplicates = all.GroupBy(x => (x.StatementId, x.Obligation.Id)).Where(g => g.Count() > 1).Select(g => g.Key.Id).ToList();
         Assert.Empty(duplicates);

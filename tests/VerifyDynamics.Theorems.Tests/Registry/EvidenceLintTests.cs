@@ -66,6 +66,28 @@ public sealed partial class EvidenceLintTests
         }
     }
 
+    /// <summary>
+    /// No statement builds a margin without a shape (<c>new Margin(</c>) or a tolerance of unstated kind: the source of the
+    /// Theorems project is read as text (Tolerance has no public constructor, so that is the only way left).
+    /// </summary>
+    [Fact]
+    public void TheoremsSource_StatesEveryMarginShapeAndToleranceKind()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "VerifyDynamics.sln")))
+        {
+            dir = dir.Parent;
+        }
+        Assert.NotNull(dir);
+        var offenders = Directory.EnumerateFiles(Path.Combine(dir!.FullName, "src", "VerifyDynamics.Theorems"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith("Margins.cs", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => x.line.Contains("new Margin(", StringComparison.Ordinal) || x.line.Contains("ToleranceKind.Unstated", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "margins without a shape or tolerances of unstated kind:\n" + string.Join("\n", offenders));
+    }
+
     [Fact]
     public void Resolve_SubstitutesExactValues()
     {
