@@ -34,7 +34,9 @@ public static class CertificateBuilder
             ["verdict"] = result.Verdict.ToKebab(),
             ["verdictReason"] = result.AsPrinted?.Reason ?? result.Decision.Reason,
             ["evidence"] = Evidence(result.AsPrinted ?? result.Decision),
-            ["fidelity"] = new JsonObject { ["kind"] = s.Fidelity.Word, ["note"] = s.Fidelity.Note },
+            ["fidelity"] = s.Checkability is Checkability.NotCheckable or Checkability.Pending && s.Fidelity.Kind == FidelityKind.Undeclared
+                ? new JsonObject { ["kind"] = "none", ["note"] = "not checked (see notCheckable)" }
+                : new JsonObject { ["kind"] = s.Fidelity.Word, ["note"] = s.Fidelity.Note },
             ["utilization"] = Utilization(result.Trials),
         };
         if (result.AsPrinted is not null)

@@ -245,10 +245,8 @@ public static class VerdictRules
         }
         string trialText = $"all {trials.Accepted} accepted trials hold ({trials.Count(InstanceOutcome.Rejected)} rejected by the validator)";
         string prefix = statement.Fidelity.Kind == FidelityKind.Full ? "" : statement.Fidelity.Phrase + ": ";
-        if (statement.Checkability is Checkability.Margins or Checkability.Construction)
-        {
-            trialText = prefix + trialText + (trials.Utilization.State == UtilizationState.None ? "" : "; " + trials.Utilization.Describe());
-        }
+        // Every checked kind says its fidelity and how near its trials came (statistical, trend and conjecture checks too).
+        trialText = prefix + trialText + (trials.Utilization.State == UtilizationState.None ? "" : "; " + trials.Utilization.Describe());
         switch (statement.Checkability)
         {
             case Checkability.Construction:
@@ -262,7 +260,7 @@ public static class VerdictRules
         var needed = obligations.Where(o => o.Spec.Expect == ObligationExpectation.Holds).ToList();
         if (needed.Count == 0)
         {
-            return new(Verdict.HoldsOnTrials, $"{trialText}; the statement has no scalar obligation to prove");
+            return new(Verdict.HoldsOnTrials, $"{trialText}; not certified: the statement has no scalar obligation to prove");
         }
         var refuted = needed.Where(o => o.Result.Status == ProofStatus.Refuted).ToList();
         if (refuted.Count > 0)

@@ -18,7 +18,11 @@ public static class Lemma41
         Text = "‖u(0)‖e^{−2nt} ≤ ‖u(t)‖ ≤ ‖u(0)‖e^{nt}.",
         FormalisationNote = "Validated DOP853 u-trajectory, 16 times; the upper rate is nearly attained for ν(0) = 1 and small ‖u(0)‖.",
         Fidelity = Fidelity.Full("both bounds at 16 times of t ∈ (0, horizon], horizon ∈ [2, 6]: the upper bound is nearly attained early for aligned small starts; for larger t both bounds only loosen"),
-        Hypotheses = new Hypotheses("as Lemma 44", UFlow.Generate, (x, k) => HypothesesCheck.All((x.Scalar("nu") > -1, "ν(0) > −1"))),
+        Hypotheses = new Hypotheses("as Lemma 44", UFlow.Generate, (x, k) => HypothesesCheck.All(
+            (x.Scalar("n") >= 2, "n ≥ 2"),
+            (x.Scalar("r") > 0 && x.Scalar("r") <= 0.2, "‖u(0)‖ ∈ (0, 0.2] (Prop. 14's setting; the proof uses ‖u(0)‖ < 1)"),
+            (x.Scalar("nu") > -1 && x.Scalar("nu") <= 1, "ν(0) ∈ (−1, 1]"),
+            (x.Scalar("horizon") > 0, "horizon > 0"))),
         Conclusion = (x, k, p) => Conclude(x, p, 1),
         DefaultTrials = 16,
         Variants =

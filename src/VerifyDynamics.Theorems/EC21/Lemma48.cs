@@ -42,7 +42,10 @@ public static class Lemma48
         double bound = UFlowChecks.UMinBound(tr.N, r, nu, exponent);
         var margins = new List<Margin>
         {
-            Margin.AtLeast("u_min ≥ ‖w(0)‖·min{1, ((2/3)(1+ν)/(1−ν))^n}", tr.UMin, bound, Tolerance.ValidatedEstimate(2 * tr.DeltaU, "2δ_u").Plus(Tolerance.FromRounding(16 * tr.N, r, "r"))),
+            // Case (i) ν(0) ≥ ‖u(0)‖ makes u_min = ‖u(0)‖ by definition (utilization 1 by construction): its own family, so
+            // that the approach gate sees how near case (ii), the substance of the lemma, came (audit 2026-12-07).
+            Margin.AtLeast("u_min ≥ ‖w(0)‖·min{1, ((2/3)(1+ν)/(1−ν))^n}", tr.UMin, bound, Tolerance.ValidatedEstimate(2 * tr.DeltaU, "2δ_u").Plus(Tolerance.FromRounding(16 * tr.N, r, "r")))
+                .InFamily(r > nu ? "u_min bound, case ‖u(0)‖ > ν(0)" : "u_min bound, case ν(0) ≥ ‖u(0)‖ (u_min = ‖u(0)‖)"),
         };
         if (r > nu && !double.IsNaN(tr.TM))
         {

@@ -21,7 +21,7 @@ public static class Prop26
         Title = "regions of differentiability (weight sharing)",
         Text = "The same as Proposition 25 for weight-sharing networks (Eq. 29), with rescaling of weight vectors.",
         FormalisationNote = "Consequence checks at Gaussian θ′ of conv nets: regular, rescaling-invariant pattern, f = Eq. (15) on a certified ball.",
-        Fidelity = Fidelity.Restricted("Gaussian θ′ of conv nets, the open region certified as a ball around θ′ and the rescaling closure checked at c_j ∈ [1e−3, 1e3]"),
+        Fidelity = Fidelity.Restricted("Gaussian θ′ of conv nets, the open region certified as a ball around θ′ (probed at one point inside it; the infeasible-coordinate / nullity case of the proof is never exercised) and the rescaling closure checked at c_j ∈ [1e−3, 1e3]"),
         Hypotheses = new Hypotheses("conv G0, n ∈ 2..4, σ ReLU / leaky / general (α ≠ ᾱ), Gaussian θ′, unit direction u, c_j ∈ [1e−3, 1e3]", Generate,
             (x, k) => HypothesesCheck.All((x.Scalar("alpha") != x.Scalar("alphaBar"), "σ non-linear (α ≠ ᾱ)"))),
         Conclusion = (x, k, p) => RegionChecks.Conclude(ConvInstances.Network(x), x, ConvInstances.Theta(x), false),

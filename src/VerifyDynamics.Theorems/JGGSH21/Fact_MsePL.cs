@@ -103,7 +103,10 @@ public static class Fact_MsePL
             var d = x.Matrix("Aprime") - a;
             double dx = (d * cost.X).FrobeniusNorm();
             double lhs = dx * dx / n, rhs = beta / 2 * d.FrobeniusNorm() * d.FrobeniusNorm();
-            margins.Add(Rounding("(1/N)‖DX‖² − (β/2)‖D‖² (strong convexity)", lhs - rhs, ops, Math.Max(lhs, rhs), "max side"));
+            // With n_0 = 1, ‖DX‖ = s_0‖D‖ identically: tight by construction, so it is its own family and the approach gate
+            // sees the n_0 ≥ 2 cases (audit 2026-12-07).
+            var convexity = Rounding("(1/N)‖DX‖² − (β/2)‖D‖² (strong convexity)", lhs - rhs, ops, Math.Max(lhs, rhs), "max side");
+            margins.Add(cost.Columns == 1 ? convexity.InFamily("strong convexity, n_0 = 1 (an identity)") : convexity);
         }
         return new MarginSet(margins).WithObservation("beta", beta).WithObservation("s0", s0);
     }

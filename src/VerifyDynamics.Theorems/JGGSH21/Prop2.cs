@@ -47,7 +47,8 @@ public static class Prop2
         ],
         Fidelity = Fidelity.Restricted("five width doublings with 4 draws each (the w → ∞ statements as trends); at this budget the deviation "
             + "exponent (d) is resolved only to ±3 SE ≈ ±0.5: it separates the claimed ½ from 0 (η without L) and from 1, not from a value 15% off "
-            + "(deviationExponent = 0.575 still holds: measured slope ≈ −0.36 at the default seed)"),
+            + "(deviationExponent = 0.575 still holds: measured slope ≈ −0.36 at the default seed, R² ≈ 0.6; an audit found exponents up to ≈ 0.85 "
+            + "still hold at the default seed, so (d) does not discriminate at this budget)"),
         Hypotheses = new Hypotheses(
             "C = ½‖A − B‖_F² (β = 1, convex), B Gaussian 2×2; L ∈ {2, 3}; σ ∈ {1/2, 1, 2}; widths w_0·2^i (i < 5; w_0 = 16 for L = 2, 4 for L = 3); 4 draws per width",
             Generate, Validate),
