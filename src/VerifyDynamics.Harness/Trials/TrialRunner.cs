@@ -230,6 +230,12 @@ public static class TrialRunner
             var bad = margins.Margins.First(m => !m.IsComputable);
             return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst, $"{bad.Name} could not be computed (NaN)", instance, margins);
         }
+        if (margins.AnyUndecided)
+        {
+            var open = margins.Margins.First(m => m.IsUndecided);
+            return new TrialRecord(index, seed, InstanceOutcome.Inconclusive, worst,
+                $"{open.Name} = {Fmt(open.Value)} is within its tolerance {Fmt(open.Tolerance.Absolute)} of 0: a strict inequality undecided at this precision", instance, margins);
+        }
         return new TrialRecord(index, seed, InstanceOutcome.Holds, worst, null, instance, margins);
     }
 

@@ -216,11 +216,12 @@ public static class EscapeNumerics
     }
 
     /// <summary>
-    /// A strict inequality lhs &gt; rhs demonstrated beyond rounding: the value is (lhs − rhs) − 2·tol, so it
-    /// holds iff lhs − rhs ≥ tol and an equality (lhs − rhs ≈ 0 up to rounding) counts as a violation.
+    /// A strict inequality lhs &gt; rhs: it holds when lhs − rhs exceeds the tolerance, is violated below −tol, and is
+    /// undecided (the trial inconclusive, never a counterexample) when lhs − rhs is within rounding of 0 (audit 2026-12-07: the
+    /// old form lhs − rhs − 2·tol counted an equality as a confirmed violation).
     /// </summary>
     public static Margin Strictly(string name, double lhs, double rhs, Tolerance tol) =>
-        Margin.Bound(name + " (strict, beyond rounding)", lhs - rhs - 2 * tol.Absolute, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon), tol);
+        Margin.Bound(name + " (strict)", lhs - rhs, Math.Max(Math.Max(Math.Abs(lhs), Math.Abs(rhs)), double.Epsilon), tol).Strict();
 
     /// <summary>|lhs − rhs| ≤ tol as a margin (value −|lhs − rhs|).</summary>
     public static Margin Equal(string name, double lhs, double rhs, Tolerance tol) =>

@@ -45,10 +45,23 @@ public sealed record Margin(string Name, double Value, Tolerance Tolerance, doub
 
     public bool IsComputable => !double.IsNaN(Value);
 
-    public bool Holds => IsComputable && Value >= -Tolerance.Absolute;
+    /// <summary>
+    /// A strict inequality (lhs &lt; rhs): it holds only when the margin exceeds its tolerance, is violated when it is below
+    /// −tolerance, and is <see cref="IsUndecided"/> in between (rounding cannot tell, so the trial is inconclusive: neither
+    /// a pass nor a counterexample).
+    /// </summary>
+    public bool IsStrict { get; init; }
+
+    public bool Holds => IsComputable && (IsStrict ? Value > Tolerance.Absolute : Value >= -Tolerance.Absolute);
 
     /// <summary>Violated by more than its tolerance: a counterexample candidate.</summary>
     public bool IsViolated => IsComputable && Value < -Tolerance.Absolute;
+
+    /// <summary>A strict inequality whose margin lies within its tolerance of zero: undecided at this precision.</summary>
+    public bool IsUndecided => IsComputable && !Holds && !IsViolated;
+
+    /// <summary>The same margin as a strict inequality (see <see cref="IsStrict"/>).</summary>
+    public Margin Strict() => this with { IsStrict = true };
 
     public double Normalized => Scale > 0 && double.IsFinite(Scale) ? Value / Scale : Value;
 
@@ -107,6 +120,9 @@ public sealed record MarginSet(IReadOnlyList<Margin> Margins, IReadOnlyDictionar
     public bool AnyViolated => Margins.Any(m => m.IsViolated);
 
     public bool AnyUncomputable => Margins.Any(m => !m.IsComputable);
+
+    /// <summary>Some strict inequality lies within its tolerance of zero (undecided at this precision).</summary>
+    public bool AnyUndecided => Margins.Any(m => m.IsUndecided);
 
     /// <summary>The margin with the smallest normalized value (uncomputable ones first).</summary>
     public Margin? Worst => Margins
