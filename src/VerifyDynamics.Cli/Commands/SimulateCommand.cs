@@ -81,15 +81,11 @@ public static class SimulateCommand
         {
             throw new UsageException("give exactly one of --t T and --steps K");
         }
-        string text;
-        try
+        if (!File.Exists(file) && !Directory.Exists(file))
         {
-            text = File.ReadAllText(file);
+            throw new UsageException($"cannot read instance file '{file}': it does not exist");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read instance file '{file}': {ex.Message}");
-        }
+        string text = StatementLookup.ReadInstanceFile(file);
         var instance = InstanceJson.Parse(text);
         if (!instance.HasNetwork)
         {
