@@ -35,6 +35,7 @@ public static class Z3Prover
 {
     public static Z3Outcome Decide(ScalarObligation obligation, ProofOptions options)
     {
+        ProverInterrupt.ThrowIfRequested();
         string script = SmtLibPrinter.Print(obligation, options.Rlimit);
         if (!Z3Library.TryLoad(options.Z3Library, out var api, out var reason) || api is null)
         {
@@ -68,6 +69,12 @@ public static class Z3Prover
                 return new Z3Outcome(Z3Answer.Sat, script, model is null ? $"Z3 model could not be read: {outputs[^1].Trim()}" : "Z3 found a model of the negation", version, model);
             case "unknown":
                 var why = outputs.Count > 1 ? ParseReason(outputs[1]) : "no reason given";
+                if (why.Contains("cancel", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Nothing here sets a timeout, so "canceled" means an interrupt: Z3_interrupt, or a SIGINT that libz3's
+                    // own handler caught. Either way the run stops; an interrupted call is never reported as unknown.
+                    ProverInterrupt.OnSwallowedSignal();
+                }
                 return new Z3Outcome(Z3Answer.Unknown, script, $"Z3 returned unknown: {why}", version);
             default:
                 return new Z3Outcome(Z3Answer.Error, script, $"Z3 rejected the script: {outputs[0].Trim()}", version);
