@@ -120,10 +120,11 @@ public sealed class Interruption : IDisposable
                 }
                 context.Cancel = true;
                 stderr.WriteLine($"vd {verb}: {context.Signal} received: stopping; nothing is recorded for the work in progress (send it again to stop at once)");
-                _cancel.Cancel();
-                // A Z3 call in progress is stopped through Z3_interrupt and never recorded as unknown.
-                Symbolic.Proving.ProverInterrupt.Request();
                 StartWatchdog(stderr, verb);
+                _cancel.Cancel();
+                // A Z3 call in progress is stopped through Z3_interrupt and never recorded as unknown (on its own thread:
+                // the signal handler must return whatever libz3 does).
+                new Thread(Symbolic.Proving.ProverInterrupt.Request) { IsBackground = true, Name = "vd interrupt" }.Start();
             }));
         }
         // libz3 catches SIGINT itself while it solves: the provers report that as an interrupt, handled the same way.

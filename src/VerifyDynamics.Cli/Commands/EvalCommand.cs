@@ -74,14 +74,13 @@ public static class EvalCommand
         if (!e2e.Enumerate().All(double.IsFinite))
         {
             // A diverged run (or overflowing weights): singular values of Inf/NaN do not exist, so say so instead of failing in the SVD.
-            var nan = CanonicalJson.Number(double.NaN);
             return new JsonObject
             {
                 ["loss"] = CanonicalJson.Number(network.Loss(target) is var l && double.IsNaN(l) ? double.PositiveInfinity : l),
                 ["balancedness"] = CanonicalJson.Number(network.BalancednessGap()),
-                ["sigmaMinEndToEnd"] = nan,
+                ["sigmaMinEndToEnd"] = CanonicalJson.Number(double.NaN),
                 ["sigmaMinTarget"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(target)),
-                ["deficiencyMargin"] = nan,
+                ["deficiencyMargin"] = CanonicalJson.Number(double.NaN),
                 ["note"] = "the end-to-end matrix is not finite (overflow): σ_min and the deficiency margin are undefined",
             };
         }

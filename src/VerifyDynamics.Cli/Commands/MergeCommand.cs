@@ -65,7 +65,7 @@ public static class MergeCommand
         Preflight.CheckFolders(output, reports);
         using var folder = CampaignFolder.Open(output, campaign!);
         Preflight.CheckExisting(output, byStatement.Keys.ToHashSet(StringComparer.Ordinal));
-        Preflight.ProbeWritable(reports);
+        Preflight.ProbeWritable(reports, keep: false);
         folder.Commit(campaign!);
         var outputStore = new CertificateStore(output);
         foreach (var (_, (_, c)) in byStatement)

@@ -21,15 +21,28 @@ internal static class Preflight
         ProbeWritable(certificates);
     }
 
-    /// <summary>Creates the folder if needed and writes then deletes a probe file: a read-only folder fails here, not after the run.</summary>
-    public static void ProbeWritable(string dir)
+    /// <summary>
+    /// Writes then deletes a probe file in the folder (creating it for the probe, and removing what was created unless
+    /// <paramref name="keep"/>): a read-only folder, no permission or a file in the way fails here, not after the run.
+    /// </summary>
+    public static void ProbeWritable(string dir, bool keep = true)
     {
         try
         {
-            Directory.CreateDirectory(dir);
-            string probe = Path.Combine(dir, $".vd-probe-{Environment.ProcessId}.tmp");
+            string full = Path.GetFullPath(dir);
+            string? created = null;
+            for (string? d = full; d is not null && !Directory.Exists(d); d = Path.GetDirectoryName(d))
+            {
+                created = d;
+            }
+            Directory.CreateDirectory(full);
+            string probe = Path.Combine(full, $".vd-probe-{Environment.ProcessId}.tmp");
             File.WriteAllText(probe, "");
             File.Delete(probe);
+            if (!keep && created is not null)
+            {
+                Directory.Delete(created, recursive: true);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

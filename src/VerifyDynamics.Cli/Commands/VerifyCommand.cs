@@ -54,7 +54,7 @@ public static class VerifyCommand
         Preflight.CheckExisting(certificates, redo);
         if (shard is null)
         {
-            Preflight.ProbeWritable(reports);
+            Preflight.ProbeWritable(reports, keep: false);
         }
         folder.Commit(manifest);
         var store = new CertificateStore(certificates);
