@@ -69,12 +69,9 @@ public static class Z3Prover
                 return new Z3Outcome(Z3Answer.Sat, script, model is null ? $"Z3 model could not be read: {outputs[^1].Trim()}" : "Z3 found a model of the negation", version, model);
             case "unknown":
                 var why = outputs.Count > 1 ? ParseReason(outputs[1]) : "no reason given";
-                if (why.Contains("cancel", StringComparison.OrdinalIgnoreCase))
-                {
-                    // Nothing here sets a timeout, so "canceled" means an interrupt: Z3_interrupt, or a SIGINT that libz3's
-                    // own handler caught. Either way the run stops; an interrupted call is never reported as unknown.
-                    ProverInterrupt.OnSwallowedSignal();
-                }
+                // Z3 also says "canceled" when the rlimit runs out, so that word alone is no interrupt: an interrupt is known by
+                // ProverInterrupt.IsRequested (Z3Api.Run throws after the call), and SigintGuard keeps SIGINT away from libz3.
+                ProverInterrupt.ThrowIfRequested();
                 return new Z3Outcome(Z3Answer.Unknown, script, $"Z3 returned unknown: {why}", version);
             default:
                 return new Z3Outcome(Z3Answer.Error, script, $"Z3 rejected the script: {outputs[0].Trim()}", version);
