@@ -1,4 +1,5 @@
 using System.Globalization;
+using VerifyDynamics.Core;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 
@@ -93,19 +94,31 @@ public sealed class Arguments
         return values;
     }
 
-    public int? Int(string name, int min = int.MinValue)
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue)
     {
         string? s = Option(name);
         if (s is null)
         {
             return null;
         }
-        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min)
+        bool parsed = int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v);
+        if (!parsed && s.Length > 0 && s.TrimStart('+', '-').All(char.IsAsciiDigit) && max < int.MaxValue)
         {
-            throw new UsageException($"--{name} must be an integer ≥ {min}, got '{s}'");
+            throw new InputLimitException($"--{name} must be at most {max} (README \"Input limits\"), got '{Short(s)}'");
+        }
+        if (!parsed || v < min)
+        {
+            throw new UsageException($"--{name} must be an integer ≥ {min}, got '{Short(s)}'");
+        }
+        if (v > max)
+        {
+            // Checked before any work: a huge count would run out of memory or time (README "Input limits").
+            throw new InputLimitException($"--{name} must be at most {max} (README \"Input limits\"), got {v}");
         }
         return v;
     }
+
+    private static string Short(string s) => s.Length <= 40 ? s : s[..37] + "...";
 
     public double? Double(string name)
     {
@@ -148,6 +161,10 @@ public sealed class Arguments
             if (eq <= 0)
             {
                 throw new UsageException($"--set expects NAME=VALUE, got '{s}'");
+            }
+            if (s.Length - eq - 1 > 2 * InputLimits.MaxDigits + 16)
+            {
+                throw new InputLimitException($"--set {Short(s[..eq])}: the value has {s.Length - eq - 1} characters; numbers are limited to {InputLimits.MaxDigits} digits (README \"Input limits\")");
             }
             if (!Rational.TryParse(s[(eq + 1)..], out var value))
             {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using VerifyDynamics.Cli.Commands;
+using VerifyDynamics.Core;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli;
@@ -25,6 +26,17 @@ public static class Program
         {
             stdout.WriteLine(typeof(Program).Assembly.GetName().Version);
             return ExitCodes.Ok;
+        }
+        // --verbose (anywhere) asks for the full trace of an internal error; it is removed before the verb parses its options.
+        bool verbose = args.Contains("--verbose");
+        if (verbose)
+        {
+            args = [.. args.Where(x => x != "--verbose")];
+            if (args.Length == 0)
+            {
+                PrintHelp(stdout);
+                return ExitCodes.UsageError;
+            }
         }
         var verb = Verbs().FirstOrDefault(v => v.Attribute.Verb == args[0]);
         if (verb.Run is null)
@@ -65,6 +77,38 @@ public static class Program
             stderr.WriteLine($"vd {verb.Attribute.Verb}: interrupted; every file already written is complete.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception e) when (e is InputLimitException or Harness.Certificates.CampaignException or Harness.Certificates.CertificateFormatException)
+        {
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // The file system refused (read-only folder, no permission, disk full, a file where a folder is expected):
+            // not a bug, an input the user can fix. Writes are atomic, so nothing partial is left behind.
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: file system error: {OneLine(e.Message)}; every file already written is complete, nothing partial was left");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is not StackOverflowException)
+        {
+            // One top-level handler: anything else is a defect of vd, reported on one line with a way to get the trace.
+            stderr.WriteLine($"vd {verb.Attribute.Verb}: internal error: {e.GetType().Name} in {Origin(e)}: {OneLine(e.Message)}"
+                + (verbose ? "" : " (run again with --verbose for the full trace, and please report it)"));
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>The method that threw, as Type.Method, for the one-line message of an internal error.</summary>
+    private static string Origin(Exception e)
+    {
+        var site = e.TargetSite;
+        return site is null ? "an unknown place" : $"{site.DeclaringType?.Name}.{site.Name}";
     }
 
     private static IEnumerable<(CommandAttribute Attribute, Runner? Run)> Verbs()

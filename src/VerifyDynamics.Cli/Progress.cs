@@ -106,6 +106,8 @@ public sealed class Interruption : IDisposable
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
 
+    private readonly Action _swallowed;
+
     public Interruption(TextWriter stderr, string verb)
     {
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
@@ -117,13 +119,55 @@ public sealed class Interruption : IDisposable
                     return;
                 }
                 context.Cancel = true;
-                stderr.WriteLine($"vd {verb}: {context.Signal} received: stopping after the work in progress (send it again to stop at once)");
+                stderr.WriteLine($"vd {verb}: {context.Signal} received: stopping; nothing is recorded for the work in progress (send it again to stop at once)");
+                StartWatchdog(stderr, verb);
                 _cancel.Cancel();
+                // A Z3 call in progress is stopped through Z3_interrupt and never recorded as unknown (on its own thread:
+                // the signal handler must return whatever libz3 does).
+                new Thread(Symbolic.Proving.ProverInterrupt.Request) { IsBackground = true, Name = "vd interrupt" }.Start();
             }));
         }
+        // libz3 catches SIGINT itself while it solves: the provers report that as an interrupt, handled the same way.
+        _swallowed = () =>
+        {
+            if (!_cancel.IsCancellationRequested)
+            {
+                stderr.WriteLine($"vd {verb}: SIGINT received during a Z3 call: stopping; nothing is recorded for the work in progress");
+                _cancel.Cancel();
+                StartWatchdog(stderr, verb);
+            }
+        };
+        Symbolic.Proving.ProverInterrupt.SignalSwallowed += _swallowed;
     }
 
     public CancellationToken Token => _cancel.Token;
+
+    /// <summary>How long the work in progress may take to stop after a signal before the process ends anyway.</summary>
+    public static TimeSpan Grace { get; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Some searches do not poll Z3's interrupt flag (Z3 4.8's nlsat) and trials cannot be stopped half-way: if the work has
+    /// not stopped <see cref="Grace"/> after the signal, the process ends with 130 at once (<c>_exit</c>, no clean-up that
+    /// could race the running native code). Nothing partial remains: every write goes through a temporary file and a rename,
+    /// and a temporary file left by the exit is removed at the start of the next verify or merge.
+    /// </summary>
+    private static void StartWatchdog(TextWriter stderr, string verb)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var thread = new Thread(() =>
+        {
+            Thread.Sleep(Grace);
+            stderr.WriteLine($"vd {verb}: interrupted; every file already written is complete (the work in progress did not stop within {Grace.TotalSeconds:0} s and was abandoned)");
+            stderr.Flush();
+            Console.Out.Flush();
+            NativeExit.Exit(ExitCodes.Interrupted);
+        })
+        { IsBackground = true, Name = "vd interrupt watchdog" };
+        thread.Start();
+    }
 
     public void Dispose()
     {
@@ -131,6 +175,20 @@ public sealed class Interruption : IDisposable
         {
             r.Dispose();
         }
+        Symbolic.Proving.ProverInterrupt.SignalSwallowed -= _swallowed;
+        if (_cancel.IsCancellationRequested)
+        {
+            Symbolic.Proving.ProverInterrupt.Reset();
+        }
         _cancel.Dispose();
     }
+}
+
+/// <summary>libc's <c>_exit</c>: ends the process at once, without atexit handlers (libz3's static destructors could race its running solver).</summary>
+internal static partial class NativeExit
+{
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "_exit")]
+    private static partial void ExitNow(int status);
+
+    public static void Exit(int status) => ExitNow(status);
 }

@@ -1,3 +1,4 @@
+using VerifyDynamics.Core;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Randomness;
@@ -20,12 +21,12 @@ public static class CheckCommand
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var a = new Arguments(args, new HashSet<string> { "json", "no-variants" });
-        int? trials = a.Int("trials", min: 1);
+        int? trials = a.Int("trials", min: 1, max: InputLimits.MaxTrials);
         var seed = a.Seed();
         var overrides = a.Overrides();
         string? instancePath = a.Option("instance");
         string? variantName = a.Option("variant");
-        int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
+        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
         bool json = a.Flag("json");
         bool noVariants = a.Flag("no-variants");
         a.EnsureAllUsed(1);

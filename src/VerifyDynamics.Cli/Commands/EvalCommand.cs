@@ -1,3 +1,4 @@
+using VerifyDynamics.Core;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.LinearAlgebra;
@@ -15,7 +16,7 @@ public static class EvalCommand
     {
         var a = new Arguments(args, new HashSet<string> { "json", "lambda-min", "certify" });
         string path = a.Option("instance") ?? throw new UsageException("--instance FILE is required");
-        int? steps = a.Int("gd", min: 0);
+        int? steps = a.Int("gd", min: 0, max: InputLimits.MaxSteps);
         bool json = a.Flag("json");
         bool lambdaMin = a.Flag("lambda-min");
         bool certify = a.Flag("certify");
@@ -114,6 +115,19 @@ public static class EvalCommand
     private static JsonObject Measures(DeepLinearNetwork network, MathNet.Numerics.LinearAlgebra.Matrix<double> target)
     {
         var e2e = network.EndToEnd();
+        if (!e2e.Enumerate().All(double.IsFinite))
+        {
+            // A diverged run (or overflowing weights): singular values of Inf/NaN do not exist, so say so instead of failing in the SVD.
+            return new JsonObject
+            {
+                ["loss"] = CanonicalJson.Number(network.Loss(target) is var l && double.IsNaN(l) ? double.PositiveInfinity : l),
+                ["balancedness"] = CanonicalJson.Number(network.BalancednessGap()),
+                ["sigmaMinEndToEnd"] = CanonicalJson.Number(double.NaN),
+                ["sigmaMinTarget"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(target)),
+                ["deficiencyMargin"] = CanonicalJson.Number(double.NaN),
+                ["note"] = "the end-to-end matrix is not finite (overflow): σ_min and the deficiency margin are undefined",
+            };
+        }
         return new JsonObject
         {
             ["loss"] = CanonicalJson.Number(network.Loss(target)),

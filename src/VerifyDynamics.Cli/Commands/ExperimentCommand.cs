@@ -42,7 +42,11 @@ public static class ExperimentCommand
             {
                 noProgress = true;
             }
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            else if (arg.StartsWith("--", StringComparison.Ordinal) && i + 1 >= args.Length)
+            {
+                throw new UsageException($"option {arg} needs a value (or is unknown)");
+            }
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 string key = arg[2..];
                 string value = args[++i];
@@ -63,6 +67,12 @@ public static class ExperimentCommand
             {
                 throw new UsageException($"unexpected argument '{arg}'");
             }
+        }
+        var unknown = extra.Keys.Where(k => !experiment.Options.Contains(k)).Select(k => "--" + k).ToList();
+        if (unknown.Count > 0)
+        {
+            // An option the experiment does not read would silently run with defaults: refuse it by name.
+            throw new UsageException($"unknown option(s) for {name}: {string.Join(", ", unknown)} ({(experiment.Options.Count == 0 ? "it takes only --quick, --no-progress, --out and --seed" : "its options: " + string.Join(", ", experiment.Options.Select(o => "--" + o)) + ", and --quick, --no-progress, --out, --seed")})");
         }
         ExperimentResult result;
         try

@@ -1,3 +1,4 @@
+using VerifyDynamics.Core;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Randomness;
@@ -23,10 +24,10 @@ public static class FalsifyCommand
         var a = new Arguments(args, new HashSet<string> { "json" });
         var overrides = a.Overrides();
         var seed = a.Seed() ?? Seed.Default;
-        int budget = a.Int("budget", min: 2) ?? DefaultBudget;
-        int shrinkBudget = a.Int("shrink-budget", min: 0) ?? DefaultShrinkBudget;
+        int budget = a.Int("budget", min: 2, max: InputLimits.MaxTrials) ?? DefaultBudget;
+        int shrinkBudget = a.Int("shrink-budget", min: 0, max: InputLimits.MaxTrials) ?? DefaultShrinkBudget;
         string? outPath = a.Option("out");
-        int threads = a.Int("threads", min: 1) ?? 1;
+        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? 1;
         bool json = a.Flag("json");
         a.EnsureAllUsed(1);
         if (a.Positionals.Count != 1)

@@ -17,49 +17,62 @@ public static class MergeCommand
             throw new UsageException("merge needs at least one certificate folder");
         }
         // Read and check everything before writing anything: a broken or conflicting input leaves the output untouched.
-        var byStatement = new SortedDictionary<string, (string Source, string Text, string Paper, string Name)>(StringComparer.Ordinal);
+        var byStatement = new SortedDictionary<string, (string Source, Certificate Certificate)>(StringComparer.Ordinal);
+        CampaignManifest? campaign = null;
+        string? campaignSource = null;
         foreach (var dir in a.Positionals)
         {
             if (!Directory.Exists(dir))
             {
-                throw new UsageException($"certificate folder '{dir}' does not exist");
+                throw new UsageException(File.Exists(dir) ? $"'{dir}' is a regular file, not a certificate folder" : $"certificate folder '{dir}' does not exist");
             }
-            foreach (var (path, text) in new CertificateStore(dir).ReadAll())
+            var store = new CertificateStore(dir);
+            foreach (var path in store.Paths())
             {
-                string id, paper;
+                Certificate c;
                 try
                 {
-                    var (stored, recomputed) = CanonicalJson.CheckSeal(text);
-                    if (stored != recomputed)
-                    {
-                        throw new UsageException($"{path} was modified after it was sealed (stored {stored ?? "none"}, content hashes to {recomputed}); nothing was written");
-                    }
-                    var c = CertificateStore.Parse(text);
-                    string? schema = c["schema"]?.GetValue<string>();
-                    if (schema != CertificateBuilder.Schema)
-                    {
-                        throw new UsageException($"{path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{CertificateBuilder.Schema}'; nothing was written");
-                    }
-                    id = c["statement"]!.GetValue<string>();
-                    paper = c["paper"]!.GetValue<string>();
+                    c = Certificate.ReadFile(path);
                 }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+                catch (CertificateFormatException e)
                 {
-                    throw new UsageException($"{path} is not a readable certificate ({e.Message}); nothing was written");
+                    throw new UsageException($"{e.Message}; nothing was written");
                 }
-                if (byStatement.TryGetValue(id, out var earlier) && earlier.Text != text)
+                if (!c.SealIntact)
                 {
-                    throw new UsageException($"{id} differs between {earlier.Source} and {path} (different seeds or budgets?); nothing was written");
+                    throw new UsageException($"{path} was modified after it was sealed (stored {c.StoredHash ?? "none"}, content hashes to {c.RecomputedHash}); nothing was written");
                 }
-                byStatement[id] = (path, text, paper, id[(paper.Length + 1)..]);
+                if (c.Statement != store.IdOf(path))
+                {
+                    throw new UsageException($"{path} holds the certificate of {c.Statement}, not of {store.IdOf(path)}; nothing was written");
+                }
+                if (byStatement.TryGetValue(c.Statement, out var earlier) && earlier.Certificate.Text != c.Text)
+                {
+                    var diff = Certificate.Differences(earlier.Certificate.Json, c.Json, 3);
+                    throw new UsageException($"{c.Statement} differs between {earlier.Source} and {path} ({string.Join("; ", diff)}); nothing was written");
+                }
+                byStatement[c.Statement] = (path, c);
             }
+            // Shards of one campaign share seed, budget and vd version: anything else would mix campaigns silently.
+            var manifest = CampaignManifest.ReadFrom(dir)
+                ?? throw new UsageException($"'{dir}' has no campaign manifest ({CampaignManifest.FileName}: seed, budget, vd version), so it cannot be merged safely; redo it with this vd; nothing was written");
+            if (campaign is not null && manifest != campaign)
+            {
+                throw new UsageException($"'{dir}' is another campaign ({manifest}) than '{campaignSource}' ({campaign}); shards of different campaigns are not merged; nothing was written");
+            }
+            (campaign, campaignSource) = (manifest, dir);
         }
-        var store = new CertificateStore(output);
-        foreach (var (_, (_, text, paper, name)) in byStatement)
+        Preflight.CheckFolders(output, reports);
+        using var folder = CampaignFolder.Open(output, campaign!);
+        Preflight.CheckExisting(output, byStatement.Keys.ToHashSet(StringComparer.Ordinal));
+        Preflight.ProbeWritable(reports, keep: false);
+        folder.Commit(campaign!);
+        var outputStore = new CertificateStore(output);
+        foreach (var (_, (_, c)) in byStatement)
         {
-            AtomicFile.WriteAllText(store.PathFor(paper, name), text);
+            AtomicFile.WriteAllText(outputStore.PathFor(c.Paper, c.Name), c.Text);
         }
-        VerifyCommand.WriteReport(store, reports);
+        VerifyCommand.WriteReport(outputStore, reports);
         stdout.WriteLine($"merged {byStatement.Count} certificates from {a.Positionals.Count} folder(s) into {output}; report: {Path.Combine(reports, "index.md")}");
         return ExitCodes.Ok;
     }

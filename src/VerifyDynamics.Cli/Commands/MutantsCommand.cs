@@ -1,3 +1,4 @@
+using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Theorems;
 using VerifyDynamics.Theorems.Model;
@@ -13,7 +14,7 @@ public static class MutantsCommand
         var a = new Arguments(args, new HashSet<string> { "no-progress" });
         string filter = a.Option("filter") ?? "*";
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
-        int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
+        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
         bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
         a.EnsureAllUsed(0);
         var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();

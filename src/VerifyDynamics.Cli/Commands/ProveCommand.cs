@@ -31,7 +31,7 @@ public static class ProveCommand
         "  --rlimit  Z3 resource limit (deterministic; default " + ProofOptions.DefaultRlimit.ToString(CultureInfo.InvariantCulture) + ")\n" +
         "  --budget  boxes for the interval branch-and-bound prover (default " + ProofOptions.DefaultIntervalBudget.ToString(CultureInfo.InvariantCulture) + ")\n" +
         "  --z3-library PATH  libz3 to load (default: $VD_LIBZ3, else libz3.so.4); VD_DISABLE_Z3=1 hides Z3\n" +
-        "  exit code 0 proven, 1 refuted, 3 unknown or skipped (libz3 missing), 2 usage or parse error";
+        "  exit code 0 proven, 1 refuted, 3 unknown or skipped (libz3 missing), 2 usage, parse or domain error (empty domain; sqrt/ln undefined somewhere on it), 130 interrupted";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -104,7 +104,15 @@ public static class ProveCommand
             stderr.WriteLine("  " + e.Pointer.Replace("\n", "\n  ", StringComparison.Ordinal));
             return ExitUsage;
         }
-        var result = ObligationProver.Prove(obligation, new ProofOptions(rlimit, budget, z3Library));
+        // Ctrl-C / SIGTERM stop the provers through Z3_interrupt; the run then exits 130 instead of printing "unknown".
+        using var interruption = new Interruption(stderr, "prove");
+        var options = new ProofOptions(rlimit, budget, z3Library);
+        if (DomainCheck.FindProblem(obligation, options) is { } problem)
+        {
+            stderr.WriteLine($"error: {problem}");
+            return ExitUsage;
+        }
+        var result = ObligationProver.Prove(obligation, options);
         stdout.Write(json ? Json(claim, result) : Text(claim, result));
         return result.Status switch
         {

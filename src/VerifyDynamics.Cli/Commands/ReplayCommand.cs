@@ -4,13 +4,14 @@ using VerifyDynamics.Harness.Replay;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("replay", "re-run a certificate's worst instance and counterexamples and check its hash (--full: re-run everything and compare bytes)",
-    "vd replay CERT.json [--full]")]
+    "vd replay CERT.json [--full] [--public-key KEY.pub.pem]")]
 public static class ReplayCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var a = new Arguments(args, new HashSet<string> { "full" });
         bool full = a.Flag("full");
+        string? publicKey = a.Option("public-key");
         a.EnsureAllUsed(1);
         if (a.Positionals.Count != 1)
         {
@@ -19,22 +20,31 @@ public static class ReplayCommand
         string path = a.Positionals[0];
         if (!File.Exists(path))
         {
-            throw new UsageException($"certificate '{path}' does not exist");
+            throw new UsageException(Directory.Exists(path) ? $"'{path}' is a folder; replay takes one certificate file" : $"certificate '{path}' does not exist");
         }
         ReplayReport report;
+        Harness.Certificates.Certificate certificate;
         try
         {
-            string text = File.ReadAllText(path);
-            string? schema = Harness.Certificates.CertificateStore.Parse(text)["schema"]?.GetValue<string>();
-            if (schema != Harness.Certificates.CertificateBuilder.Schema)
-            {
-                // Another schema (a future or foreign file) would be misread field by field: refuse it by name.
-                stderr.WriteLine($"vd replay: {path} is not a readable certificate: it has schema '{schema ?? "none"}', but this vd reads '{Harness.Certificates.CertificateBuilder.Schema}'");
-                return ExitCodes.UsageError;
-            }
-            report = CertificateReplay.Replay(text, full);
+            // The typed reader checks the JSON (no duplicate member), the schema and every member replay needs, by name.
+            certificate = Harness.Certificates.Certificate.ReadFile(path);
         }
-        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException or NullReferenceException)
+        catch (Harness.Certificates.CertificateFormatException e)
+        {
+            stderr.WriteLine($"vd replay: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        bool? signed = null;
+        if (publicKey is not null)
+        {
+            signed = Signing.Verify(path, publicKey, out string why);
+            stdout.WriteLine($"{certificate.Statement}: signature {(signed.Value ? "valid" : "INVALID")} — {why}");
+        }
+        try
+        {
+            report = CertificateReplay.Replay(certificate, full);
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException or Theorems.Model.InstanceFormatException)
         {
             stderr.WriteLine($"vd replay: {path} is not a readable certificate: {e.Message}");
             return ExitCodes.UsageError;
@@ -46,9 +56,13 @@ public static class ReplayCommand
         }
         if (report.FullRunIdentical is { } identical)
         {
-            stdout.WriteLine($"  full re-run from the recorded seed: {(identical ? "byte-identical certificate" : "DIFFERENT certificate")}");
+            stdout.WriteLine($"  full re-run from the recorded seed: {(identical ? "byte-identical certificate" : $"DIFFERENT certificate; {report.Differences.Count} field(s) differ:")}");
+            foreach (var field in report.Differences)
+            {
+                stdout.WriteLine($"    {field}");
+            }
         }
-        return report.Success ? ExitCodes.Ok : ExitCodes.Refuted;
+        return report.Success && signed != false ? ExitCodes.Ok : ExitCodes.Refuted;
     }
 
     private static string F(double? x) => x?.ToString("G6", CultureInfo.InvariantCulture) ?? "—";

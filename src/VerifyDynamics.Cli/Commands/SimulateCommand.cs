@@ -117,20 +117,16 @@ public static class SimulateCommand
         {
             throw new UsageException("give exactly one of --t T and --steps K");
         }
+        if (!File.Exists(file) && !Directory.Exists(file))
+        {
+            throw new UsageException($"cannot read instance file '{file}': it does not exist");
+        }
         return new Options(args[0], file, tEnd, rtol, steps, Math.Max(2, points), json, lambda, compareGd, save);
     }
 
     private static Setup Load(Options options)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(options.File);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read instance file '{options.File}': {ex.Message}");
-        }
+        string text = StatementLookup.ReadInstanceFile(options.File);
         var instance = InstanceJson.Parse(text);
         if (!instance.HasNetwork)
         {

@@ -41,12 +41,15 @@ internal static class StatementLookup
         }
     }
 
+    /// <summary>An instance file's text, checked against the input limits (size, nesting, duplicate members, widths, magnitudes).</summary>
     public static string ReadInstanceFile(string path)
     {
         if (!File.Exists(path))
         {
-            throw new UsageException($"instance file '{path}' does not exist");
+            throw new UsageException(Directory.Exists(path) ? $"instance file '{path}' is a folder" : $"instance file '{path}' does not exist");
         }
-        return File.ReadAllText(path);
+        string text = Harness.Certificates.InputFiles.ReadInstanceText(path);
+        Harness.Certificates.InputFiles.CheckInstance(text);
+        return text;
     }
 }

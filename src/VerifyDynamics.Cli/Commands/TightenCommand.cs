@@ -1,3 +1,4 @@
+using VerifyDynamics.Core;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Randomness;
@@ -33,13 +34,13 @@ public static class TightenCommand
         bool json = a.Flag("json");
         string? constantName = a.Option("constant");
         var seed = a.Seed() ?? Seed.Default;
-        int? trials = a.Int("trials", min: 1);
+        int? trials = a.Int("trials", min: 1, max: InputLimits.MaxTrials);
         int? local = a.Int("local", min: 0);
-        int? budget = a.Int("budget", min: 2);
-        int? cap = a.Int("max-evaluations", min: 1);
+        int? budget = a.Int("budget", min: 2, max: InputLimits.MaxTrials);
+        int? cap = a.Int("max-evaluations", min: 1, max: InputLimits.MaxTrials);
         string? directionText = a.Option("direction");
         double? tolerance = a.Double("tolerance");
-        int threads = a.Int("threads", min: 1) ?? 1;
+        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? 1;
         string? outPath = a.Option("out");
         string? filter = a.Option("filter");
         a.EnsureAllUsed(all ? 0 : 1);

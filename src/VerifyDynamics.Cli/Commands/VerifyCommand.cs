@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Harness.Reports;
 using VerifyDynamics.Harness.Trials;
@@ -16,8 +17,8 @@ public static class VerifyCommand
         var a = new Arguments(args, new HashSet<string> { "resume", "no-progress" });
         string filter = a.Option("filter") ?? "*";
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
-        int threads = a.Int("threads", min: 1) ?? Environment.ProcessorCount;
-        int scale = a.Int("trials-scale", min: 1) ?? 1;
+        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
+        int scale = a.Int("trials-scale", min: 1, max: InputLimits.MaxTrialsScale) ?? 1;
         string certificates = a.Option("certificates") ?? "certificates";
         string reports = a.Option("reports") ?? "reports";
         var shard = ParseShard(a.Option("shard"));
@@ -32,9 +33,30 @@ public static class VerifyCommand
         // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
         // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
         var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
+        foreach (var st in statements)
+        {
+            // Checked before any work (README "Input limits"): the scaled budget must neither overflow nor exhaust memory.
+            long total = (long)st.DefaultTrials * scale;
+            if (total > InputLimits.MaxTrials)
+            {
+                throw new InputLimitException($"--trials-scale {scale} gives {st.Id} {total} trials; the limit is {InputLimits.MaxTrials} per statement (README \"Input limits\")");
+            }
+        }
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
+        var manifest = CampaignManifest.For(runSeed.ToString(), scale);
+        // Everything that could refuse the run is checked before the first trial: the folders are folders and writable,
+        // no other vd writes into the same one, the campaign is the same, and every file already there is a certificate.
+        Preflight.CheckFolders(certificates, shard is null ? reports : null);
+        using var folder = CampaignFolder.Open(certificates, manifest);
+        var redo = resume ? statements.Select(s => s.Id.ToString()).ToHashSet(StringComparer.Ordinal) : [];
+        Preflight.CheckExisting(certificates, redo);
+        if (shard is null)
+        {
+            Preflight.ProbeWritable(reports, keep: false);
+        }
+        folder.Commit(manifest);
         var store = new CertificateStore(certificates);
         stderr.WriteLine($"vd verify: {statements.Count} statements, run seed {runSeed}, {threads} threads");
         var (unexpected, inconclusive) = ProgressDisplay.Run(progress, stderr, statements.Count > 0 ? $"verify {statements[0].Id}" : "verify", statements.Count, sink =>
@@ -43,7 +65,7 @@ public static class VerifyCommand
             // Statements run concurrently (each certificate depends only on its statement and the run seed); their lines
             // are written here in catalog order as each next one completes, so the log reads as a sequential run.
             using var pool = new StatementPool(statements.Count, Math.Min(threads, statements.Count),
-                i => VerifyOne(statements[i], store, runSeed, scale, threads, resume), interruption.Token);
+                i => VerifyOne(statements[i], store, runSeed, scale, threads, resume, interruption.Token), interruption.Token);
             for (int i = 0; i < statements.Count; i++)
             {
                 if (pool.Await(i) is not { } done)
@@ -85,7 +107,7 @@ public static class VerifyCommand
     private sealed record Completed(string Verdict, string Corrected, bool VariantsOk, string Path, double Seconds);
 
     /// <summary>Runs one statement (or takes its intact certificate with --resume) and writes its certificate.</summary>
-    private static Completed VerifyOne(Theorems.Model.Statement s, CertificateStore store, Core.Randomness.Seed runSeed, int scale, int threads, bool resume)
+    private static Completed VerifyOne(Theorems.Model.Statement s, CertificateStore store, Core.Randomness.Seed runSeed, int scale, int threads, bool resume, CancellationToken interrupted)
     {
         var clock = Stopwatch.StartNew();
         var seed = CheckCommand.StatementSeed(runSeed, s.Id);
@@ -96,6 +118,9 @@ public static class VerifyCommand
             return new Completed(done.Verdict, done.Corrected, done.VariantsOk, path, clock.Elapsed.TotalSeconds);
         }
         var result = StatementRunner.Run(s, new RunOptions(seed, trials, null, threads));
+        // A signal that arrived while the statement ran: its certificate is not written (an interrupted Z3 call must never
+        // be recorded), and 'vd verify --resume' redoes it.
+        interrupted.ThrowIfCancellationRequested();
         path = store.Write(CertificateBuilder.Build(result));
         return new Completed(result.Verdict.ToKebab(), result.Decision.Verdict.ToKebab(), result.Variants.All(v => v.AsExpected), path, clock.Elapsed.TotalSeconds);
     }
@@ -195,19 +220,14 @@ public static class VerifyCommand
         }
         try
         {
-            string text = File.ReadAllText(path);
-            var (stored, recomputed) = CanonicalJson.CheckSeal(text);
-            var c = CertificateStore.Parse(text);
-            if (stored != recomputed || c["rootSeed"]?.GetValue<string>() != seed.ToString() || c["trials"]?["count"]?.GetValue<int>() != trials)
+            var c = Certificate.ReadFile(path);
+            if (!c.SealIntact || c.RootSeed != seed.ToString() || c.TrialCount != trials)
             {
                 return null;
             }
-            string verdict = c["verdict"]!.GetValue<string>();
-            string corrected = c["correctedForm"]?["verdict"]?.GetValue<string>() ?? verdict;
-            bool variantsOk = c["variants"]!.AsArray().All(v => v!["asExpected"]!.GetValue<bool>());
-            return (verdict, corrected, variantsOk);
+            return (c.Verdict, c.CorrectedVerdict ?? c.Verdict, c.VariantsAsExpected);
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+        catch (CertificateFormatException)
         {
             return null;
         }
@@ -216,7 +236,7 @@ public static class VerifyCommand
     /// <summary>Rebuilds the reports from every certificate on disk (so a filtered run still reports the whole catalog).</summary>
     public static void WriteReport(CertificateStore store, string reports)
     {
-        var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(CertificateStore.Parse(c.Text))));
+        var summaries = CertificateSummary.Order(store.ReadAll().Select(c => CertificateSummary.From(Certificate.Read(c.Text, c.Path).Json)));
         // Index, summary, statement pages and experiment curves; the slack table of `vd tighten --all` (reports/slack.json) is added when it exists.
         ReportWriter.Write(summaries, reports);
     }

@@ -183,7 +183,17 @@ public readonly record struct Rational : IComparable<Rational>
         {
             if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
             {
+                // Digits only, yet no int: far beyond the limit, and a limit breach is not a typo, so say which.
+                if (text[(e + 1)..].TrimStart('+', '-').All(char.IsAsciiDigit) && text.Length > e + 1)
+                {
+                    throw TooLarge(text);
+                }
                 return false;
+            }
+            if (Math.Abs((long)exponent) > InputLimits.MaxDecimalExponent)
+            {
+                // Checked before 10^exponent is computed: 1e999999999 would otherwise take minutes and gigabytes.
+                throw TooLarge(text);
             }
             text = text[..e];
         }
@@ -198,6 +208,10 @@ public readonly record struct Rational : IComparable<Rational>
         {
             return false;
         }
+        if (digits.Length > InputLimits.MaxDigits)
+        {
+            throw new InputLimitException($"the number '{Shorten(text)}' has {digits.Length} digits; the limit is {InputLimits.MaxDigits} (README \"Input limits\")");
+        }
         if (dot >= 0)
         {
             exponent -= text.Length - dot - 1;
@@ -206,6 +220,11 @@ public readonly record struct Rational : IComparable<Rational>
         value = new Rational(negative ? -mantissa : mantissa, 1) * PowerOfTen(exponent);
         return true;
     }
+
+    private static InputLimitException TooLarge(string text) =>
+        new($"the number '{Shorten(text)}' has a decimal exponent beyond ±{InputLimits.MaxDecimalExponent}, the limit (README \"Input limits\")");
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";
 
     /// <summary>"n" or "n/d": exact and culture-invariant.</summary>
     public override string ToString() => Denominator.IsOne

@@ -19,17 +19,33 @@ public sealed class CertificateStore(string root)
         return path;
     }
 
-    /// <summary>Every certificate under the root, in a stable order.</summary>
-    public IEnumerable<(string Path, string Text)> ReadAll()
+    /// <summary>Every certificate file under the root (<c>&lt;PAPER&gt;/&lt;Name&gt;.json</c>; files at the root, such as the campaign manifest, are not certificates), in a stable order.</summary>
+    public IEnumerable<string> Paths()
     {
         if (!Directory.Exists(Root))
         {
-            yield break;
+            return [];
         }
-        foreach (var path in Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        return Directory.EnumerateDirectories(Root)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.json", SearchOption.TopDirectoryOnly))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every certificate under the root with its text, in the order of <see cref="Paths"/>.</summary>
+    public IEnumerable<(string Path, string Text)> ReadAll()
+    {
+        foreach (var path in Paths())
         {
             yield return (path, File.ReadAllText(path));
         }
+    }
+
+    /// <summary>The statement id a certificate path stands for (<c>ACGH19/Lemma5.json</c> → <c>ACGH19.Lemma5</c>).</summary>
+    public string IdOf(string path)
+    {
+        string rel = Path.GetRelativePath(Root, path);
+        string paper = Path.GetDirectoryName(rel) ?? "";
+        return $"{paper}.{Path.GetFileNameWithoutExtension(rel)}";
     }
 
     public static JsonObject Parse(string text) =>

@@ -35,6 +35,8 @@ public sealed class Ec21Fig1Experiment : IExperiment
     public string Description =>
         "EC21 Fig. 1: GD with η0 and η0/r (r = 2,5,10,20) vs a DOP853 gradient-flow reference, 784-50-50-10 linear/ReLU, cross-entropy, IDX data (--data DIR)";
 
+    public IReadOnlyList<string> Options { get; } = ["data", "subset", "iterations", "width", "eta", "gf-rtol", "gf-max-steps"];
+
     public ExperimentResult Run(ExperimentOptions options, TextWriter log)
     {
         var args = options.Arguments;

@@ -23,6 +23,8 @@ public sealed class Ec21LambdaMinExperiment : IExperiment
 
     public string Description => "EC21 Prop 8: λ_min of the Hessian along one gradient-flow trajectory of a deep linear net from near-zero init, against the bound (14)";
 
+    public IReadOnlyList<string> Options { get; } = ["depth", "width", "d0", "dn", "points", "t", "fraction"];
+
     public ExperimentResult Run(ExperimentOptions options, TextWriter log)
     {
         int n = options.PositiveInt("depth", 3), width = options.PositiveInt("width", 3), d0 = options.PositiveInt("d0", 3), dn = options.PositiveInt("dn", 2);

@@ -43,6 +43,9 @@ public interface IExperiment
     /// <summary>One line for <c>vd experiment --list</c>.</summary>
     string Description { get; }
 
+    /// <summary>The experiment-specific <c>--key value</c> options it reads; any other option is a usage error (never silently ignored).</summary>
+    IReadOnlyList<string> Options => [];
+
     ExperimentResult Run(ExperimentOptions options, TextWriter log);
 }
 

@@ -20,6 +20,9 @@ public sealed record ReplayItem(string What, string RecordedOutcome, string Repl
 /// <summary>The replay of a certificate.</summary>
 public sealed record ReplayReport(string Statement, bool SealIntact, string? StoredHash, string RecomputedHash, IReadOnlyList<ReplayItem> Items, bool? FullRunIdentical)
 {
+    /// <summary>With --full: the members whose recorded value differs from the re-run's (JSON paths), empty when identical.</summary>
+    public IReadOnlyList<string> Differences { get; init; } = [];
+
     public bool Success => SealIntact && Items.All(i => i.Matches) && FullRunIdentical != false;
 }
 
@@ -30,38 +33,43 @@ public sealed record ReplayReport(string Statement, bool SealIntact, string? Sto
 /// </summary>
 public static class CertificateReplay
 {
-    public static ReplayReport Replay(string certificateText, bool fullRun)
+    public static ReplayReport Replay(string certificateText, bool fullRun) => Replay(Certificate.Read(certificateText, "the certificate"), fullRun);
+
+    public static ReplayReport Replay(Certificate c, bool fullRun)
     {
-        var (stored, recomputed) = CanonicalJson.CheckSeal(certificateText);
-        var c = CertificateStore.Parse(certificateText);
-        string id = c["statement"]?.GetValue<string>() ?? throw new FormatException("the certificate has no 'statement' field");
+        string id = c.Statement;
         var statement = Catalog.Find(id) ?? throw new FormatException($"the certificate names statement '{id}', which this version of the catalog does not have");
         var overrides = new SortedDictionary<string, Rational>(StringComparer.Ordinal);
         // Only values that differ from the paper's are overrides (as --set was): re-imposing the paper's value would also
         // undo the constant that a ConstantChanged mutant changes.
-        foreach (var node in c["constants"]?.AsArray() ?? [])
+        foreach (var node in c.Constants)
         {
-            var value = Rational.Parse(node!["value"]!.GetValue<string>());
-            if (node["paperValue"] is { } paper && Rational.Parse(paper.GetValue<string>()) == value)
+            string name = node["name"] is JsonValue nv && nv.TryGetValue(out string? n) ? n : throw new FormatException("a constant of the certificate has no name");
+            var value = Rational.Parse(node["value"] is JsonValue vv && vv.TryGetValue(out string? v) ? v : throw new FormatException($"constant '{name}' of the certificate has no value"));
+            if (node["paperValue"] is JsonValue paper && paper.TryGetValue(out string? p) && Rational.Parse(p) == value)
             {
                 continue;
             }
-            overrides[node["name"]!.GetValue<string>()] = value;
+            overrides[name] = value;
         }
         var items = new List<ReplayItem>();
         var constants = StatementRunner.ResolveConstants(statement, overrides);
-        var trials = c["trials"]!.AsObject();
+        var trials = c.Trials;
         if (trials["worst"] is JsonObject worst)
         {
             items.Add(ReplayOne("worst trial", statement, constants, worst));
         }
-        foreach (var (cx, i) in (trials["counterexamples"]?.AsArray() ?? []).Select((n, i) => (n!.AsObject(), i)))
+        foreach (var (cx, i) in (trials["counterexamples"] as JsonArray ?? []).Select((n, i) => (n as JsonObject, i)))
         {
+            if (cx is null)
+            {
+                throw new FormatException($"trials.counterexamples[{i}] is not an object");
+            }
             items.Add(ReplayOne($"counterexample {i + 1}", statement, constants, cx));
         }
-        foreach (var v in c["variants"]?.AsArray() ?? [])
+        foreach (var v in c.Variants)
         {
-            string name = v!["name"]!.GetValue<string>();
+            string name = v["name"] is JsonValue nv && nv.TryGetValue(out string? n) ? n : throw new FormatException("a variant of the certificate has no name");
             var variant = statement.Variants.FirstOrDefault(x => x.Name == name);
             if (variant is null || v["counterexample"] is not JsonObject cx)
             {
@@ -71,27 +79,40 @@ public static class CertificateReplay
             items.Add(ReplayOne($"variant {name}", mutated, StatementRunner.ResolveConstants(mutated, overrides), cx));
         }
         bool? identical = null;
+        IReadOnlyList<string> differences = [];
         if (fullRun)
         {
-            var seed = Seed.Parse(c["rootSeed"]!.GetValue<string>());
-            int count = trials["count"]!.GetValue<int>();
-            var result = StatementRunner.Run(statement, new RunOptions(seed, count, overrides, Environment.ProcessorCount));
-            string again = CanonicalJson.Seal(CertificateBuilder.Build(result));
-            identical = CanonicalJson.CheckSeal(again).Recomputed == recomputed;
+            if (c.TrialCount < 1 || c.TrialCount > Core.InputLimits.MaxTrials)
+            {
+                // A resealed certificate can claim any count: bounded before the re-run, not after hours of it.
+                throw new Core.InputLimitException($"the certificate records {c.TrialCount} trials; a full re-run is limited to 1..{Core.InputLimits.MaxTrials} (README \"Input limits\")");
+            }
+            var seed = Seed.Parse(c.RootSeed);
+            var result = StatementRunner.Run(statement, new RunOptions(seed, c.TrialCount, overrides, Environment.ProcessorCount));
+            var again = CertificateBuilder.Build(result);
+            string againText = CanonicalJson.Seal(again);
+            identical = CanonicalJson.CheckSeal(againText).Recomputed == c.RecomputedHash;
+            if (identical == false)
+            {
+                differences = Certificate.Differences(c.Json, JsonNode.Parse(againText));
+            }
         }
-        return new ReplayReport(id, stored == recomputed, stored, recomputed, items, identical);
+        return new ReplayReport(id, c.SealIntact, c.StoredHash, c.RecomputedHash, items, identical) { Differences = differences };
     }
 
     private static ReplayItem ReplayOne(string what, Statement statement, ConstantValues constants, JsonObject recorded)
     {
-        string outcome = recorded["outcome"]?.GetValue<string>() ?? "?";
+        string outcome = recorded["outcome"] is JsonValue ov && ov.TryGetValue(out string? o) ? o : "?";
         double? margin = ReadDouble(recorded["margin"]?["value"]);
         if (recorded["instance"] is not JsonObject instanceJson)
         {
             return new ReplayItem(what + " (no instance recorded)", outcome, outcome, margin, margin);
         }
-        var instance = InstanceJson.Parse(instanceJson.ToJsonString());
-        var replayed = TrialRunner.Evaluate(statement, constants, instance, recorded["trial"]?.GetValue<int>() ?? 0, new Seed(0));
+        string instanceText = instanceJson.ToJsonString();
+        InputFiles.CheckInstance(instanceText);
+        var instance = InstanceJson.Parse(instanceText);
+        int trial = recorded["trial"] is JsonValue tv && tv.TryGetValue(out int t) ? t : 0;
+        var replayed = TrialRunner.Evaluate(statement, constants, instance, trial, new Seed(0));
         return new ReplayItem(what, outcome, replayed.Outcome.ToString().ToLowerInvariant(), margin, replayed.Worst?.Value);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VerifyDynamics.Core;
 using VerifyDynamics.Core.Numbers;
 
 namespace VerifyDynamics.Symbolic.Expressions;
@@ -56,11 +57,31 @@ public sealed class ClaimParser
     private readonly List<Token> _tokens;
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private int _pos;
+    private int _depth;
 
     private ClaimParser(string text)
     {
         _text = text;
+        if (text.Length > InputLimits.MaxClaimLength)
+        {
+            // Limits come before any work (README "Input limits"): the tree of a claim is never deeper than its token count.
+            throw new ClaimParseException($"the claim has {text.Length} characters; the limit is {InputLimits.MaxClaimLength} (README \"Input limits\")", 1, text[..80] + "...");
+        }
         _tokens = Lex(text);
+        if (_tokens.Count > InputLimits.MaxClaimTokens)
+        {
+            throw new ClaimParseException($"the claim has {_tokens.Count} tokens; the limit is {InputLimits.MaxClaimTokens} (README \"Input limits\")", _tokens[InputLimits.MaxClaimTokens].Column, text);
+        }
+    }
+
+    /// <summary>Enters one level of nesting (parenthesis, sign, negation, implication, function call); deeper than the limit is an error, never a stack overflow.</summary>
+    private Nesting Nest() => ++_depth > InputLimits.MaxClaimNesting
+        ? throw Error($"the claim nests deeper than {InputLimits.MaxClaimNesting} levels (parentheses, signs, negations, calls); the limit is in README \"Input limits\"")
+        : new Nesting(this);
+
+    private readonly struct Nesting(ClaimParser parser) : IDisposable
+    {
+        public void Dispose() => parser._depth--;
     }
 
     public static ScalarObligation Parse(string text) => new ClaimParser(text).ParseClaim();
@@ -282,6 +303,7 @@ public sealed class ClaimParser
 
     private Formula ParseFormula()
     {
+        using var nesting = Nest();
         var left = ParseOr();
         if (IsSymbol("->") || IsName("implies"))
         {
@@ -315,6 +337,7 @@ public sealed class ClaimParser
 
     private Formula ParseNot()
     {
+        using var nesting = Nest();
         if (IsSymbol("!") || IsName("not"))
         {
             _pos++;
@@ -415,6 +438,7 @@ public sealed class ClaimParser
 
     private Expr ParseUnary()
     {
+        using var nesting = Nest();
         if (TryConsume("-"))
         {
             var operand = ParseUnary();
@@ -439,11 +463,82 @@ public sealed class ClaimParser
         var exponent = ParseUnary();
         var value = ConstantValue(exponent)
             ?? throw Error("the exponent must be a constant (write exp(y*ln(x)) for a variable exponent)", exponentToken);
-        if (value.IsInteger && value.Numerator >= int.MinValue && value.Numerator <= int.MaxValue)
+        // Exponents are bounded before anything computes a power (README "Input limits"): y^1000000000 would exhaust
+        // memory in every prover, 2^(10^10) in the exact evaluator. Nested powers multiply: (y^100)^100 is y^10000.
+        var limit = new System.Numerics.BigInteger(InputLimits.MaxClaimExponent);
+        if (System.Numerics.BigInteger.Abs(value.Numerator) > limit || value.Denominator > limit)
+        {
+            throw Error($"the exponent {Shorten(value)} is beyond the limit: |numerator| and denominator at most {InputLimits.MaxClaimExponent} (README \"Input limits\")", exponentToken);
+        }
+        long degree = Degree(atom) * (long)System.Numerics.BigInteger.Max(System.Numerics.BigInteger.Abs(value.Numerator), value.Denominator);
+        if (degree > InputLimits.MaxClaimExponent)
+        {
+            throw Error($"nested powers multiply to an exponent of {degree}; the limit is {InputLimits.MaxClaimExponent} (README \"Input limits\")", exponentToken);
+        }
+        if (value.IsInteger)
         {
             return new Pow(atom, (int)value.Numerator);
         }
         return new RealPow(atom, value);
+    }
+
+    private static string Shorten(Rational r)
+    {
+        string t = r.ToString();
+        return t.Length <= 30 ? t : t[..27] + "...";
+    }
+
+    /// <summary>The largest product of exponents along a path of nested powers in <paramref name="e"/> (1 without powers); iterative.</summary>
+    private static long Degree(Expr e)
+    {
+        long best = 1;
+        var stack = new Stack<(Expr Node, long Product)>();
+        stack.Push((e, 1));
+        while (stack.Count > 0)
+        {
+            var (node, product) = stack.Pop();
+            best = Math.Max(best, product);
+            switch (node)
+            {
+                case Pow p:
+                    stack.Push((p.Base, product * Math.Max(1, Math.Abs((long)p.Exponent))));
+                    break;
+                case RealPow r:
+                    stack.Push((r.Base, product * (long)System.Numerics.BigInteger.Max(System.Numerics.BigInteger.Abs(r.Exponent.Numerator), r.Exponent.Denominator)));
+                    break;
+                case Neg n:
+                    stack.Push((n.Operand, product));
+                    break;
+                case Add a:
+                    stack.Push((a.Left, product));
+                    stack.Push((a.Right, product));
+                    break;
+                case Sub a:
+                    stack.Push((a.Left, product));
+                    stack.Push((a.Right, product));
+                    break;
+                case Mul a:
+                    stack.Push((a.Left, product));
+                    stack.Push((a.Right, product));
+                    break;
+                case Div a:
+                    stack.Push((a.Numerator, product));
+                    stack.Push((a.Denominator, product));
+                    break;
+                case Min a:
+                    stack.Push((a.Left, product));
+                    stack.Push((a.Right, product));
+                    break;
+                case Max a:
+                    stack.Push((a.Left, product));
+                    stack.Push((a.Right, product));
+                    break;
+                case Call c:
+                    stack.Push((c.Argument, product));
+                    break;
+            }
+        }
+        return best;
     }
 
     /// <summary>Exact value of a variable-free rational expression, or null.</summary>
@@ -461,14 +556,23 @@ public sealed class ClaimParser
 
     private Expr ParseAtom()
     {
+        using var nesting = Nest();
         var token = Peek;
         switch (token.Kind)
         {
             case Kind.Number:
                 _pos++;
-                if (!Rational.TryParse(token.Text, out var number))
+                Rational number;
+                try
                 {
-                    throw Error($"'{token.Text}' is not a number", token);
+                    if (!Rational.TryParse(token.Text, out number))
+                    {
+                        throw Error($"'{token.Text}' is not a number", token);
+                    }
+                }
+                catch (InputLimitException e)
+                {
+                    throw Error(e.Message, token);
                 }
                 return new Const(number);
             case Kind.Name:

@@ -17,6 +17,7 @@ public sealed unsafe class Z3Api
     private readonly delegate* unmanaged<IntPtr, IntPtr, void> _setErrorHandler;
     private readonly delegate* unmanaged<IntPtr, byte*, IntPtr> _evalSmtlib2String;
     private readonly delegate* unmanaged<IntPtr, int> _getErrorCode;
+    private readonly delegate* unmanaged<IntPtr, void> _interrupt;
 
     internal Z3Api(IntPtr library)
     {
@@ -28,6 +29,7 @@ public sealed unsafe class Z3Api
         _setErrorHandler = (delegate* unmanaged<IntPtr, IntPtr, void>)NativeLibrary.GetExport(library, "Z3_set_error_handler");
         _evalSmtlib2String = (delegate* unmanaged<IntPtr, byte*, IntPtr>)NativeLibrary.GetExport(library, "Z3_eval_smtlib2_string");
         _getErrorCode = (delegate* unmanaged<IntPtr, int>)NativeLibrary.GetExport(library, "Z3_get_error_code");
+        _interrupt = (delegate* unmanaged<IntPtr, void>)NativeLibrary.GetExport(library, "Z3_interrupt");
         var getVersion = (delegate* unmanaged<uint*, uint*, uint*, uint*, void>)NativeLibrary.GetExport(library, "Z3_get_version");
         // The SMT-LIB front end of a context made by the API cannot change :produce-unsat-cores (its manager
         // already exists) and reads the global parameter instead; set once, when the library is loaded.
@@ -67,21 +69,31 @@ public sealed unsafe class Z3Api
         }
         try
         {
+            // Interruptible through Z3's own API (Z3_interrupt) while it runs; see Proving.ProverInterrupt.
+            Proving.ProverInterrupt.Register(context, this);
             // No handler: errors are reported through the output text and the error code, not by exiting.
             _setErrorHandler(context, IntPtr.Zero);
             string? command = script;
+            using var sigint = SigintGuard.Begin();
             while (command is not null)
             {
+                Proving.ProverInterrupt.ThrowIfRequested();
                 outputs.Add(Eval(context, command));
+                // An answer given while an interrupt was pending is not an answer (it reads "unknown (canceled)").
+                Proving.ProverInterrupt.ThrowIfRequested();
                 command = next(outputs[^1]);
             }
         }
         finally
         {
+            Proving.ProverInterrupt.Unregister(context);
             _delContext(context);
         }
         return outputs;
     }
+
+    /// <summary>Z3_interrupt: the call running on <paramref name="context"/> stops soon and answers unknown ("canceled").</summary>
+    internal void Interrupt(IntPtr context) => _interrupt(context);
 
     private void SetParam(IntPtr config, string name, string value)
     {

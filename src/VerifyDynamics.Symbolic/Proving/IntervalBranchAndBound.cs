@@ -53,6 +53,8 @@ public static class IntervalBranchAndBound
         int examined = 0, unsplittable = 0, unguaranteed = 0;
         while (queue.Count > 0)
         {
+            // An interrupt stops the search (it is never turned into "unknown"): see ProverInterrupt.
+            ProverInterrupt.ThrowIfRequested();
             if (examined >= budget)
             {
                 return new(ProofStatus.Unknown, $"budget of {budget} boxes exhausted with {queue.Count + unsplittable} boxes undecided", examined);

@@ -35,6 +35,7 @@ public static class Z3Prover
 {
     public static Z3Outcome Decide(ScalarObligation obligation, ProofOptions options)
     {
+        ProverInterrupt.ThrowIfRequested();
         string script = SmtLibPrinter.Print(obligation, options.Rlimit);
         if (!Z3Library.TryLoad(options.Z3Library, out var api, out var reason) || api is null)
         {
@@ -68,6 +69,9 @@ public static class Z3Prover
                 return new Z3Outcome(Z3Answer.Sat, script, model is null ? $"Z3 model could not be read: {outputs[^1].Trim()}" : "Z3 found a model of the negation", version, model);
             case "unknown":
                 var why = outputs.Count > 1 ? ParseReason(outputs[1]) : "no reason given";
+                // Z3 also says "canceled" when the rlimit runs out, so that word alone is no interrupt: an interrupt is known by
+                // ProverInterrupt.IsRequested (Z3Api.Run throws after the call), and SigintGuard keeps SIGINT away from libz3.
+                ProverInterrupt.ThrowIfRequested();
                 return new Z3Outcome(Z3Answer.Unknown, script, $"Z3 returned unknown: {why}", version);
             default:
                 return new Z3Outcome(Z3Answer.Error, script, $"Z3 rejected the script: {outputs[0].Trim()}", version);

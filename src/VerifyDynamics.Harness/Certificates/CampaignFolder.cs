@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace VerifyDynamics.Harness.Certificates;
+
+/// <summary>A campaign that cannot go ahead as asked (mixed campaigns, a folder in use, a stray file); vd exits 2, nothing written.</summary>
+public sealed class CampaignException : Exception
+{
+    public CampaignException()
+    {
+    }
+
+    public CampaignException(string message) : base(message)
+    {
+    }
+
+    public CampaignException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// What makes certificates of one campaign comparable: the run seed, the trial budget (<c>--trials-scale</c>), the
+/// certificate schema and the version of vd. Written as <c>campaign.json</c> at the root of a certificates folder;
+/// <c>verify</c> (with or without <c>--resume</c>) and <c>merge</c> refuse to mix two different ones.
+/// </summary>
+public sealed record CampaignManifest(string Seed, int TrialsScale, string Version)
+{
+    public const string FileName = "campaign.json";
+    public const string Schema = "verifydynamics.campaign/1";
+
+    /// <summary>The manifest of a run of this vd.</summary>
+    public static CampaignManifest For(string seed, int trialsScale) =>
+        new(seed, trialsScale, typeof(CertificateBuilder).Assembly.GetName().Version?.ToString() ?? "unknown");
+
+    public string ToJson() => CanonicalJson.Serialize(new JsonObject
+    {
+        ["schema"] = Schema,
+        ["seed"] = Seed,
+        ["trialsScale"] = TrialsScale,
+        ["verifydynamics"] = Version,
+        ["certificateSchema"] = CertificateBuilder.Schema,
+    });
+
+    /// <summary>The manifest of a folder, or null when it has none (a folder made before manifests existed).</summary>
+    public static CampaignManifest? ReadFrom(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            var o = JsonNode.Parse(File.ReadAllText(path), documentOptions: Certificate.DocumentOptions) as JsonObject
+                ?? throw new CampaignException($"{path} is not a campaign manifest (not a JSON object)");
+            if (o["schema"]?.GetValue<string>() != Schema || o["certificateSchema"]?.GetValue<string>() != CertificateBuilder.Schema)
+            {
+                throw new CampaignException($"{path} is a campaign manifest of another format ('{o["schema"]}', certificates '{o["certificateSchema"]}'); this vd writes {Schema} with {CertificateBuilder.Schema}");
+            }
+            return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            throw new CampaignException($"{path} is not a readable campaign manifest ({e.Message}); delete it only if the folder holds one campaign", e);
+        }
+    }
+
+    /// <summary>"seed 7, trials ×1, vd 1.0.0.0".</summary>
+    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}";
+}
+
+/// <summary>
+/// A certificates folder opened for writing by one <c>verify</c> or <c>merge</c>: it holds an exclusive lock
+/// (<c>.vd.lock</c>, released by the kernel even after <c>kill -9</c>) so that two runs cannot interleave their
+/// certificates, removes the temporary files an interrupted rename can leave, checks and writes the campaign manifest.
+/// </summary>
+public sealed class CampaignFolder : IDisposable
+{
+    public const string LockName = ".vd.lock";
+
+    private readonly FileStream _lock;
+
+    private CampaignFolder(string root, FileStream lockStream)
+    {
+        Root = root;
+        _lock = lockStream;
+    }
+
+    public string Root { get; }
+
+    /// <summary>
+    /// Checks that <paramref name="root"/> can be a certificates folder (not a regular file), creates it, takes the lock,
+    /// removes stale <c>*.tmp</c> files and compares the manifest with <paramref name="manifest"/>: a different one is a
+    /// <see cref="CampaignException"/>. The manifest is written only by <see cref="Commit"/>, after the checks of the caller.
+    /// </summary>
+    public static CampaignFolder Open(string root, CampaignManifest manifest)
+    {
+        if (File.Exists(root))
+        {
+            throw new CampaignException($"--certificates '{root}' is a regular file, not a folder");
+        }
+        Directory.CreateDirectory(root);
+        FileStream stream;
+        string lockPath = Path.Combine(root, LockName);
+        try
+        {
+            // FileShare.None takes an advisory lock (flock) on Unix and a share lock on Windows: a second vd fails here.
+            stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException && File.Exists(lockPath))
+        {
+            throw new CampaignException($"another vd is writing into '{root}' (it holds {lockPath}); wait for it to finish or use another --certificates folder", e);
+        }
+        var folder = new CampaignFolder(root, stream);
+        try
+        {
+            RemoveStaleTemporaries(root);
+            var existing = CampaignManifest.ReadFrom(root);
+            if (existing is not null && existing != manifest)
+            {
+                throw new CampaignException($"'{root}' holds the certificates of another campaign ({existing}); this run is {manifest}. Campaigns are not mixed: use another --certificates folder or empty this one");
+            }
+            return folder;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Writes the manifest (atomically).</summary>
+    public void Commit(CampaignManifest manifest) => AtomicFile.WriteAllText(Path.Combine(Root, CampaignManifest.FileName), manifest.ToJson());
+
+    /// <summary>Deletes the <c>*.tmp</c> files a write interrupted at the rename leaves (only under a lock, so never another run's).</summary>
+    public static int RemoveStaleTemporaries(string root)
+    {
+        int removed = 0;
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+        foreach (var tmp in Directory.EnumerateFiles(root, "*.tmp", SearchOption.AllDirectories).ToList())
+        {
+            File.Delete(tmp);
+            removed++;
+        }
+        return removed;
+    }
+
+    public void Dispose()
+    {
+        _lock.Dispose();
+        try
+        {
+            File.Delete(Path.Combine(Root, LockName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a lock file left behind is harmless (the lock is the flock, not the file).
+        }
+    }
+}
