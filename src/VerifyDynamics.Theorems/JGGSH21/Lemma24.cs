@@ -21,14 +21,20 @@ public static class Lemma24
         Kind = StatementKind.Lemma,
         Title = "negative curvature at non-optimal escape directions",
         Text = "At a non-optimal escape direction ρ of Tr[GᵀA_θ], v = (−u_1w_{L−1}ᵀ, 0, …, 0, w_1v_1ᵀ) has vᵀHH(ρ)v < s_ρ vᵀv.",
-        FormalisationNote = "Non-optimal: i > 1 (either sign) or i = 1 with sign +. G has singular values separated by ≥ 10% (distinct, so s_1 ± s_i > 0 is resolvable).",
+        FormalisationNote = "Non-optimal: i > 1 (either sign) or i = 1 with sign +. G has singular values separated by ≥ 10% (distinct, so s_1 ± s_i > 0 is resolvable). "
+            + "Prop 23's printed hypothesis vᵀHH(ρ)v < s*·vᵀv fails by equality on Lemma 24's v (vᵀHH(ρ)v = −2s_1L^{−(L−2)/2} = s*·vᵀv exactly); "
+            + "an equality cannot be refuted in floating point, so that is argued here, not checked as a mutant.",
         Fidelity = Fidelity.Full("the explicit vector and its Hessian quadratic form as printed, random G with separated singular values, L ≤ 5, widths ≤ 4"),
         Hypotheses = new Hypotheses("random G, L ∈ 2..5, widths 2..4 (n_0, n_L) and 1..4 (w), non-optimal ρ", ctx => EscapeDirections.Random(ctx, "non-optimal", nonOptimal: true), Validate),
         Conclusion = (x, k, p) => Conclude(x, printedHypothesis: false),
         DefaultTrials = 60,
         Variants =
         [
-            Variant.Mutant("Prop23PrintedHypothesis", "vᵀHH(ρ)v < s*·vᵀv (Prop 23 as printed): Lemma 24's v gives equality, refuted", s => s.WithConclusion((x, k, p) => Conclude(x, printedHypothesis: true))),
+            // The former mutant "Prop 23's printed hypothesis vᵀHH(ρ)v < s*·vᵀv" fails only by EQUALITY (Lemma 24's v attains it), which
+            // floating point cannot refute (the strict margin is undecided at rounding level; audit 2026-12-07): it is recorded in the
+            // formalisation note instead. This mutant is a factor-2 slip in the closed form of the quadratic form.
+            Variant.Mutant("QuadraticFormFactorFour", "vᵀHH(ρ)v = −4s_1L^{−(L−2)/2} (a factor-2 slip in the closed form): refuted by the identity margin",
+                s => s.WithConclusion((x, k, p) => Conclude(x, printedHypothesis: false, closedFormFactor: 4))),
         ],
     };
 
@@ -61,7 +67,7 @@ public static class Lemma24
         return dir;
     }
 
-    private static MarginSet Conclude(Instance x, bool printedHypothesis)
+    private static MarginSet Conclude(Instance x, bool printedHypothesis, double closedFormFactor = 2)
     {
         var g = x.Matrix("G");
         int depth = EscapeDirections.Depth(x);
@@ -79,7 +85,7 @@ public static class Lemma24
         double rhs = (printedHypothesis ? sStar : sRho) * vv;
         return MarginSet.Of(
             EscapeNumerics.Strictly(printedHypothesis ? "s*vᵀv − vᵀHH(ρ)v" : "s_ρvᵀv − vᵀHH(ρ)v", rhs, quad, tol),
-            EscapeNumerics.Equal("vᵀHH(ρ)v = −2s_1L^{−(L−2)/2}", quad, 2 * sStar, tol),
+            EscapeNumerics.Equal($"vᵀHH(ρ)v = −{closedFormFactor}s_1L^{{−(L−2)/2}}", quad, closedFormFactor * sStar, tol),
             EscapeNumerics.Equal("vᵀv = 2", vv, 2, tol),
             EscapeNumerics.Equal("⟨v, ρ⟩ = 0", inner, 0, tol))
             .WithObservation("vᵀHH(ρ)v", quad)
