@@ -111,6 +111,21 @@ public sealed class DerivativeProperties
         Assert.NotNull(Derivative.Of(new Add(X, new Max(X, Y)), "z"));
     }
 
+    [Fact]
+    public void Simplifications_GiveTheShortestForm()
+    {
+        // Pins the shortcuts of Plus, Times, Negate and the x^1 rule (mutation testing found them untested: the unsimplified
+        // forms have the same value, but the mean-value forms of the prover are evaluated on these trees).
+        Assert.Equal(C(1), Derivative.Of(new Add(C(1), X), "x"));
+        Assert.Equal(C(1), Derivative.Of(new Add(X, C(1)), "x"));
+        Assert.Equal(C(5), Derivative.Of(new Mul(C(5), X), "x"));
+        Assert.Equal(C(5), Derivative.Of(new Mul(X, C(5)), "x"));
+        Assert.Equal(C(-3), Derivative.Of(new Neg(new Mul(C(3), X)), "x"));
+        Assert.Equal(C(1), Derivative.Of(new Pow(X, 1), "x"));
+        Assert.Equal(C(0), Derivative.Of(new Pow(Y, 4), "x"));
+        Assert.Equal(new Mul(C(2), new Pow(X, 1)), Derivative.Of(new Pow(X, 2), "x"));
+    }
+
     /// <summary>A random polynomial in x with small integer coefficients and powers, as an expression tree of every polynomial node.</summary>
     private static Gen<Expr> Polynomial(int depth) => depth == 0
         ? Gen.OneOf(Gen.Constant<Expr>(X), Gen.Choose(-5, 5).Select(k => (Expr)C(k)))
