@@ -33,15 +33,14 @@ public sealed partial class CatalogTests
 
     /// <summary>
     /// The committed id list equals the ids parsed from ../shared/catalog. Where shared/ is not beside the clone (a user's
-    /// own checkout) there is nothing to compare with, and the registry tests use the committed list alone.
+    /// own checkout) there is nothing to compare with: the test is reported skipped (failed under CI=true), and the registry
+    /// tests use the committed list alone.
     /// </summary>
-    [Fact]
+    [CatalogFact]
     public void CatalogIdList()
     {
-        if (CatalogDirectory() is null)
-        {
-            return;
-        }
+        // Skipped with the reason (not passed) where shared/ is absent; under CI=true it runs and fails here.
+        Assert.True(CatalogDirectory() is not null, "shared/catalog was not found above the test directory (required under CI=true)");
         Testing.Approvals.Verify(string.Join("\n", Papers.All.SelectMany(ParseCatalogIds)) + "\n");
     }
 
