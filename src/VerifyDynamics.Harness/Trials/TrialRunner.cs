@@ -100,7 +100,8 @@ public static class TrialRunner
         {
             utilization.Add(r.Index, r.Margins!);
         }
-        var starts = NearestTheBound(records, keepStarts);
+        var built = utilization.Build();
+        var starts = NearestTheBound(records, keepStarts, built.Least?.Family);
         // Keep instances only where a reader needs them (worst, counterexamples, inconclusive, errors): memory stays flat in long campaigns.
         var worstIndex = TrialSummary.FindWorst(records)?.Index;
         for (int i = 0; i < trials; i++)
@@ -115,19 +116,19 @@ public static class TrialRunner
             WeakestHoldingTolerance = weakest,
             WeakestHoldingToleranceSource = weakestSource,
             ObservationSeries = series,
-            Utilization = utilization.Build(),
+            Utilization = built,
             Starts = starts,
         };
     }
 
     /// <summary>
-    /// The <paramref name="n"/> holding trials nearest the bound: the highest utilization of any bound margin that is not an
-    /// identity at rounding level, ties by index (starts for the boundary search).
+    /// The <paramref name="n"/> holding trials nearest the bound of the least-exercised family <paramref name="target"/> (the one
+    /// the boundary search pushes; trials without a margin of that family cannot start it), ties by index.
     /// </summary>
-    private static List<TrialRecord> NearestTheBound(IEnumerable<TrialRecord> records, int n) => n <= 0 ? [] :
+    private static List<TrialRecord> NearestTheBound(IEnumerable<TrialRecord> records, int n, string? target) => n <= 0 || target is null ? [] :
         [.. records
             .Where(r => r.Outcome == InstanceOutcome.Holds && r.Instance is not null && r.Margins is not null)
-            .Select(r => (Record: r, U: r.Margins!.Margins.Select(m => m.Utilization).Where(u => u is not null).Max()))
+            .Select(r => (Record: r, U: r.Margins!.Margins.Where(m => m.Family == target).Select(m => m.Utilization).Where(u => u is not null).Max()))
             .Where(x => x.U is not null)
             .OrderByDescending(x => x.U!.Value)
             .ThenBy(x => x.Record.Index)

@@ -34,7 +34,7 @@ public sealed class SealTests
         string dir = Path.Combine(RepositoryRoot(), "certificates");
         Assert.True(Directory.Exists(dir), $"{dir} does not exist");
         return [.. Directory.EnumerateFiles(dir, "*.json", SearchOption.AllDirectories)
-            .Where(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o && o["schema"] is not null)
+            .Where(f => JsonNode.Parse(File.ReadAllText(f)) is JsonObject o && o["schema"]?.GetValue<string>() == Harness.Certificates.CertificateBuilder.Schema)
             .Order(StringComparer.Ordinal)];
     }
 
