@@ -135,18 +135,7 @@ internal static class ConvInstances
         int n = ws.Length;
         var dims = net.Dims;
         var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep)
-        {
-            double p = 1;
-            for (int k = 0; k < n; k++)
-            {
-                if (keep(k))
-                {
-                    p *= a[k];
-                }
-            }
-            return p;
-        }
+        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
         double sMask = Math.Max(1, Math.Max(Math.Abs(net.Activation.Alpha), Math.Abs(net.Activation.AlphaBar)));
         double xf = net.X.FrobeniusNorm();
         double gBar = net.Loss.Gradient(net.Output(theta), net.Y).FrobeniusNorm() * xf / net.Samples;

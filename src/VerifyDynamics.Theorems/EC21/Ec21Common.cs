@@ -12,6 +12,20 @@ namespace VerifyDynamics.Theorems.EC21;
 /// </summary>
 public static class Ec21
 {
+    /// <summary>∏ a[k] over the k with keep(k), in index order (the rounding-bound products of the exact-Hessian checks).</summary>
+    public static double ProductWhere(double[] a, Func<int, bool> keep)
+    {
+        double p = 1;
+        for (int k = 0; k < a.Length; k++)
+        {
+            if (keep(k))
+            {
+                p *= a[k];
+            }
+        }
+        return p;
+    }
+
     public static SourceRef Source(string location, string lines) => new(Papers.EC21, location, lines);
 
     public static StatementId Id(string name) => new(Papers.EC21, name);

@@ -95,18 +95,7 @@ public sealed class HomogeneousNet(LinearNetProblem data, double alpha, double a
         var ws = Ec21.Unflatten(theta, dims);
         int n = ws.Length;
         var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep)
-        {
-            double p = 1;
-            for (int k = 0; k < n; k++)
-            {
-                if (keep(k))
-                {
-                    p *= a[k];
-                }
-            }
-            return p;
-        }
+        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
         double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
         double xf = Data.X.FrobeniusNorm();
         double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
@@ -134,18 +123,7 @@ public sealed class HomogeneousNet(LinearNetProblem data, double alpha, double a
         int n = ws.Length;
         var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
         var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep)
-        {
-            double p = 1;
-            for (int k = 0; k < n; k++)
-            {
-                if (keep(k))
-                {
-                    p *= a[k];
-                }
-            }
-            return p;
-        }
+        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
         double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
         double xf = Data.X.FrobeniusNorm();
         double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;

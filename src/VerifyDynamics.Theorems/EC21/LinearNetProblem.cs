@@ -141,18 +141,7 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
         var ws = Ec21.Unflatten(theta, dims);
         int n = ws.Length;
         var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep)
-        {
-            double p = 1;
-            for (int k = 0; k < n; k++)
-            {
-                if (keep(k))
-                {
-                    p *= a[k];
-                }
-            }
-            return p;
-        }
+        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
         double xf = X.FrobeniusNorm();
         var net = new DeepLinearNetwork(ws);
         double gBar = LossGradients(net.EndToEnd() * X).FrobeniusNorm() * xf / N;
@@ -183,18 +172,7 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
         int n = ws.Length;
         var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
         var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep)
-        {
-            double p = 1;
-            for (int k = 0; k < n; k++)
-            {
-                if (keep(k))
-                {
-                    p *= a[k];
-                }
-            }
-            return p;
-        }
+        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
         double xf = X.FrobeniusNorm();
         double gBar = LossGradients(new DeepLinearNetwork(ws).EndToEnd() * X).FrobeniusNorm() * xf / N;
         double first = 0, cross = 0;
