@@ -92,13 +92,8 @@ public sealed class HomogeneousNet(LinearNetProblem data, double alpha, double a
     {
         var hm = ExactHessian.Homogeneous(Core(dims), theta);
         var (v, e) = Ec21.MinEigen(0.5 * (hm + hm.Transpose()));
-        var ws = Ec21.Unflatten(theta, dims);
-        int n = ws.Length;
-        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        var (n, a, sMask, xf, gBar) = RoundingScales(theta, dims);
         double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
-        double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
-        double xf = Data.X.FrobeniusNorm();
-        double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
         double first = 0, cross = 0;
         for (int j = 0; j < n; j++)
         {
@@ -113,20 +108,26 @@ public sealed class HomogeneousNet(LinearNetProblem data, double alpha, double a
         return (v, e + Tolerance.Gamma(8 * (n + dims.Sum() + Data.N) + 64) * c);
     }
 
+    /// <summary>The sizes the rounding bounds are made of: depth n, layer norms ‖W_k‖_F, mask size s, ‖X‖_F and the loss-gradient size Ḡ.</summary>
+    private (int N, double[] Norms, double SMask, double XF, double GBar) RoundingScales(double[] theta, int[] dims)
+    {
+        var ws = Ec21.Unflatten(theta, dims);
+        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
+        double xf = Data.X.FrobeniusNorm();
+        double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
+        return (ws.Length, a, sMask, xf, gBar);
+    }
+
     /// <summary>
     /// A rigorous rounding bound for a computed Δθᵀ∇²f(θ)Δθ (by Eq. 16 or by Core's frozen-mask HVP): γ_K·C_Δ with
     /// C_Δ = s^{2(n−1)}L‖X‖_F²/|S|·(Σ_jP_j‖Δ_j‖_F)² + 2s^{n−1}Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F‖Δ_j‖_F‖Δ_{j'}‖_F, notation as in <see cref="MinEigenExact"/>.
     /// </summary>
     public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta)
     {
-        var ws = Ec21.Unflatten(theta, dims);
-        int n = ws.Length;
-        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
+        var (n, a, sMask, xf, gBar) = RoundingScales(theta, dims);
         var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
         double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
-        double sMask = Math.Max(1, Math.Max(Math.Abs(Alpha), Math.Abs(AlphaBar)));
-        double xf = Data.X.FrobeniusNorm();
-        double gBar = Data.LossGradients(Forward(ws).Output).FrobeniusNorm() * xf / Data.N;
         double first = 0, cross = 0;
         for (int j = 0; j < n; j++)
         {
