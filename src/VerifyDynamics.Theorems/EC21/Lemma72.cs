@@ -80,10 +80,10 @@ public static class Lemma72
                 Tolerance = Tolerance.Bound(0, ceiling.Tolerance.Source + $"; the index certified: δ̄_{{k−1}}, δ̄_k lie outside the level's rounding band (relative γ_{{3k+64}} = {gK:G2})"),
             };
         }
-        return UFlowChecks.StateShared(MarginSet.Of(
+        return MarginSet.Of(
                 ceiling,
                 Margin.Deviation("(ii) max_{k ≤ k_{1−ρ̄}} |θ̄_k − z_0 − (θ̄_0 − z_0)(1+aη/2)^k| / (θ̄_0 − z_0)(1+aη/2)^k", maxRel, 1,
                     Tolerance.FromRounding(ops, 1, "relative (3 roundings per GD step; k·ln(1+aη/2) with log1p to 4u)")))
-            .WithObservation("k_one_minus_rho", kA), UFlowChecks.CeilingMarginKind);
+            .WithObservation("k_one_minus_rho", kA);
     }
 }

@@ -72,7 +72,7 @@ public static class Lemma77
         var ratioTol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * idx.KOne + 32), bound, "the GD iterates (relative) and the bound");
         double topsoe = Ec21.Log1p(aeta) / Ec21.Log1p(aeta / 2);
         double t = x.Scalar("ttilde");
-        return UFlowChecks.StateShared(MarginSet.Of(
+        return MarginSet.Of(
                 Prop20Proof.AtMostCeiling("(i) k_1 − k_{1−ρ̄} ≤ ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1+aη)}⌉", idx.KOne - idx.KOneMinusRho, xArg, Tolerance.Gamma(16) * (xArg + 1)),
                 rule == Rule.FlippedRatio
                     ? Margin.AtMost("(ii) flipped: θ̄_{k_1}/θ_{k_1} ≤ ((θ̄_0+1−ρ̄/2)/(2−3ρ̄/2))²/(θ_0(1−aη/10))", ratio, bound, ratioTol)
@@ -88,6 +88,6 @@ public static class Lemma77
                     Tolerance.FromRounding(16, 2, "log1p ratio")),
                 Margin.AtMost("proof: (1 − aη/5)/(1 − ρ̄) ≤ 1 − aη/10", (1 - aeta / 5) / (1 - r), 1 - aeta / 10, Tolerance.FromRounding(8, 1, "")))
             .WithObservation("k_1_minus_k_one_minus_rho", idx.KOne - idx.KOneMinusRho)
-            .WithObservation("ratio_over_bound", ratio / bound), UFlowChecks.CeilingMarginKind);
+            .WithObservation("ratio_over_bound", ratio / bound);
     }
 }

@@ -53,10 +53,10 @@ public static class Lemma82
         long n = idx.KZbarC - idx.KOne;
         double xArg = Math.Log(ab.ZbarC / barK1) / l;
         int ops = (int)Math.Min(int.MaxValue / 2, 6 * n + 4 * (long)Math.Ceiling(n * l) + 16);
-        return UFlowChecks.StateShared(MarginSet.Of(
+        return MarginSet.Of(
                 Prop20Proof.CeilingEquals("(i) k_{z̄_c} − k_1 (iteration) = ⌈ln(z̄_c/θ̄_{k_1})/ln(1+aη)⌉", n, xArg, Tolerance.Gamma(16) * (Math.Abs(xArg) + Math.Log(ab.ZbarC) / l)),
                 Margin.Deviation("(ii) max_{k_1 ≤ k ≤ k_{z̄_c}} |θ̄_k − θ̄_{k_1}(1+aη)^{k−k_1}| / θ̄_{k_1}(1+aη)^{k−k_1}", maxRel, 1,
                     Tolerance.FromRounding(ops, 1, "relative (≈ 5 roundings per GD step; n·ln(1+aη))")))
-            .WithObservation("k_1", idx.KOne).WithObservation("k_zbar_c", idx.KZbarC), UFlowChecks.CeilingMarginKind);
+            .WithObservation("k_1", idx.KOne).WithObservation("k_zbar_c", idx.KZbarC);
     }
 }

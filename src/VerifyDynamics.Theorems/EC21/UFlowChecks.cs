@@ -310,42 +310,4 @@ internal static class UFlowChecks
         }
         return m.Value + m.Tolerance.Absolute < than.Value + than.Tolerance.Absolute;
     }
-
-    /// <summary>
-    /// Prop20Proof.CeilingEquals (an integer identity: equality) and AtMostCeiling (an integer bound): the ceiling's argument carries
-    /// a γ rounding interval, but the index is read off the floating-point GD iteration, and an iterate within rounding of the
-    /// threshold could move it — not excluded, so the kind is heuristic. Other unstated margins of the callers are bounds.
-    /// </summary>
-    public static (MarginShape, ToleranceKind) CeilingMarginKind(Margin m) =>
-        m.Tolerance.Source.StartsWith("exact integers", StringComparison.Ordinal)
-            ? (m.Name.Contains(" = ⌈", StringComparison.Ordinal) ? MarginShape.Equality : MarginShape.Bound, ToleranceKind.Heuristic)
-            : (MarginShape.Bound, ToleranceKind.Heuristic);
-
-    /// <summary>
-    /// Prop20Regions.Check: every margin is a bound (Ec21.AtMost/AtLeast: scale the larger side); its unstated tolerances are the
-    /// DOP853 relative deviation (validated estimate) except the exit-index ceiling (heuristic, see <see cref="CeilingMarginKind"/>).
-    /// </summary>
-    public static (MarginShape, ToleranceKind) RegionMarginKind(Margin m) =>
-        (MarginShape.Bound, m.Tolerance.Source.StartsWith("exact integers", StringComparison.Ordinal) ? ToleranceKind.Heuristic : ToleranceKind.Validated);
-
-    /// <summary>
-    /// Margins built by shared EC21 helpers this file does not own (Prop20Regions, Prop20Proof, Prop14) before margins had shapes
-    /// and tolerances kinds: each margin whose shape or tolerance kind is still unstated is given the one the caller says it is
-    /// (<paramref name="what"/>: its shape and tolerance kind); margins that already state theirs are left alone. A local workaround
-    /// until those helpers state them (then this is the identity).
-    /// </summary>
-    public static MarginSet StateShared(MarginSet set, Func<Margin, (MarginShape Shape, ToleranceKind Kind)> what) =>
-        set with
-        {
-            Margins = [.. set.Margins.Select(m =>
-            {
-                if (!m.IsComputable)
-                {
-                    return m;
-                }
-                var (shape, _) = what(m);
-                // Tolerances always state their kind now (Tolerance has no bare constructor); only the shape may be missing.
-                return m.Shape == MarginShape.Unstated ? m with { Shape = shape } : m;
-            })],
-        };
 }
