@@ -50,28 +50,18 @@ public static class Lanczos
                 }
             }
             double b = VectorOps.Norm(w);
-            // Ritz pair of the current tridiagonal T_k.
+            // Ritz pair of the current tridiagonal T_k: θ and the last component of its eigenvector by implicit QL
+            // (O(k²), no dense EVD per step); the whole eigenvector only at the step that stops.
             int m = alpha.Count;
-            var t = Matrix<double>.Build.Dense(m, m);
-            for (int i = 0; i < m; i++)
-            {
-                t[i, i] = alpha[i];
-                if (i + 1 < m)
-                {
-                    t[i, i + 1] = beta[i];
-                    t[i + 1, i] = beta[i];
-                }
-            }
-            var evd = t.Evd(Symmetricity.Symmetric);
-            var values = evd.EigenValues.Select(z => z.Real).ToArray();
-            int imin = Array.IndexOf(values, values.Min());
-            theta = values[imin];
-            var s = evd.EigenVectors.Column(imin);
-            residualEstimate = Math.Abs(b * s[m - 1]);
-            double scale = Math.Max(Math.Abs(theta), t.InfinityNorm());
+            beta.Add(b);
+            var (thetaK, last) = SymmetricTridiagonal.MinEigenpair(alpha, beta, m, fullVector: false);
+            theta = thetaK;
+            residualEstimate = Math.Abs(b * last[0]);
+            double scale = Math.Max(Math.Abs(theta), SymmetricTridiagonal.InfinityNorm(alpha, beta, m));
             bool invariant = b <= 1e-14 * Math.Max(scale, 1e-300);
             if (residualEstimate <= settings.RelativeTolerance * scale || invariant || k == kmax - 1)
             {
+                var s = SymmetricTridiagonal.MinEigenpair(alpha, beta, m, fullVector: true).Vector;
                 ritz = new double[dimension];
                 for (int j = 0; j < m; j++)
                 {
@@ -79,7 +69,6 @@ public static class Lanczos
                 }
                 break;
             }
-            beta.Add(b);
             Scale(w, 1 / b);
             v = w;
         }
