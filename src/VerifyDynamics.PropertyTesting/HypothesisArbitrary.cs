@@ -31,7 +31,7 @@ public sealed record HypothesisDraw(Statement Statement, ConstantValues Constant
 /// <example>
 /// <code>
 /// [Property(MaxTest = 20)]
-/// public Property ProductOfBalancedLayers(...) =>
+/// public Property MyInvariantHoldsOnBalancedNetworks() =>
 ///     Prop.ForAll(HypothesisArbitrary.For("ACGH19.Aux.BalancedSV"), draw => MyInvariant(draw.Instance));
 /// </code>
 /// </example>
