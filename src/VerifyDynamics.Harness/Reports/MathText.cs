@@ -7,7 +7,8 @@ namespace VerifyDynamics.Harness.Reports;
 /// Typesets the mathematics of catalog and statement texts as MathML (rendered natively by browsers, no network at view
 /// time). The texts are Unicode with a TeX subset for scripts: <c>x_i</c>, <c>x^2</c>, <c>x_{1:N}^{2(N−1)/N}</c>,
 /// nested braces, and <c>\frac{a}{b}</c>. Each whitespace-separated word with a script becomes one inline
-/// <c>&lt;math&gt;</c>; the base of a script is the character (or braced group) before it. A word the converter cannot
+/// <c>&lt;math&gt;</c>; the base of a script is the character (or braced group) before it, and an unbraced script is
+/// one character, or a word of three or more lowercase letters (<c>λ_min</c>). A word the converter cannot
 /// parse (unbalanced braces, a dangling script) falls back to <c>&lt;code&gt;</c>. Everything else is HTML-escaped text.
 /// </summary>
 public static class MathText
@@ -173,6 +174,18 @@ public static class MathText
                 string inner = Sequence(endBrace: true);
                 _i++;
                 return inner;
+            }
+            // The texts write λ_min, σ_max, W_init unbraced: a run of three or more lowercase letters is one subscript word.
+            int run = 0;
+            while (_i + run < s.Length && char.IsAsciiLetterLower(s[_i + run]))
+            {
+                run++;
+            }
+            if (run >= 3)
+            {
+                string word = s.Substring(_i, run);
+                _i += run;
+                return $"<mi mathvariant=\"normal\">{E(word)}</mi>";
             }
             return Atom();
         }

@@ -388,7 +388,7 @@ public static partial class StatementPage
             PlotSeries line;
             if (ratio)
             {
-                spec = new PlotSpec($"{family} along {param}: utilization of the bound", param, "utilization 1 − margin/scale (1 = at the bound)")
+                spec = new PlotSpec($"{family} along {param}: utilization of the bound", param, "utilization (1 = at the bound)")
                 {
                     HLines = [(1, "the bound (lhs = rhs)")],
                     Band = tolNorm > 0 ? (1 - tolNorm, 1 + tolNorm, "tolerance") : null,
@@ -405,6 +405,13 @@ public static partial class StatementPage
                     LogY = false,
                 };
                 line = new PlotSeries("worst trial", [.. items.Select(x => x.X)], [.. items.Select(x => D(x.M["value"]))]) { Points = items.Count < 12 };
+            }
+            // Trajectory points are often geometric in t (0, 0.47, 1.6e5, …, 2.4e7): a log axis then, with t = 0 drawn at its left edge.
+            double minPositive = items.Select(x => x.X).Where(v => v > 0).DefaultIfEmpty(0).Min();
+            if (minPositive > 0 && items.Max(x => x.X) / minPositive > 1e3)
+            {
+                spec = spec with { LogX = true, XLabel = $"{param} ({param} = 0 drawn at the left edge)" };
+                line = line with { X = [.. line.X.Select(v => v > 0 ? v : minPositive)] };
             }
             charts.Add((SvgPlot.Plot(spec, [line]), $"Along the worst trial (trial {N(worst["trial"])}), {items.Count} evaluations of the same conclusion at different {param}; the red dashed line is the bound, the shaded band its tolerance."));
         }

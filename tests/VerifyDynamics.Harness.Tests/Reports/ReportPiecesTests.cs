@@ -20,6 +20,8 @@ public sealed class ReportPiecesTests
         Assert.EndsWith(" holds.", html, StringComparison.Ordinal);
         Assert.Equal("<code>x_{1</code>", MathText.ToHtml("x_{1"));
         Assert.Equal("a &lt; b", MathText.ToHtml("a < b"));
+        Assert.Contains("<msub><mi>λ</mi><mrow><mi mathvariant=\"normal\">min</mi></mrow></msub>", MathText.ToHtml("λ_min(A)"), StringComparison.Ordinal);
+        Assert.Contains("<msub><mi>W</mi><mrow><mi>j</mi></mrow></msub>", MathText.ToHtml("W_jW_j"), StringComparison.Ordinal);
         Assert.Contains("<mfrac>", MathText.ToHtml("\\frac{a}{b}"), StringComparison.Ordinal);
         Assert.Equal("reports/counterexamples/EC21/Thm3.Printed_Upper.json", MathText.ToHtml("reports/counterexamples/EC21/Thm3.Printed_Upper.json"));
     }
