@@ -229,6 +229,21 @@ public static class CertificateBuilder
             {
                 o["observations"] = new JsonObject([.. obs.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => KeyValuePair.Create(k.Key, (JsonNode?)CanonicalJson.Number(k.Value)))]);
             }
+            if (set.Traces.Count > 0)
+            {
+                // Observed quantity against its bound along the trajectory, for the statement page's plot (not evidence).
+                o["traces"] = new JsonArray([.. set.Traces.Select(t => (JsonNode)new JsonObject
+                {
+                    ["title"] = t.Title,
+                    ["xLabel"] = t.XLabel,
+                    ["yLabel"] = t.YLabel,
+                    ["lhsName"] = t.LhsName,
+                    ["rhsName"] = t.RhsName,
+                    ["x"] = new JsonArray([.. t.X.Select(v => (JsonNode?)CanonicalJson.Number(v))]),
+                    ["lhs"] = new JsonArray([.. t.Lhs.Select(v => (JsonNode?)CanonicalJson.Number(v))]),
+                    ["rhs"] = new JsonArray([.. t.Rhs.Select(v => (JsonNode?)CanonicalJson.Number(v))]),
+                })]);
+            }
         }
         if (r.Instance is { } instance)
         {

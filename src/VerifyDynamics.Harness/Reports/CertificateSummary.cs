@@ -64,11 +64,64 @@ public sealed record CertificateSummary(
     /// <summary>Not checked, or not decided: listed in the index's "could not be checked" section.</summary>
     public bool IsOpen => Verdict is "inconclusive" or "not-checkable" || NotCheckable is not null;
 
+    /// <summary>The worst trial's worst margin as recorded (null when none was computable).</summary>
+    public JsonObject? WorstMargin => Certificate?["trials"]?["worst"]?["margin"] as JsonObject;
+
+    /// <summary>
+    /// The worst margin as a short cell. An identity lhs = rhs (shape equality) prints as its deviation |lhs − rhs| with
+    /// its tolerance, "= (|Δ| 2e−16 ≤ tol 4e−15)", never as a normalized value (sides near 0 normalize 1e−16 to −1);
+    /// an inequality prints its normalized margin rhs − lhs, marked "within tolerance" when it is negative but inside it.
+    /// </summary>
+    public string WorstCell
+    {
+        get
+        {
+            if (WorstMargin is not { } m || WorstNormalized is not { } w)
+            {
+                return "—";
+            }
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            double value = m["value"] is JsonValue v && v.TryGetValue(out double dv) ? dv : double.NaN;
+            double tol = m["tolerance"] is JsonValue t && t.TryGetValue(out double dt) ? dt : double.NaN;
+            if ((m["shape"] as JsonValue)?.GetValue<string>() == "equality")
+            {
+                return $"equality: |lhs − rhs| = {Math.Abs(value).ToString("0.#e+0", inv)} {(Math.Abs(value) <= tol ? "≤" : ">")} tolerance {tol.ToString("0.#e+0", inv)}";
+            }
+            string within = w < 0 && value >= -tol ? " (within tolerance)" : "";
+            string number = Math.Abs(w) is >= 1e-3 and < 1e4 ? w.ToString("G3", inv) : w.ToString("0.##e+0", inv);
+            return $"{number}{within}";
+        }
+    }
+
+    /// <summary>
+    /// The worst margin's tolerance in the normalized units of the margin quantiles (tolerance / scale, scale = value /
+    /// normalized), or null when the scale cannot be recovered (a zero margin) — the half-width of the sparkline's band.
+    /// </summary>
+    public double? NormalizedTolerance
+    {
+        get
+        {
+            if (WorstMargin is not { } m || m["value"] is not JsonValue v || !v.TryGetValue(out double value)
+                || m["normalized"] is not JsonValue n || !n.TryGetValue(out double normalized)
+                || m["tolerance"] is not JsonValue t || !t.TryGetValue(out double tol) || value == 0 || normalized == 0)
+            {
+                return null;
+            }
+            double r = Math.Abs(tol * normalized / value);
+            return double.IsFinite(r) ? r : null;
+        }
+    }
+
+    /// <summary>The worst margin is an identity lhs = rhs checked to a tolerance.</summary>
+    public bool WorstIsEquality => (WorstMargin?["shape"] as JsonValue)?.GetValue<string>() == "equality";
+
     /// <summary>The statement page's path relative to the reports directory, without extension.</summary>
     public string PageStem => StatementPage.RelativeStem(Id, Paper);
 
     public static CertificateSummary From(JsonObject c)
     {
+        // The reports cite only what is in the repository (see References); the certificate keeps its text as recorded.
+        c = References.Localize(c);
         var trials = c["trials"]!.AsObject();
         int count = trials["count"]!.GetValue<int>();
         int rejected = trials["rejected"]!.GetValue<int>();

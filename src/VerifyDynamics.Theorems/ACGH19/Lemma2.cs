@@ -134,15 +134,22 @@ public static class Lemma2
         double l0 = net.Loss(phi);
         worst.Offer(Margin.AtMost("B(0): ℓ(0) ≤ ½‖Φ‖_F²", l0, 0.5 * phiF * phiF));
         double runningSum = 0;
+        // max_j imbalance against 2δ along the run, for the report's plot (not evidence: the margins decide).
+        var trace = new TraceRecorder("imbalance max_j ‖W_{j+1}ᵀW_{j+1} − W_jW_jᵀ‖_F along GD against 2δ (A)", "GD step t",
+            "imbalance (Frobenius)", "max_j imbalance at step t", "2δ (bound)");
         for (int t = 0; t <= steps; t++)
         {
             var g = net.EndToEnd() - phi;
             double gF = g.FrobeniusNorm(), gS = MatrixMeasures.Spectral(g);
             double size2 = net.Weights.Max(w => w.FrobeniusNorm() * w.FrobeniusNorm());
+            double imbalance = 0;
             for (int j = 1; j < n; j++)
             {
-                worst.Offer(Margin.AtMost("A(t): 2δ − imb_j(t)", net.Imbalance(j), 2 * delta, Tolerance.FromRounding(ops, size2, "max_j‖W_j‖_F² (Gram products)")));
+                double imb = net.Imbalance(j);
+                imbalance = Math.Max(imbalance, imb);
+                worst.Offer(Margin.AtMost("A(t): 2δ − imb_j(t)", imb, 2 * delta, Tolerance.FromRounding(ops, size2, "max_j‖W_j‖_F² (Gram products)")));
             }
+            trace.Offer(t, imbalance, 2 * delta);
             for (int j = 1; j <= n; j++)
             {
                 double s = MatrixMeasures.Spectral(net[j]);
@@ -183,6 +190,6 @@ public static class Lemma2
             worst.Offer(TheoremOneSetting.DescentMargin("B(t+1): ℓ(t) − (η/2)σ_min^(2(N−1)/N)‖G‖² − ℓ(t+1)", change, eta, n));
             net = next;
         }
-        return worst.Set;
+        return worst.Set.WithTrace(trace.Build());
     }
 }

@@ -161,10 +161,17 @@ public static class Thm1
         return u == 1 ? x : Math.Log(u) * x / (u - 1);
     }
 
+    /// <summary>ℓ(t) against the envelope ℓ(0)(1 − κ)^t along the run (for the report's plot; sampled, not evidence).</summary>
+    private static TraceRecorder LossTrace() =>
+        new("loss ℓ(t) along GD against the envelope ℓ(0)(1 − κ)^t of (13)", "GD step t", "loss ℓ(t)", "ℓ(t) (GD)", "ℓ(0)(1 − κ)^t (bound)");
+
     private sealed class Worst(string name)
     {
         private double _value, _tol, _scale = 1, _normalized = double.PositiveInfinity;
         private string _source = "";
+
+        /// <summary>When set, every offer is also sampled as (t, lhs = scale − value, rhs = scale): the envelope's ℓ(t) against ℓ(0)(1 − κ)^t.</summary>
+        public TraceRecorder? Trace { get; init; }
 
         public int Step { get; private set; } = -1;
 
@@ -175,6 +182,7 @@ public static class Thm1
         {
             // Raw numbers only: the scalar family offers up to 1e6 steps, so nothing is allocated per step.
             double s = Math.Max(scale, double.Epsilon);
+            Trace?.Offer(t, scale - value, scale);
             if (Step < 0 || value / s < _normalized)
             {
                 (_value, _tol, _scale, _source, _normalized, Step) = (value, tol, s, source, value / s, t);
@@ -192,7 +200,7 @@ public static class Thm1
                 margins.Add(m);
             }
         }
-        var set = new MarginSet(margins)
+        var set = new MarginSet(margins) { Traces = envelope.Trace is { } trace ? [trace.Build()] : [] }
             .WithObservation("steps checked", checkedSteps)
             .WithObservation("ℓ(T) rounding", lastTol);
         if (!diverged)
@@ -214,7 +222,7 @@ public static class Thm1
         var w = Enumerable.Range(1, n).Select(j => net[j][0, 0]).ToArray();
         var prefix = new double[n + 1];
         var suffix = new double[n + 1];
-        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step");
+        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step") { Trace = LossTrace() };
         var descent = new Worst("ℓ(t) − ℓ(t+1) ≥ 0, worst step");
         var sigma = new Worst("σ_min(W(t)) − c ≥ 0, worst step");
         double gamma = Tolerance.Gamma(n + 4);
@@ -271,7 +279,7 @@ public static class Thm1
     private static MarginSet RunMatrix(DeepLinearNetwork net, Matrix<double> phi, double eta, double c, int horizon, double kappa, double l0)
     {
         int n = net.Depth;
-        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step");
+        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step") { Trace = LossTrace() };
         var descent = new Worst("ℓ(t) − ℓ(t+1) ≥ 0 (telescoped), worst step");
         var sigma = new Worst("σ_min(W(t)) − c ≥ 0, worst step");
         int ops = 2 * (n + 1) * net.Dims.Max() + 8;
@@ -331,7 +339,7 @@ public static class Thm1
         double phiF = phi.FrobeniusNorm();
         int ops = 2 * (n + 1) * dims.Max() + 8;
         double gamma = Tolerance.Gamma(ops);
-        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step");
+        var envelope = new Worst("envelope (13): ℓ(0)(1 − κ)^t − ℓ(t), worst step") { Trace = LossTrace() };
         var descent = new Worst("ℓ(t) − ℓ(t+1) ≥ 0, worst step");
         var sigma = new Worst("σ_min(W(t)) − c ≥ 0, worst step");
         double logFactor = kappa < 1 ? LogOnePlus(-kappa) : double.NaN;

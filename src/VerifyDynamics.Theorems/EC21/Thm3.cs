@@ -146,6 +146,10 @@ public static class Thm3
         }
         var z = z0.Select((v, i) => v + dz[i]).ToArray();
         double maxErr = 0, scale = Ec21.Norm(z);
+        // ‖θ_k − θ(kη)‖ against ε along the run, for the report's plot (not evidence: the margin decides).
+        var trace = new TraceRecorder("distance of GD from gradient flow ‖θ_k − θ(kη)‖ against ε", "GD step k", "‖θ_k − θ(kη)‖",
+            "‖θ_k − θ(kη)‖", "ε (bound of Thm 3)");
+        trace.Offer(0, Ec21.Norm(dz), eps);
         for (long kk = 1; kk <= steps; kk++)
         {
             double t = kk * eta, err2 = 0;
@@ -157,13 +161,14 @@ public static class Thm3
                 scale = Math.Max(scale, Math.Abs(gf));
             }
             maxErr = Math.Max(maxErr, Math.Sqrt(err2));
+            trace.Offer(kk, Math.Sqrt(err2), eps);
             if (!double.IsFinite(maxErr) || maxErr > 1e6 * (eps + scale))
             {
                 break;
             }
         }
         var tol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 8 * steps + 16), scale, "max‖θ‖ (exact GF; rounding of the GD recurrence)");
-        return MarginSet.Of(Ec21.AtMost("max_k ‖θ_k − θ(kη)‖ ≤ ε", maxErr, eps, tol))
+        return MarginSet.Of(Ec21.AtMost("max_k ‖θ_k − θ(kη)‖ ≤ ε", maxErr, eps, tol)).WithTrace(trace.Build())
             .WithObservation("eta", eta).WithObservation("steps", steps).WithObservation("beta", beta)
             .WithObservation("gamma", gamma).WithObservation("m", m);
     }

@@ -115,6 +115,14 @@ public sealed record MarginSet(IReadOnlyList<Margin> Margins, IReadOnlyDictionar
 {
     public static MarginSet Of(params Margin[] margins) => new(margins);
 
+    /// <summary>
+    /// Observed quantities against their bounds along the evaluated trajectory (recorded for the report's plots: the
+    /// certificate keeps them for the worst trial only). Not evidence: the margins decide.
+    /// </summary>
+    public IReadOnlyList<Trace> Traces { get; init; } = [];
+
+    public MarginSet WithTrace(Trace trace) => this with { Traces = [.. Traces, trace] };
+
     public bool AllHold => Margins.All(m => m.Holds);
 
     public bool AnyViolated => Margins.Any(m => m.IsViolated);
@@ -142,6 +150,53 @@ public sealed record MarginSet(IReadOnlyList<Margin> Margins, IReadOnlyDictionar
         }
         obs[name] = value;
         return this with { Observations = obs };
+    }
+}
+
+/// <summary>
+/// An observed quantity (lhs) and its bound (rhs) at sampled points x of a trajectory (e.g. ℓ(t) against ℓ(0)(1 − κ)^t),
+/// for plotting; <see cref="TraceRecorder"/> samples long trajectories.
+/// </summary>
+public sealed record Trace(string Title, string XLabel, string YLabel, string LhsName, string RhsName,
+    IReadOnlyList<double> X, IReadOnlyList<double> Lhs, IReadOnlyList<double> Rhs);
+
+/// <summary>
+/// Records (x, lhs, rhs) at geometrically spaced integer steps t = 0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, … (about 20 per
+/// decade) plus the last step offered, so a trajectory of millions of steps becomes a few hundred points, allocation-free per
+/// step once sampled. Deterministic: the sample steps depend only on t.
+/// </summary>
+public sealed class TraceRecorder(string title, string xLabel, string yLabel, string lhsName, string rhsName)
+{
+    private readonly List<double> _x = [], _lhs = [], _rhs = [];
+    private long _next;
+    private (double X, double Lhs, double Rhs)? _last;
+
+    public void Offer(long t, double lhs, double rhs)
+    {
+        if (t >= _next)
+        {
+            _x.Add(t);
+            _lhs.Add(lhs);
+            _rhs.Add(rhs);
+            _next = Math.Max(t + 1, (long)Math.Ceiling(t * 1.122));
+            _last = null;
+        }
+        else
+        {
+            _last = (t, lhs, rhs);
+        }
+    }
+
+    public Trace Build()
+    {
+        var (x, l, r) = (new List<double>(_x), new List<double>(_lhs), new List<double>(_rhs));
+        if (_last is { } last)
+        {
+            x.Add(last.X);
+            l.Add(last.Lhs);
+            r.Add(last.Rhs);
+        }
+        return new Trace(title, xLabel, yLabel, lhsName, rhsName, x, l, r);
     }
 }
 

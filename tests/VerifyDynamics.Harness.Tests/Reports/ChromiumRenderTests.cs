@@ -15,16 +15,22 @@ public sealed class ChromiumFactAttribute() : Testing.RequiredToolFactAttribute(
 
 /// <summary>
 /// Renders the generated report set (index.html and every statement page, from toy certificates plus an experiment
-/// CSV) in headless Chromium with <c>--dump-dom</c> and checks the browser's DOM: no parser error, every SVG parsed with
-/// children, every internal link resolves (same-page anchors to an element id, page links to a file and its anchor),
-/// no external resource (self-contained), and every image decodes (only data: images are allowed, and must be non-empty).
+/// CSV) in headless Chromium with <c>--dump-dom</c> and checks the browser's DOM: no parser error, no console message
+/// (the pages have no script, so any message is an error the browser reported), every SVG parsed with children, every
+/// page that should have a plot has a non-empty one, every internal link and every href/src to a local file resolves
+/// (same-page anchors to an element id, page links to a file and its anchor), no external resource (self-contained),
+/// and every image decodes (only data: images are allowed, and must be non-empty). Screenshots of the index and two
+/// statement pages are written to <c>chromium-screenshots/</c> in the test output folder for a person to look at.
 /// </summary>
 public sealed partial class ChromiumRenderTests
 {
     /// <summary>Path of the chromium executable, or null when none is installed.</summary>
     public static string? Chromium { get; } = Testing.RequiredToolFactAttribute.OnPath("chromium", "chromium-browser", "google-chrome");
 
-    private static string DumpDom(string file, string profile)
+    /// <summary>Where the screenshots go: the test output folder (bin/…/chromium-screenshots).</summary>
+    public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "chromium-screenshots");
+
+    private static (string Dom, IReadOnlyList<string> Console) DumpDom(string file, string profile)
     {
         var psi = new ProcessStartInfo(Chromium ?? throw new InvalidOperationException("chromium not found on PATH (install Debian package 'chromium')"))
         {
@@ -33,7 +39,7 @@ public sealed partial class ChromiumRenderTests
             UseShellExecute = false,
         };
         foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--disable-background-networking", $"--user-data-dir={profile}", "--dump-dom", new Uri(file).AbsoluteUri })
+            "--disable-background-networking", "--enable-logging=stderr", "--v=0", $"--user-data-dir={profile}", "--dump-dom", new Uri(file).AbsoluteUri })
         {
             psi.ArgumentList.Add(a);
         }
@@ -46,7 +52,30 @@ public sealed partial class ChromiumRenderTests
             throw new TimeoutException($"chromium did not finish rendering {file} within 120 s");
         }
         Assert.True(dom.Length > 0, $"chromium printed no DOM for {file} (exit {p.ExitCode}): {stderr.Result[..Math.Min(2000, stderr.Result.Length)]}");
-        return dom;
+        return (dom, ConsoleMessages(stderr.Result));
+    }
+
+    /// <summary>The page's console messages in Chromium's stderr log ("…:CONSOLE:1] "message", source: …").</summary>
+    internal static IReadOnlyList<string> ConsoleMessages(string stderr) =>
+        [.. stderr.Split('\n').Where(l => l.Contains(":CONSOLE", StringComparison.Ordinal)).Select(l => l.Trim())];
+
+    private static void Screenshot(string file, string png, string profile)
+    {
+        var psi = new ProcessStartInfo(Chromium!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--hide-scrollbars",
+            "--disable-background-networking", $"--user-data-dir={profile}", $"--screenshot={png}", "--window-size=1400,2000", new Uri(file).AbsoluteUri })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(120_000))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"chromium did not finish the screenshot of {file} within 120 s");
+        }
+        Assert.True(File.Exists(png) && new FileInfo(png).Length > 1000, $"chromium wrote no screenshot of {file} (exit {p.ExitCode}): {stderr.Result[..Math.Min(2000, stderr.Result.Length)]}");
     }
 
     [ChromiumFact]
@@ -62,10 +91,22 @@ public sealed partial class ChromiumRenderTests
             Assert.Contains(pages, p => p.EndsWith("index.html", StringComparison.Ordinal));
             Assert.True(pages.Count >= 6, $"expected index.html and five statement pages, found {pages.Count}");
             // Chromium spends most of its ~10 s start-up waiting (no D-Bus here), so render the pages concurrently.
-            var doms = pages.AsParallel().WithDegreeOfParallelism(4)
-                .Select((p, i) => (Page: p, Dom: DumpDom(p, Path.Combine(dir, $".profile-{Path.GetFileNameWithoutExtension(p)}-{i}"))))
-                .ToDictionary(x => x.Page, x => x.Dom);
+            var rendered = pages.AsParallel().WithDegreeOfParallelism(4)
+                .Select((p, i) => (Page: p, Out: DumpDom(p, Path.Combine(dir, $".profile-{Path.GetFileNameWithoutExtension(p)}-{i}"))))
+                .ToDictionary(x => x.Page, x => x.Out);
+            var doms = rendered.ToDictionary(kv => kv.Key, kv => kv.Value.Dom);
             var problems = FindProblems(dir, doms);
+            problems.AddRange(rendered.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .SelectMany(kv => kv.Value.Console.Select(m => $"{Path.GetRelativePath(dir, kv.Key)}: console message {m}")));
+            // The index and two statement pages (one with observations against a bound, one erratum) as screenshots.
+            Directory.CreateDirectory(ScreenshotDirectory);
+            var shots = new[] { "index.html", Path.Combine("statements", "TOY", "Certified.html"), Path.Combine("statements", "TOY", "Erratum.html") };
+            foreach (var (page, i) in shots.Select((s, i) => (s, i)))
+            {
+                string png = Path.Combine(ScreenshotDirectory, page.Replace(Path.DirectorySeparatorChar, '_').Replace(".html", ".png", StringComparison.Ordinal));
+                File.Delete(png);
+                Screenshot(Path.Combine(dir, page), png, Path.Combine(dir, $".profile-shot-{i}"));
+            }
             Assert.True(problems.Count == 0, "broken elements in the rendered reports:\n" + string.Join("\n", problems));
         }
         finally
@@ -95,7 +136,31 @@ public sealed partial class ChromiumRenderTests
             {
                 problems.Add($"{name}: an <svg> without children in the rendered DOM");
             }
+            // A page that should have a plot has a non-empty one: the index (margin box plots), a section of observations
+            // against their bounds, and a trials section with a margin distribution.
+            foreach (var (section, what) in new[] { ("id=\"observations\"", "observations section"), ("id=\"trials\"", "trials section"), ("id=\"summary\"", "index") })
+            {
+                int at = dom.IndexOf(section, StringComparison.Ordinal);
+                if (at < 0 || (what == "trials section" && !source.Contains("Worst normalized margin per trial", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                int next = dom.IndexOf("<h2", at + section.Length, StringComparison.Ordinal);
+                string part = what == "index" ? dom : dom[at..(next < 0 ? dom.Length : next)];
+                if (!NonEmptySvg().IsMatch(part))
+                {
+                    problems.Add($"{name}: the {what} has no plot (no <svg> with children)");
+                }
+            }
             var ids = Ids().Matches(dom).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var src in Srcs().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))
+                .Where(s => !s.Contains(':', StringComparison.Ordinal) && !s.StartsWith("//", StringComparison.Ordinal)))
+            {
+                if (!File.Exists(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, src.Split('#', 2)[0]))))
+                {
+                    problems.Add($"{name}: src {src} points to a missing file");
+                }
+            }
             foreach (var href in Hrefs().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))
             {
                 if (href.StartsWith('#'))
@@ -152,16 +217,22 @@ public sealed partial class ChromiumRenderTests
         Directory.CreateDirectory(dir);
         try
         {
-            string good = Path.Combine(dir, "good.html"), bad = Path.Combine(dir, "bad.html");
-            File.WriteAllText(good, "<svg><rect/></svg><a href=\"#x\">x</a><p id=\"x\"></p>");
+            string good = Path.Combine(dir, "good.html"), bad = Path.Combine(dir, "bad.html"), noPlot = Path.Combine(dir, "noplot.html");
+            File.WriteAllText(good, "<svg><rect/></svg><a href=\"#x\">x</a><p id=\"x\"></p><h2 id=\"observations\">o</h2><svg><rect/></svg>");
             File.WriteAllText(bad, "<svg><rect/></svg><svg></svg>");
+            File.WriteAllText(noPlot, "<h2 id=\"observations\">o</h2><p>nothing</p><h2 id=\"next\">n</h2><svg><rect/></svg>");
             var doms = new Dictionary<string, string>
             {
                 [good] = File.ReadAllText(good),
-                [bad] = "<parsererror/><svg></svg><a href=\"#nowhere\">a</a><a href=\"missing.html\">b</a><a href=\"good.html#nope\">c</a><a href=\"https://example.org\">d</a><script src=\"x.js\"></script><img src=\"pic.png\">",
+                [noPlot] = File.ReadAllText(noPlot),
+                [bad] = "<parsererror/><svg></svg><a href=\"#nowhere\">a</a><a href=\"missing.html\">b</a><a href=\"good.html#nope\">c</a><a href=\"https://example.org\">d</a><script src=\"x.js\"></script><img src=\"pic.png\"><td src=\"gone/file.json\"></td>",
             };
             var problems = FindProblems(dir, doms);
             Assert.DoesNotContain(problems, p => p.StartsWith("good.html", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.StartsWith("noplot.html", StringComparison.Ordinal) && p.Contains("observations section has no plot", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("src gone/file.json points to a missing file", StringComparison.Ordinal));
+            Assert.Equal(["[1:1:1207/031242.885391:INFO:CONSOLE:1] \"planted\", source: file:///a.html (1)"],
+                ConsoleMessages("[1:1:1207/031242.885000:WARNING:x.cc(1)] not a console line\n[1:1:1207/031242.885391:INFO:CONSOLE:1] \"planted\", source: file:///a.html (1)\n"));
             foreach (var expected in new[] { "<parsererror>", "2 <svg> in the file but 1", "without children", "#nowhere", "missing file", "no element id 'nope'", "external link", "resource reference", "would not decode" })
             {
                 Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
@@ -182,8 +253,14 @@ public sealed partial class ChromiumRenderTests
     [GeneratedRegex("\\sid=\"([^\"]+)\"")]
     private static partial Regex Ids();
 
-    [GeneratedRegex("<a\\s[^>]*href=\"([^\"]*)\"")]
+    [GeneratedRegex("<[a-z]+\\s[^>]*href=\"([^\"]*)\"")]
     private static partial Regex Hrefs();
+
+    [GeneratedRegex("<[a-z]+\\b[^>]*?\\ssrc=\"([^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex Srcs();
+
+    [GeneratedRegex("<svg[^>]*>\\s*<[a-z]")]
+    private static partial Regex NonEmptySvg();
 
     [GeneratedRegex("<(script|link|iframe|object|embed|source|video|audio|image|use)\\b[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex Resources();

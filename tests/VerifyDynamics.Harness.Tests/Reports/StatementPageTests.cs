@@ -67,11 +67,16 @@ public sealed class StatementPageTests
             Directory.CreateDirectory(Path.Combine(dir, "experiments", "toy-fig"));
             File.WriteAllText(Path.Combine(dir, "experiments", "toy-fig", "curves.csv"), ToyCertificates.ExperimentCsv);
             var curves = ExperimentCurves.Read(dir);
-            var charts = ExperimentCurves.Charts(Assert.Single(curves));
-            Assert.Equal(["experiments/toy-fig/curves.csv: loss", "experiments/toy-fig/curves.csv: gf_dist"], charts.Select(c => c.Title));
+            var figures = ExperimentCurves.Figures(Assert.Single(curves));
+            // Titled by what they show, not by the CSV path; legends in words; axis labels.
+            Assert.Equal(["training loss of GD at step sizes η0/r and of gradient flow", "distance of GD from gradient flow, ‖GD − GF‖"], figures.Select(f => f.Spec.Title));
+            Assert.Equal(["GD, η0/0", "GD, η0/1"], figures[1].Series.Select(s => s.Name));
+            Assert.All(figures, f => Assert.StartsWith("k (iterations", f.Spec.XLabel, StringComparison.Ordinal));
             string html = HtmlReport.Render(ToyCertificates.Summaries(), curves);
             Assert.Contains("id=\"experiments\"", html, StringComparison.Ordinal);
-            Assert.Contains("gf_dist_r1", html, StringComparison.Ordinal);
+            Assert.Contains("distance of GD from gradient flow", html, StringComparison.Ordinal);
+            Assert.Contains("href=\"experiments/toy-fig/curves.csv\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(">experiments/toy-fig/curves.csv: gf_dist<", html, StringComparison.Ordinal);
         }
         finally
         {
