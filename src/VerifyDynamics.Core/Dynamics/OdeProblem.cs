@@ -23,6 +23,8 @@ public sealed record OdeProblem(OdeFunction F, double T0, double[] Y0, double T1
 /// <param name="StoreDenseOutput">Keep the 7th-order interpolant of every step so that <see cref="OdeSolution.Evaluate"/> works anywhere
 /// (8·n doubles per step; switch off for large n and use <see cref="OutputTimes"/>).</param>
 /// <param name="OutputTimes">Times at which the state is recorded via dense output (increasing, inside [T0, T1]).</param>
+/// <param name="Tableau">An explicit method other than DOP853 (e.g. <see cref="RungeKuttaTableaus.ClassicalRk4"/>), fixed steps only;
+/// dense output is then the cubic Hermite interpolant of the step's end values and slopes. Null = DOP853.</param>
 /// <param name="StoreStates">Keep the state of every accepted step in <see cref="OdeSolution.States"/> (n doubles per step). When
 /// false, <see cref="OdeSolution.Times"/> and <see cref="OdeSolution.States"/> hold T0 and the last two accepted steps only (enough
 /// for <see cref="OdeSolution.FinalState"/> and <see cref="OdeSolution.HorizonBeforeStop"/>): long runs of large systems then
@@ -36,7 +38,8 @@ public sealed record OdeSettings(
     int FixedSteps = 0,
     bool StoreDenseOutput = true,
     IReadOnlyList<double>? OutputTimes = null,
-    bool StoreStates = true)
+    bool StoreStates = true,
+    ExplicitTableau? Tableau = null)
 {
     /// <summary>The catalog default for gradient-flow checks (EC21 catalog "GF integration"): rtol 1e−10, atol 1e−12.</summary>
     public static OdeSettings Default { get; } = new();
@@ -46,6 +49,9 @@ public sealed record OdeSettings(
 
     /// <summary>Fixed-step mode with <paramref name="steps"/> equal steps.</summary>
     public static OdeSettings Fixed(int steps) => new(FixedSteps: steps);
+
+    /// <summary><paramref name="steps"/> equal steps of an explicit method (e.g. classical RK4).</summary>
+    public static OdeSettings Fixed(int steps, ExplicitTableau tableau) => new(FixedSteps: steps, Tableau: tableau);
 }
 
 /// <summary>How a run ended.</summary>

@@ -13,7 +13,9 @@ namespace VerifyDynamics.Core.Dynamics;
 /// (outcome, statistics, step grid, dense output <c>Evaluate(t)</c>, <c>OutputStates</c> at requested times).</item>
 /// <item><c>OdeSolver.SolveValidated(problem, settings)</c> → <see cref="ValidatedOdeSolution"/>: the run plus a reference run at
 /// tolerances /100 and their max deviation as a <c>Tolerance</c>.</item>
-/// <item><c>OdeSettings.Fixed(k)</c>: k equal steps, no error control (order tests).</item>
+/// <item><c>OdeSettings.Fixed(k)</c>: k equal steps, no error control (order tests); <c>OdeSettings.Fixed(k, tableau)</c>: k equal
+/// steps of another explicit method, e.g. <see cref="RungeKuttaTableaus.ClassicalRk4"/>, through the same run loop.</item>
+/// <item><c>OdeSolver.SolveRichardson(problem, tableau, k)</c>: k and 2k fixed steps, the finer state and Richardson's error estimate.</item>
 /// </list>
 /// Step-size control is Hairer's (dop853.f): the error norm combines the 5th- and 3rd-order
 /// estimates, err = |h|·E5²/√(n·(E5² + 0.01·E3²)), with safety 0.9, exponent 1/8, step ratio
@@ -39,6 +41,10 @@ public static class OdeSolver
         if (settings.FixedSteps <= 0 && (!(settings.Rtol > 0) || !(settings.Atol >= 0)))
         {
             throw new ArgumentException("need rtol > 0 and atol ≥ 0", nameof(settings));
+        }
+        if (settings.Tableau is not null && settings.FixedSteps <= 0)
+        {
+            throw new ArgumentException($"{settings.Tableau.Name} has no error estimate: give FixedSteps > 0", nameof(settings));
         }
         return new Run(problem, settings, onStep).Execute();
     }
@@ -75,6 +81,24 @@ public static class OdeSolver
         return new ValidatedOdeSolution(loose, reference, tightening, deviation);
     }
 
+    /// <summary>
+    /// <paramref name="steps"/> and 2·<paramref name="steps"/> equal steps of <paramref name="tableau"/>; returns the finer final state
+    /// and Richardson's estimate of its error, max_i |y_{h/2} − y_h|·2^p/(2^p − 1) (order p), plus the rounding γ_{8·steps}·‖y_{h/2}‖₂
+    /// of the accumulated steps. An a-posteriori estimate, not an enclosure.
+    /// </summary>
+    public static (double[] State, double ErrorEstimate) SolveRichardson(OdeProblem problem, ExplicitTableau tableau, int steps)
+    {
+        var coarse = Solve(problem, OdeSettings.Fixed(steps, tableau) with { StoreDenseOutput = false, StoreStates = false }).FinalState;
+        var fine = Solve(problem, OdeSettings.Fixed(2 * steps, tableau) with { StoreDenseOutput = false, StoreStates = false }).FinalState;
+        double err = 0;
+        for (int i = 0; i < fine.Length; i++)
+        {
+            err = Math.Max(err, Math.Abs(fine[i] - coarse[i]));
+        }
+        double twoP = Math.Pow(2, tableau.Order);
+        return (fine, err * twoP / (twoP - 1) + Numbers.Tolerance.Gamma(8 * steps) * Norm2(fine));
+    }
+
     private static double Norm2(double[] v)
     {
         double s = 0;
@@ -105,7 +129,13 @@ public static class OdeSolver
     private sealed class Run(OdeProblem problem, OdeSettings settings, Func<double, double[], bool>? onStep)
     {
         private readonly int _n = problem.Dimension;
-        private readonly double[][] _k = [.. Enumerable.Range(0, 16).Select(_ => new double[problem.Dimension])];
+        private readonly double[][] _k = [.. Enumerable.Range(0, Math.Max(16, (settings.Tableau?.Stages ?? 0) + 1)).Select(_ => new double[problem.Dimension])];
+        private readonly ExplicitTableau? _tableau = settings.Tableau;
+        private readonly SparseRow[] _tableauRows = settings.Tableau is null ? [] : [.. settings.Tableau.A.Select(SparseRow.Of)];
+        private readonly SparseRow? _tableauWeights = settings.Tableau is null ? null : SparseRow.Of(settings.Tableau.BNumerators);
+
+        /// <summary>The slot that receives f(t_new, y_new) after an accepted step (stage 13 of DOP853; after the last stage otherwise).</summary>
+        private int Fsal => _tableau?.Stages ?? 12;
         private readonly double[] _ytmp = new double[problem.Dimension];
         private readonly double[] _ynew = new double[problem.Dimension];
         private readonly double[] _e5 = new double[problem.Dimension];
@@ -150,7 +180,7 @@ public static class OdeSolver
                 {
                     _h = problem.T1 - _t;
                 }
-                double tNew = last ? problem.T1 : _t + _h;
+                double tNew = last ? problem.T1 : _fixedStep ? problem.T0 + (_fixedTaken + 1) * _h : _t + _h;
                 EvaluateStages(tNew);
                 var (err, err5, deno) = ErrorNorm();
                 if (!AllFinite(_ynew) || double.IsNaN(err))
@@ -247,12 +277,32 @@ public static class OdeSolver
         private void EvaluateStages(double tNew)
         {
             double t = _t, h = _h;
+            if (_tableau is not null)
+            {
+                EvaluateTableauStages();
+                return;
+            }
             for (int s = 1; s < T.Stages; s++)
             {
                 Combine(_y, h, StageRows[s]);
                 F(s == T.Stages - 1 ? tNew : t + T.C[s] * h, _ytmp, _k[s]);
             }
             Candidate(h);
+        }
+
+        /// <summary>
+        /// A fixed step of <see cref="OdeSettings.Tableau"/>: stages k_s = f(t + c_s h, y + h Σ a_{s,r} k_r), then
+        /// y_new = y + (h/denominator)·Σ numerator_s k_s; no error estimate (the error vectors stay zero).
+        /// </summary>
+        private void EvaluateTableauStages()
+        {
+            double t = _t, h = _h;
+            for (int s = 1; s < _tableau!.Stages; s++)
+            {
+                Combine(_y, h, _tableauRows[s]);
+                F(t + _tableau.C[s] * h, _ytmp, _k[s]);
+            }
+            Sum(_tableauWeights!, _ynew, _y, h / _tableau.BDenominator);
         }
 
         /// <summary>Hairer's combined error norm err = |h|·E5²/√(n·(E5² + 0.01·E3²)), and E5², E5² + 0.01·E3².</summary>
@@ -291,8 +341,8 @@ public static class OdeSolver
             _accumulated += local;
             _maxLocal = Math.Max(_maxLocal, local);
 
-            F(tNew, _ynew, _k[12]); // FSAL stage 13
-            if (!AllFinite(_k[12]))
+            F(tNew, _ynew, _k[Fsal]); // FSAL stage 13 (DOP853), or the next step's first stage
+            if (!AllFinite(_k[Fsal]))
             {
                 Fail(OdeOutcome.NonFinite, $"f stopped being finite at t = {tNew:G10} (‖y‖₂ = {Norm2(_ynew):G6})");
                 return false;
@@ -301,7 +351,7 @@ public static class OdeSolver
             _accepted++;
             _fixedTaken++;
             Array.Copy(_ynew, _y, _n);
-            (_k[0], _k[12]) = (_k[12], _k[0]);
+            (_k[0], _k[Fsal]) = (_k[Fsal], _k[0]);
             _t = tNew;
             if (!settings.StoreStates && _times.Count == 3)
             {
@@ -379,7 +429,12 @@ public static class OdeSolver
                 r[0][i] = y[i];
                 r[1][i] = ydiff;
                 r[2][i] = bspl;
-                r[3][i] = ydiff - h * _k[12][i] - bspl;
+                r[3][i] = ydiff - h * _k[Fsal][i] - bspl;
+            }
+            if (_tableau is not null)
+            {
+                // r_1..r_4 alone are the cubic Hermite interpolant of (y, f(t, y)) and (y_new, f(t_new, y_new)).
+                return new OdeSolution.DenseSegment(t, h, r);
             }
             // Extra stages 14, 15, 16 (indices 13, 14, 15).
             Combine(y, h, A14Row);

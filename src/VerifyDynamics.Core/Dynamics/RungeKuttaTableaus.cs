@@ -9,6 +9,19 @@ namespace VerifyDynamics.Core.Dynamics;
 /// </summary>
 public static class RungeKuttaTableaus
 {
+    /// <summary>
+    /// The classical fourth-order Runge–Kutta method (Kutta 1901; HNW I, §II.1, Table 1.2, "the" Runge–Kutta method):
+    /// c = (0, ½, ½, 1), a_21 = a_32 = ½, a_43 = 1, b = (1, 2, 2, 1)/6. The weights are stored as numerators over
+    /// their common denominator so that a step computes y + (h/6)·(k_1 + 2k_2 + 2k_3 + k_4), the textbook operation order.
+    /// </summary>
+    public static ExplicitTableau ClassicalRk4 { get; } = new(
+        "classical RK4",
+        4,
+        [0.0, 0.5, 0.5, 1.0],
+        [[], [0.5], [0.0, 0.5], [0.0, 0.0, 1.0]],
+        [1.0, 2.0, 2.0, 1.0],
+        6.0);
+
     /// <summary>The Dormand–Prince 8(5,3) pair with its 7th-order dense output.</summary>
     public static class Dop853
     {
@@ -161,4 +174,14 @@ public static class RungeKuttaTableaus
                 -0.14972683625798562581422125276e+03],
         ];
     }
+}
+
+/// <summary>
+/// An explicit Runge–Kutta method for fixed-step runs of <see cref="OdeSolver"/> (<see cref="OdeSettings.Tableau"/>):
+/// nodes c, strictly lower-triangular a (row s has s entries), and weights b_s = BNumerators[s] / BDenominator, so that
+/// y_new = y + (h/BDenominator)·Σ_s BNumerators[s]·k_s (stage order, one rounded multiply and add per term).
+/// </summary>
+public sealed record ExplicitTableau(string Name, int Order, double[] C, double[][] A, double[] BNumerators, double BDenominator)
+{
+    public int Stages => C.Length;
 }

@@ -47,4 +47,12 @@ public static class Spectra
     }
 
     public static double MinEigenvalue(Matrix<double> symmetric) => SymmetricEigenvalues(symmetric)[0];
+
+    /// <summary>λ_min of a symmetric matrix (MathNet's symmetric EVD) and the eigensolver's backward error bound γ_{8d+8}·‖H‖_F.</summary>
+    public static (double Value, double Error) MinEigenvalueWithBackwardError(Matrix<double> symmetric)
+    {
+        var evd = symmetric.Evd(Symmetricity.Symmetric);
+        double min = evd.EigenValues.Select(z => z.Real).Min();
+        return (min, Numbers.Tolerance.Gamma(8 * symmetric.RowCount + 8) * symmetric.FrobeniusNorm());
+    }
 }

@@ -48,7 +48,7 @@ public sealed class DeepLinearObjective : IDifferentiableObjective
     }
 
     /// <summary>Splits a vector of R^d into layer-shaped matrices (for directions Δθ).</summary>
-    public Matrix<double>[] Unflatten(double[] v) => [.. Network(v).Weights];
+    public Matrix<double>[] Unflatten(double[] v) => ParameterLayout.Unflatten(v, Dims);
 
     public double[] Pack(IEnumerable<Matrix<double>> layers)
     {
@@ -106,6 +106,30 @@ public sealed class DeepLinearObjective : IDifferentiableObjective
         var net = Network(theta);
         return Pack(net.GradientsOfEndToEnd(Phi.Gradient(net.EndToEnd())));
     }
+
+    /// <summary>f(θ) = φ(W_{n:1}) through MathNet matrices (the end-to-end product, then φ), the reference for <see cref="Value"/>.</summary>
+    public double ReferenceValue(double[] theta) => Phi.Value(Network(theta).EndToEnd());
+
+    /// <summary>EC21 Lemma 5's exact Hessian (<see cref="ExactHessian.DeepLinear"/>).</summary>
+    public Matrix<double> Hessian(double[] theta) => ExactHessian.DeepLinear(this, theta);
+
+    /// <summary>The scales of <see cref="Networks.HessianRoundingBound"/> at θ (data losses only; mask bound 1).</summary>
+    public HessianRoundingBound.Scales RoundingScales(double[] theta)
+    {
+        if (Phi is not DataLoss data)
+        {
+            throw new NotSupportedException($"the exact-Hessian rounding bound is stated for data losses (EC21 Eq. 9), not {Phi.GetType().Name}");
+        }
+        var ws = ParameterLayout.Unflatten(theta, Dims);
+        var outputs = new DeepLinearNetwork(ws).EndToEnd() * data.X;
+        return Networks.HessianRoundingBound.ScalesOf(ws, Dims, 1, data.Loss, data.X, data.Loss.Gradient(outputs, data.Y));
+    }
+
+    public double HessianRoundingBound(double[] theta) => Networks.HessianRoundingBound.Matrix(RoundingScales(theta));
+
+    /// <summary>A rigorous rounding bound for a computed Δθᵀ∇²f(θ)Δθ (<see cref="Networks.HessianRoundingBound.QuadraticForm"/>).</summary>
+    public double QuadraticFormRoundingBound(double[] theta, IReadOnlyList<Matrix<double>> delta) =>
+        Networks.HessianRoundingBound.QuadraticForm(RoundingScales(theta), delta);
 
     /// <summary>A kernel of its own for a hot loop (one ODE solve, one Lanczos run): not shared between threads.</summary>
     public DeepLinearKernel CreateKernel() => new(this);

@@ -107,108 +107,139 @@ public static class ExactHessian
         int dw = offsets[n + 1];
         var hw = Matrix<double>.Build.Dense(dw, dw);
         var grads = network.Loss.Gradient(fp.Output, network.Y);
-        var mb = Matrix<double>.Build;
         for (int i = 0; i < m; i++)
         {
-            // Per-sample diagonal slopes and activations.
-            var slope = new Vector<double>[n + 1];
-            var act = new Vector<double>[n + 1];
-            act[0] = fp.A[0].Column(i);
-            for (int j = 1; j <= n; j++)
+            AddSample(network, fp, grads, offsets, i, hw);
+        }
+        return network.Layers.All(l => l.IsDense) ? hw : PullBack(network, offsets, hw);
+    }
+
+    /// <summary>Sample i's contribution (first term J_iᵀ∇²ℓ_iJ_i and the cross terms, each divided by m) added into hw.</summary>
+    private static void AddSample(HomogeneousNetwork network, HomogeneousNetwork.ForwardPass fp, Matrix<double> grads, int[] offsets, int i, Matrix<double> hw)
+    {
+        int n = network.Depth;
+        var dims = network.Dims;
+        var mb = Matrix<double>.Build;
+        // Per-sample diagonal slopes and activations.
+        var slope = new Vector<double>[n + 1];
+        var act = new Vector<double>[n + 1];
+        act[0] = fp.A[0].Column(i);
+        for (int j = 1; j <= n; j++)
+        {
+            slope[j] = fp.Slopes[j].Column(i);
+            act[j] = fp.A[j].Column(i);
+        }
+        // DW[j] = D'_{i,j} W_j; chain(k, l) = (D'W)_{l:k} (identity if k > l).
+        var dwm = new Matrix<double>[n + 1];
+        for (int j = 1; j <= n; j++)
+        {
+            dwm[j] = mb.DiagonalOfDiagonalVector(slope[j]) * fp.Weights[j - 1];
+        }
+        var a = new Matrix<double>[n + 1]; // A_{i,j} = (D'W)_{n:j+1} D'_{i,j}, d_n × d_j
+        for (int j = 1; j <= n; j++)
+        {
+            a[j] = Chain(dwm, dims, j + 1, n) * mb.DiagonalOfDiagonalVector(slope[j]);
+        }
+        AddFirstTerm(network, fp, offsets, i, act, a, hw);
+        AddCrossTerms(network, offsets, grads.Column(i), slope, act, dwm, a, hw);
+    }
+
+    /// <summary>(D'W)_{l:k} = D'_lW_l ⋯ D'_kW_k (identity if k &gt; l).</summary>
+    private static Matrix<double> Chain(Matrix<double>[] dwm, int[] dims, int k, int l)
+    {
+        var c = Matrix<double>.Build.DenseIdentity(dims[k - 1]);
+        for (int t = k; t <= l; t++)
+        {
+            c = dwm[t] * c;
+        }
+        return c;
+    }
+
+    /// <summary>First term of sample i: hw += J_iᵀ∇²ℓ_iJ_i/m, column (j,p,q) of J_i = A_{i,j}[:,p]·a_{i,j−1}[q].</summary>
+    private static void AddFirstTerm(HomogeneousNetwork network, HomogeneousNetwork.ForwardPass fp, int[] offsets, int i, Vector<double>[] act, Matrix<double>[] a, Matrix<double> hw)
+    {
+        int n = network.Depth;
+        var dims = network.Dims;
+        int dw = offsets[n + 1];
+        var mb = Matrix<double>.Build;
+        var jm = mb.Dense(dims[n], dw);
+        for (int j = 1; j <= n; j++)
+        {
+            for (int q = 0; q < dims[j - 1]; q++)
             {
-                slope[j] = fp.Slopes[j].Column(i);
-                act[j] = fp.A[j].Column(i);
-            }
-            // DW[j] = D'_{i,j} W_j; chain(k, l) = (D'W)_{l:k} (identity if k > l).
-            var dwm = new Matrix<double>[n + 1];
-            for (int j = 1; j <= n; j++)
-            {
-                dwm[j] = mb.DiagonalOfDiagonalVector(slope[j]) * fp.Weights[j - 1];
-            }
-            Matrix<double> Chain(int k, int l)
-            {
-                var c = mb.DenseIdentity(dims[k - 1]);
-                for (int t = k; t <= l; t++)
+                double aq = act[j - 1][q];
+                if (aq == 0)
                 {
-                    c = dwm[t] * c;
+                    continue;
                 }
-                return c;
-            }
-            var a = new Matrix<double>[n + 1]; // A_{i,j} = (D'W)_{n:j+1} D'_{i,j}, d_n × d_j
-            for (int j = 1; j <= n; j++)
-            {
-                a[j] = Chain(j + 1, n) * mb.DiagonalOfDiagonalVector(slope[j]);
-            }
-            // First term: J_iᵀ ∇²ℓ_i J_i.
-            var jm = mb.Dense(dims[n], dw);
-            for (int j = 1; j <= n; j++)
-            {
-                for (int q = 0; q < dims[j - 1]; q++)
+                for (int p = 0; p < dims[j]; p++)
                 {
-                    double aq = act[j - 1][q];
-                    if (aq == 0)
+                    jm.SetColumn(offsets[j] + p + q * dims[j], a[j].Column(p) * aq);
+                }
+            }
+        }
+        var yhat = fp.Output.SubMatrix(0, dims[n], i, 1);
+        var yi = network.Y.SubMatrix(0, dims[n], i, 1);
+        var hl = mb.Dense(dims[n], dims[n]);
+        for (int k = 0; k < dims[n]; k++)
+        {
+            var e = mb.Dense(dims[n], 1);
+            e[k, 0] = 1;
+            hl.SetColumn(k, network.Loss.HessianApply(yhat, yi, e).Column(0));
+        }
+        hw.Add(jm.TransposeThisAndMultiply(hl * jm) / network.Samples, hw);
+    }
+
+    /// <summary>Cross terms of sample i (j &lt; j'): entry [(p,r) of W_{j'}, (s,q) of W_j] += (A_{i,j'}ᵀ∇ℓ_i)_p((D'W)_{j'−1:j+1}D'_{i,j})_{rs}a_{i,j−1}[q]/m, both triangles.</summary>
+    private static void AddCrossTerms(HomogeneousNetwork network, int[] offsets, Vector<double> gl, Vector<double>[] slope, Vector<double>[] act, Matrix<double>[] dwm, Matrix<double>[] a, Matrix<double> hw)
+    {
+        int n = network.Depth;
+        var dims = network.Dims;
+        int m = network.Samples;
+        var mb = Matrix<double>.Build;
+        for (int j = 1; j <= n; j++)
+        {
+            for (int jp = j + 1; jp <= n; jp++)
+            {
+                var u = a[jp].TransposeThisAndMultiply(gl);                          // d_{j'}
+                var b = Chain(dwm, dims, j + 1, jp - 1) * mb.DiagonalOfDiagonalVector(slope[j]); // d_{j'−1} × d_j
+                var c = act[j - 1];                                                  // d_{j−1}
+                for (int p = 0; p < dims[jp]; p++)
+                {
+                    if (u[p] == 0)
                     {
                         continue;
                     }
-                    for (int p = 0; p < dims[j]; p++)
+                    for (int r = 0; r < dims[jp - 1]; r++)
                     {
-                        jm.SetColumn(offsets[j] + p + q * dims[j], a[j].Column(p) * aq);
-                    }
-                }
-            }
-            var yhat = fp.Output.SubMatrix(0, dims[n], i, 1);
-            var yi = network.Y.SubMatrix(0, dims[n], i, 1);
-            var hl = mb.Dense(dims[n], dims[n]);
-            for (int k = 0; k < dims[n]; k++)
-            {
-                var e = mb.Dense(dims[n], 1);
-                e[k, 0] = 1;
-                hl.SetColumn(k, network.Loss.HessianApply(yhat, yi, e).Column(0));
-            }
-            hw += jm.TransposeThisAndMultiply(hl * jm) / m;
-            // Cross terms.
-            var gl = grads.Column(i);
-            for (int j = 1; j <= n; j++)
-            {
-                for (int jp = j + 1; jp <= n; jp++)
-                {
-                    var u = a[jp].TransposeThisAndMultiply(gl);                          // d_{j'}
-                    var b = Chain(j + 1, jp - 1) * mb.DiagonalOfDiagonalVector(slope[j]); // d_{j'−1} × d_j
-                    var c = act[j - 1];                                                  // d_{j−1}
-                    for (int p = 0; p < dims[jp]; p++)
-                    {
-                        if (u[p] == 0)
+                        int ia = offsets[jp] + p + r * dims[jp];
+                        for (int s = 0; s < dims[j]; s++)
                         {
-                            continue;
-                        }
-                        for (int r = 0; r < dims[jp - 1]; r++)
-                        {
-                            int ia = offsets[jp] + p + r * dims[jp];
-                            for (int s = 0; s < dims[j]; s++)
+                            double ub = u[p] * b[r, s] / m;
+                            if (ub == 0)
                             {
-                                double ub = u[p] * b[r, s] / m;
-                                if (ub == 0)
-                                {
-                                    continue;
-                                }
-                                for (int q = 0; q < dims[j - 1]; q++)
-                                {
-                                    int ib = offsets[j] + s + q * dims[j];
-                                    double v = ub * c[q];
-                                    hw[ia, ib] += v;
-                                    hw[ib, ia] += v;
-                                }
+                                continue;
+                            }
+                            for (int q = 0; q < dims[j - 1]; q++)
+                            {
+                                int ib = offsets[j] + s + q * dims[j];
+                                double v = ub * c[q];
+                                hw[ia, ib] += v;
+                                hw[ib, ia] += v;
                             }
                         }
                     }
                 }
             }
         }
-        // Pull back through the layer maps.
-        if (network.Layers.All(l => l.IsDense))
-        {
-            return hw;
-        }
+    }
+
+    /// <summary>H_w = PᵀH_WP: the matrix-coordinate Hessian pulled back through the (weight-sharing) layer maps (Eq. 30).</summary>
+    private static Matrix<double> PullBack(HomogeneousNetwork network, int[] offsets, Matrix<double> hw)
+    {
+        int n = network.Depth;
+        int dw = offsets[n + 1];
+        var mb = Matrix<double>.Build;
         var coord = new int[dw];
         for (int j = 1; j <= n; j++)
         {
@@ -235,6 +266,19 @@ public static class ExactHessian
             }
         }
         return h;
+    }
+
+    /// <summary>
+    /// λ_min(∇²f(θ)) from the exact Hessian with a rigorous error: the symmetric eigensolver's backward error γ_{8d+8}‖H‖_F
+    /// (<see cref="LinearAlgebra.Spectra.MinEigenvalueWithBackwardError"/>) plus the assembly's rounding bound
+    /// (<see cref="IDifferentiableObjective.HessianRoundingBound"/>). The assembled matrix is symmetrized as ½(H + Hᵀ) first
+    /// unless <paramref name="symmetrize"/> is false (the eigensolver then reads one triangle).
+    /// </summary>
+    public static (double Value, double Error) CertifiedMinEigenvalue(IDifferentiableObjective f, double[] theta, bool symmetrize = true)
+    {
+        var h = f.Hessian(theta);
+        var (v, e) = LinearAlgebra.Spectra.MinEigenvalueWithBackwardError(symmetrize ? 0.5 * (h + h.Transpose()) : h);
+        return (v, e + f.HessianRoundingBound(theta));
     }
 
     /// <summary>Column b = ∇²f(θ)e_b by the analytic HVP, then ½(H + Hᵀ).</summary>

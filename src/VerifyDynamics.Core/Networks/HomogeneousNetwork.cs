@@ -197,6 +197,26 @@ public sealed class HomogeneousNetwork : IDifferentiableObjective
         return PullBack(h);
     }
 
+    /// <summary>The exact Hessian with frozen masks (<see cref="ExactHessian.Homogeneous"/>; valid inside θ's region).</summary>
+    public Matrix<double> Hessian(double[] theta) => ExactHessian.Homogeneous(this, theta);
+
+    /// <summary>s = max{1, |α|, |ᾱ|}: the size of the mask entries in the rounding bounds.</summary>
+    public double MaskBound => Math.Max(1, Math.Max(Math.Abs(Activation.Alpha), Math.Abs(Activation.AlphaBar)));
+
+    /// <summary>The scales of <see cref="Networks.HessianRoundingBound"/> at θ (with the pull-back factor for weight-sharing layers).</summary>
+    public HessianRoundingBound.Scales RoundingScales(double[] theta)
+    {
+        var fp = Forward(theta);
+        double? pullBack = _layers.All(l => l.IsDense) ? null : _layers.Max(l => l.OperatorNorm() * l.OperatorNorm());
+        return Networks.HessianRoundingBound.ScalesOf(fp.Weights, Dims, MaskBound, Loss, X, Loss.Gradient(fp.Output, Y), pullBack);
+    }
+
+    public double HessianRoundingBound(double[] theta) => Networks.HessianRoundingBound.Matrix(RoundingScales(theta));
+
+    /// <summary>A rigorous rounding bound for a computed Δθᵀ∇²f(θ)Δθ, dense layers (<see cref="Networks.HessianRoundingBound.QuadraticForm"/>).</summary>
+    public double QuadraticFormRoundingBound(double[] theta, IReadOnlyList<Matrix<double>> delta) =>
+        Networks.HessianRoundingBound.QuadraticForm(RoundingScales(theta), delta);
+
     /// <summary>‖w_{j+1}‖² − ‖w_j‖², j = 1..n−1 (EC21.Fact.NormBalance; Du et al. 2018).</summary>
     public double[] Invariants(double[] theta)
     {

@@ -18,6 +18,15 @@ public interface ISampleLoss
 
     /// <summary>Column i = ∇²ℓ(ŷ_i, y_i)·v_i.</summary>
     Matrix<double> HessianApply(Matrix<double> yhat, Matrix<double> y, Matrix<double> v);
+
+    /// <summary>ℓ(ŷ_i, y_i) for one sample (column i).</summary>
+    double Value(Matrix<double> yhat, Matrix<double> y, int i);
+
+    /// <summary>vᵀ∇²ℓ(ŷ_i, y_i)v for one sample (column i).</summary>
+    double HessianForm(Matrix<double> yhat, Matrix<double> y, int i, Vector<double> v);
+
+    /// <summary>sup over ŷ of ‖∇²ℓ(ŷ, y)‖₂ (the L of the exact-Hessian rounding bounds; +∞ when unbounded).</summary>
+    double CurvatureBound { get; }
 }
 
 /// <summary>The losses of the EC21 generator G0.</summary>
@@ -54,6 +63,16 @@ public static class Losses
         public Matrix<double> Gradient(Matrix<double> yhat, Matrix<double> y) => yhat - y;
 
         public Matrix<double> HessianApply(Matrix<double> yhat, Matrix<double> y, Matrix<double> v) => v.Clone();
+
+        public double Value(Matrix<double> yhat, Matrix<double> y, int i)
+        {
+            var r = yhat.Column(i) - y.Column(i);
+            return 0.5 * r.DotProduct(r);
+        }
+
+        public double HessianForm(Matrix<double> yhat, Matrix<double> y, int i, Vector<double> v) => v.DotProduct(v);
+
+        public double CurvatureBound => 1;
     }
 
     private sealed class LogisticLoss : ISampleLoss
@@ -80,6 +99,22 @@ public static class Losses
                 double p = Sigmoid(-y[0, i] * yhat[0, i]);
                 return y[0, i] * y[0, i] * p * (1 - p) * v[0, i];
             });
+
+        // m = yŷ: ln(1 + e^{−m}) = softplus(−m).
+        public double Value(Matrix<double> yhat, Matrix<double> y, int i)
+        {
+            double m = y[0, i] * yhat[0, i];
+            return m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m));
+        }
+
+        // vᵀ∇²ℓv = p(1 − p)v², p = σ(yŷ) (y² = 1).
+        public double HessianForm(Matrix<double> yhat, Matrix<double> y, int i, Vector<double> v)
+        {
+            double p = Sigmoid(y[0, i] * yhat[0, i]);
+            return p * (1 - p) * v[0] * v[0];
+        }
+
+        public double CurvatureBound => 0.25;
     }
 
     private sealed class ExponentialLoss : ISampleLoss
@@ -101,6 +136,13 @@ public static class Losses
 
         public Matrix<double> HessianApply(Matrix<double> yhat, Matrix<double> y, Matrix<double> v) =>
             Matrix<double>.Build.Dense(1, yhat.ColumnCount, (_, i) => y[0, i] * y[0, i] * Math.Exp(-y[0, i] * yhat[0, i]) * v[0, i]);
+
+        public double Value(Matrix<double> yhat, Matrix<double> y, int i) => Math.Exp(-y[0, i] * yhat[0, i]);
+
+        public double HessianForm(Matrix<double> yhat, Matrix<double> y, int i, Vector<double> v) =>
+            y[0, i] * y[0, i] * Math.Exp(-y[0, i] * yhat[0, i]) * v[0] * v[0];
+
+        public double CurvatureBound => double.PositiveInfinity;
     }
 
     private sealed class SoftmaxCrossEntropy : ISampleLoss
@@ -167,6 +209,15 @@ public static class Losses
             }
             return p;
         }
+
+        public double Value(Matrix<double> yhat, Matrix<double> y, int i) =>
+            Mean(yhat.SubMatrix(0, yhat.RowCount, i, 1), y.SubMatrix(0, y.RowCount, i, 1));
+
+        public double HessianForm(Matrix<double> yhat, Matrix<double> y, int i, Vector<double> v) =>
+            v.DotProduct(HessianApply(yhat.SubMatrix(0, yhat.RowCount, i, 1), y.SubMatrix(0, y.RowCount, i, 1), v.ToColumnMatrix()).Column(0));
+
+        // ∇²ℓ = (Σ_k y_k)(diag p − ppᵀ) has norm ≤ ½ for probability vectors y.
+        public double CurvatureBound => 0.5;
 
         public Matrix<double> HessianApply(Matrix<double> yhat, Matrix<double> y, Matrix<double> v)
         {
@@ -236,10 +287,34 @@ public sealed class DataLoss : IEndToEndLoss
     public Matrix<double> Y { get; }
     public int Samples => X.ColumnCount;
 
-    public double Value(Matrix<double> w) => Loss.Mean(w * X, Y);
+    public double Value(Matrix<double> w) => ValueOfOutputs(w * X);
+
+    /// <summary>(1/m) Σ_i ℓ(ŷ_i, y_i) for outputs ŷ_i given as columns, summed sample by sample.</summary>
+    public double ValueOfOutputs(Matrix<double> outputs)
+    {
+        double s = 0;
+        for (int i = 0; i < Samples; i++)
+        {
+            s += Loss.Value(outputs, Y, i);
+        }
+        return s / Samples;
+    }
 
     /// <summary>∇φ(W) = (1/m) Σ_i ∇ℓ_i x_iᵀ.</summary>
     public Matrix<double> Gradient(Matrix<double> w) => Loss.Gradient(w * X, Y).TransposeAndMultiply(X) / Samples;
+
+    /// <summary>∇²φ(W)[V, V] = (1/m) Σ_i (Vx_i)ᵀ∇²ℓ_i(Vx_i).</summary>
+    public double HessianForm(Matrix<double> w, Matrix<double> v)
+    {
+        var outputs = w * X;
+        var vx = v * X;
+        double s = 0;
+        for (int i = 0; i < Samples; i++)
+        {
+            s += Loss.HessianForm(outputs, Y, i, vx.Column(i));
+        }
+        return s / Samples;
+    }
 
     public Matrix<double> HessianApply(Matrix<double> w, Matrix<double> dw) =>
         Loss.HessianApply(w * X, Y, dw * X).TransposeAndMultiply(X) / Samples;

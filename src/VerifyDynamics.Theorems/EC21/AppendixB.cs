@@ -1,4 +1,5 @@
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.Numbers;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -85,7 +86,7 @@ public sealed class AppendixB
     /// <summary>GD on the second coordinate up to k_1 (first θ̄_k ≥ 1): k_{1−ρ̄}, k_1, θ̄_{k_1} and the transition step count.</summary>
     public GdPassage Passage(double delta0, double eta)
     {
-        double l2 = Ec21.Log1p(A * eta / 2);
+        double l2 = AccurateFunctions.Log1p(A * eta / 2);
         double target = 2 - 1.5 * RhoBar;
         // k_{1−ρ̄}: the first k with δ_0(1 + aη/2)^k ≥ 2 − 3ρ̄/2 (Lemma 72); the ceiling is corrected by ±1 checks.
         long kA = Math.Max(0, (long)Math.Ceiling(Math.Log(target / delta0) / l2));

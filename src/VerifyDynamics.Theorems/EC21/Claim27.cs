@@ -55,7 +55,7 @@ public static class Claim27
     {
         var prob = LinearNetProblem.From(x);
         var net = x.Network;
-        var (lmin, err) = prob.MinEigen(Ec21.Flatten(net.Weights), net.Dims);
+        var (lmin, err) = prob.MinEigen(ParameterLayout.Flatten(net.Weights), net.Dims);
         var tol = LinearNetProblem.MinEigenTolerance(err);
         double g = prob.GradPhi(net.EndToEnd()).FrobeniusNorm();
         return MarginSet.Of(

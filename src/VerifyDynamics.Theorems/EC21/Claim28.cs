@@ -55,7 +55,7 @@ public static class Claim28
     private static MarginSet Conclude(Instance x)
     {
         var net = HomogeneousNet.From(x);
-        var (lmin, err) = net.MinEigenExact(Ec21.Flatten(x.Weights), x.Network.Dims);
+        var (lmin, err) = net.MinEigenExact(ParameterLayout.Flatten(x.Weights), x.Network.Dims);
         var tol = HomogeneousNet.MinEigenExactTolerance(err);
         return MarginSet.Of(
             Ec21.AtLeast("λ_min ≥ −max{|α|,|ᾱ|}(1/|S|)Σ‖∇ℓ_i‖‖x_i‖", lmin, -HomogeneousInstances.LeadingFactor(net, x.Weights, 1), tol),

@@ -2,6 +2,7 @@ using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -33,7 +34,7 @@ internal static class Conservation
         foreach (double t in new[] { 1.0, 2, 3, 4 }.Where(t => t <= horizon).Append(horizon).Where(t => t > 0).Distinct())
         {
             var th = loose.Theta(t);
-            double delta = 1.1 * Ec21.Distance(th, reference.Theta(t));
+            double delta = 1.1 * VectorOps.Distance(th, reference.Theta(t));
             double m = Math.Max(maxLayerNorm(th), maxLayerNorm(theta0));
             var inv = f.Invariants(th);
             double drift = inv.Select((v, k) => Math.Abs(v - inv0[k])).DefaultIfEmpty(0).Max();

@@ -3,6 +3,7 @@ using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -111,73 +112,20 @@ internal static class ConvInstances
     }
 
     /// <summary>
-    /// λ_min of the exact Hessian with frozen masks (<see cref="ExactHessian.Homogeneous"/>); error: the eigensolver's
-    /// γ_{8d+8}‖H‖_F plus the rigorous rounding bound <see cref="HessianRounding"/>.
+    /// λ_min of the exact Hessian with frozen masks (Core <see cref="ExactHessian.CertifiedMinEigenvalue"/>, the assembled matrix as
+    /// is); error: the eigensolver's γ_{8d+8}‖H‖_F plus Core's rigorous rounding bound γ_K·max‖W_j(·)‖_op²·C_W
+    /// (<see cref="HessianRoundingBound"/> with the pull-back through the weight-sharing maps).
     /// </summary>
-    public static (double Value, double Error) MinEigen(HomogeneousNetwork net, double[] theta)
-    {
-        var h = ExactHessian.Homogeneous(net, theta);
-        var (v, e) = Ec21.MinEigen(h);
-        return (v, e + HessianRounding(net, theta));
-    }
-
-    /// <summary>
-    /// A rigorous rounding bound for the exact frozen-mask Hessian in weight-vector coordinates: with the matrices W_j = W_j(w_j)
-    /// and the standard model |fl(AB) − AB| ≤ γ_k|A||B| (‖|A|‖_F = ‖A‖_F), the matrix-space Hessian's terms are bounded in
-    /// Frobenius norm by C_W = s^{2(n−1)}L‖X‖_F²/|S|·Σ_jd_jd_{j−1}P_j² + 2s^{n−1}Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F (P_j = ∏_{k≠j}‖W_k‖_F,
-    /// s = max{1, |α|, |ᾱ|} bounds the masks, L = 1 square / ¼ logistic, Ḡ = ‖ℓ′‖_F‖X‖_F/|S|); the pull-back through the 0/1 layer
-    /// maps multiplies it by at most max_j‖W_j(·)‖_op² (= the largest coordinate multiplicity, Fact.OpNorm) and sums that many
-    /// terms. Bound: γ_K·max_j‖W_j(·)‖_op²·C_W with K = 8(n + Σd + |S|) + 64 + (max multiplicity)².
-    /// </summary>
-    public static double HessianRounding(HomogeneousNetwork net, double[] theta)
-    {
-        var ws = net.Weights(theta);
-        int n = ws.Length;
-        var dims = net.Dims;
-        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
-        double sMask = Math.Max(1, Math.Max(Math.Abs(net.Activation.Alpha), Math.Abs(net.Activation.AlphaBar)));
-        double xf = net.X.FrobeniusNorm();
-        double gBar = net.Loss.Gradient(net.Output(theta), net.Y).FrobeniusNorm() * xf / net.Samples;
-        double first = 0, cross = 0;
-        for (int j = 0; j < n; j++)
-        {
-            double pj = Prod(k => k != j);
-            first += dims[j + 1] * dims[j] * pj * pj;
-            for (int jp = j + 1; jp < n; jp++)
-            {
-                cross += Prod(k => k != j && k != jp);
-            }
-        }
-        double curvature = net.Loss.Name == "square" ? 1 : 0.25;
-        double op2 = net.Layers.Max(l => l.OperatorNorm() * l.OperatorNorm());
-        double cW = Math.Pow(sMask, 2 * (n - 1)) * curvature * xf * xf / net.Samples * first + 2 * Math.Pow(sMask, n - 1) * gBar * cross;
-        int ops = 8 * (n + dims.Sum() + net.Samples) + 64 + (int)Math.Ceiling(op2 * op2);
-        return Tolerance.Gamma(ops) * op2 * cW;
-    }
+    public static (double Value, double Error) MinEigen(HomogeneousNetwork net, double[] theta) =>
+        ExactHessian.CertifiedMinEigenvalue(net, theta, symmetrize: false);
 
     /// <summary>The tolerance kind of <see cref="MinEigen"/>'s error.</summary>
     public static Tolerance MinEigenTolerance(double error) =>
         Tolerance.Bound(error, "exact frozen-mask Hessian rounding γ_K·max‖W_j(·)‖_op²·C_W (|fl(AB) − AB| ≤ γ_k|A||B|, Frobenius magnitudes) + eigensolver γ_{8d+8}‖H‖_F");
 
     /// <summary>Δθᵀ∇²fΔθ by central differences of Core's backprop gradient (step h along Δθ), Richardson error estimate.</summary>
-    public static (double Value, double Error) DirectionalSecond(HomogeneousNetwork net, double[] theta, double[] delta, double h)
-    {
-        double Q(double step)
-        {
-            var gp = net.Gradient(Ec21.Axpy(theta, step, delta));
-            var gm = net.Gradient(Ec21.Axpy(theta, -step, delta));
-            double s = 0;
-            for (int i = 0; i < delta.Length; i++)
-            {
-                s += delta[i] * (gp[i] - gm[i]);
-            }
-            return s / (2 * step);
-        }
-        double q1 = Q(h), q2 = Q(h / 2);
-        double gScale = Ec21.Norm(net.Gradient(theta)) * Ec21.Norm(delta) + 1e-300;
-        return (q2, Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(32) * gScale / (h / 2));
-    }
+    public static (double Value, double Error) DirectionalSecond(HomogeneousNetwork net, double[] theta, double[] delta, double h) =>
+        RichardsonDifferences.DirectionalSecond(net.Gradient, theta, delta, h);
 
     /// <summary>Δθᵀ∇²fΔθ by the exact HVP with frozen masks, with the rounding γ_{16·n·D}·‖Δ‖²·‖H‖-scale (scale from |ΔᵀHΔ| + ‖HΔ‖‖Δ‖).</summary>
     public static (double Value, double Error) QuadraticForm(HomogeneousNetwork net, double[] theta, double[] delta)
@@ -188,7 +136,7 @@ internal static class ConvInstances
         {
             q += delta[i] * hv[i];
         }
-        return (q, Tolerance.Gamma(16 * net.Depth * net.Dims.Max()) * (Math.Abs(q) + Ec21.Norm(hv) * Ec21.Norm(delta)));
+        return (q, Tolerance.Gamma(16 * net.Depth * net.Dims.Max()) * (Math.Abs(q) + VectorOps.Norm(hv) * VectorOps.Norm(delta)));
     }
 
     /// <summary>The paper-local dense evaluator of Eq. (16) on the same data/activation (Eq. 30 = Eq. 16 at W_j(w_j), W_j(Δw_j)).</summary>

@@ -3,6 +3,7 @@ using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -85,7 +86,7 @@ internal static class EndToEndDynamics
         int n = f.Depth;
         var w = f.Network(theta).EndToEnd();
         double m = MaxNorm(f, theta);
-        double scale = n * Ec21.Norm(f.Gradient(theta)) * Math.Pow(Math.Max(m, 1), n - 1) + n * f.Phi.Gradient(w).FrobeniusNorm() * Math.Pow(w.FrobeniusNorm(), 2 - 2.0 / n);
+        double scale = n * VectorOps.Norm(f.Gradient(theta)) * Math.Pow(Math.Max(m, 1), n - 1) + n * f.Phi.Gradient(w).FrobeniusNorm() * Math.Pow(w.FrobeniusNorm(), 2 - 2.0 / n);
         return Tolerance.FromRounding(16 * n * f.Dims.Max() + 32, scale, "velocity and formula");
     }
 

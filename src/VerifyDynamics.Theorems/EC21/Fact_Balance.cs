@@ -24,12 +24,12 @@ public static class Fact_Balance
         Fidelity = Fidelity.Restricted("horizon t ≤ 4 (checked at t = 1..4 against a 100× tighter run)"),
         Hypotheses = new Hypotheses("linear nets n ∈ 2..4, widths 1..3, Gaussian weights × 0.7, |S| ≤ 4, square or logistic data loss",
             Generate, (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "n ≥ 2 (some invariant exists)"))),
-        Conclusion = (x, k, p) => Conservation.AlongFlow(Objective(x), Ec21.Flatten(x.Weights), MaxNorm(x), p),
+        Conclusion = (x, k, p) => Conservation.AlongFlow(Objective(x), ParameterLayout.Flatten(x.Weights), MaxNorm(x), p),
         DefaultTrials = 12,
         Variants =
         [
             Variant.Mutant("GradientDescent", "conserved under GD (η = 0.1): refuted, GD drifts by η²-terms",
-                s => s.WithConclusion((x, k, p) => Conservation.AlongDescent(Objective(x), Ec21.Flatten(x.Weights), MaxNorm(x), 0.1)), trials: 6),
+                s => s.WithConclusion((x, k, p) => Conservation.AlongDescent(Objective(x), ParameterLayout.Flatten(x.Weights), MaxNorm(x), 0.1)), trials: 6),
         ],
     };
 
@@ -57,6 +57,6 @@ public static class Fact_Balance
     private static Func<double[], double> MaxNorm(Instance x)
     {
         var dims = x.Network.Dims;
-        return theta => Ec21.Unflatten(theta, dims).Max(w => w.FrobeniusNorm());
+        return theta => ParameterLayout.Unflatten(theta, dims).Max(w => w.FrobeniusNorm());
     }
 }

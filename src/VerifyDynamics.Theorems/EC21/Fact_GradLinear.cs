@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -62,12 +63,12 @@ public static class Fact_GradLinear
         var data = LinearNetProblem.From(x);
         var net = x.Network;
         var dims = net.Dims;
-        var theta = Ec21.Flatten(x.Weights);
-        var delta = Ec21.Flatten(x.MatrixLists["Delta"]);
-        var formula = Ec21.Flatten(Formula(net, data.GradPhi(net.EndToEnd()), transposes));
+        var theta = ParameterLayout.Flatten(x.Weights);
+        var delta = ParameterLayout.Flatten(x.MatrixLists["Delta"]);
+        var formula = ParameterLayout.Flatten(Formula(net, data.GradPhi(net.EndToEnd()), transposes));
         double directional = formula.Select((g, i) => g * delta[i]).Sum();
-        double h = 1e-4 * Math.Max(Ec21.Norm(theta), 1) / Ec21.Norm(delta);
-        double Fd(double step) => (data.F(Ec21.Axpy(theta, step, delta), dims) - data.F(Ec21.Axpy(theta, -step, delta), dims)) / (2 * step);
+        double h = 1e-4 * Math.Max(VectorOps.Norm(theta), 1) / VectorOps.Norm(delta);
+        double Fd(double step) => (data.F(VectorOps.AddScaled(theta, step, delta), dims) - data.F(VectorOps.AddScaled(theta, -step, delta), dims)) / (2 * step);
         double q1 = Fd(h), q2 = Fd(h / 2);
         double fScale = Math.Abs(data.F(theta, dims)) + 1e-300;
         var fdTol = Tolerance.Heuristic(Math.Abs(q1 - q2) * 4 / 3 + Tolerance.Gamma(16 * net.Depth * dims.Max() + 16) * fScale / (h / 2), "Richardson estimate + rounding of f/h");

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -98,7 +99,7 @@ public static class Fact_OpNorm
         // √ is 1/(2√λ)-Lipschitz; λ_max ≥ 1 whenever some coordinate is used, so the eigen error maps to ≤ eigTol/2 (+ eigTol if λ_max = 0).
         var tol = Tolerance.Bound(eigTol + Tolerance.Gamma(4) * Math.Max(measured, claimed), "eigensolver γ_{8d+8}‖G‖_F through √");
         var w = x.Matrix("w").Column(0).ToArray();
-        double lhs = map.ToMatrix(w).FrobeniusNorm(), rhs = claimed * Ec21.Norm(w);
+        double lhs = map.ToMatrix(w).FrobeniusNorm(), rhs = claimed * VectorOps.Norm(w);
         return MarginSet.Of(
             Ec21.AtMost("|√λ_max(PᵀP) − √max c_k| ≤ 0", Math.Abs(measured - claimed), 0, tol),
             Ec21.AtMost("‖W_j(w)‖_F ≤ ‖W_j(·)‖_op‖w‖", lhs, rhs, Tolerance.FromRounding(2 * map.Rows * map.Columns + 2 * d, Math.Max(lhs, rhs), "norms")))

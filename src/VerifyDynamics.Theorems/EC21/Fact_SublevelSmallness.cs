@@ -1,5 +1,7 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -45,16 +47,16 @@ public static class Fact_SublevelSmallness
         int n = x.Network.Depth;
         var dims = x.Network.Dims;
         var lambda = x.RequireTarget;
-        double[] At(double t) => t == 0 ? Ec21.Flatten(x.Weights) : solved.Reference.Evaluate(t);
-        double Delta(double t) => t == 0 ? 0 : 1.1 * Ec21.Distance(solved.Reference.Evaluate(t), solved.Solution.Evaluate(t));
-        double M(double[] th) => Math.Max(1, Ec21.Unflatten(th, dims).Max(w => w.FrobeniusNorm()));
+        double[] At(double t) => t == 0 ? ParameterLayout.Flatten(x.Weights) : solved.Reference.Evaluate(t);
+        double Delta(double t) => t == 0 ? 0 : 1.1 * VectorOps.Distance(solved.Reference.Evaluate(t), solved.Solution.Evaluate(t));
+        double M(double[] th) => Math.Max(1, ParameterLayout.Unflatten(th, dims).Max(w => w.FrobeniusNorm()));
         var margins = new List<Margin>();
         var theta0 = At(0);
         if (weights)
         {
             foreach (double t in new[] { 1.0, 2, 3, 4 })
             {
-                double lhs = Ec21.Norm(At(t)), rhs = Ec21.Norm(theta0);
+                double lhs = VectorOps.Norm(At(t)), rhs = VectorOps.Norm(theta0);
                 margins.Add(Ec21.AtMost($"‖θ(t)‖ ≤ ‖θ(0)‖ at t = {t}", lhs, rhs, Tolerance.ValidatedEstimate(Delta(t), "DOP853 deviation from the 100× tighter run").Plus(Tolerance.FromRounding(2 * theta0.Length, Math.Max(lhs, rhs), "norms"))));
             }
             return new MarginSet(margins);
@@ -62,9 +64,9 @@ public static class Fact_SublevelSmallness
         double FTol(double t)
         {
             var th = At(t);
-            var g = Ec21.Flatten(new Core.Networks.DeepLinearNetwork(Ec21.Unflatten(th, dims)).Gradients(lambda));
+            var g = ParameterLayout.Flatten(new Core.Networks.DeepLinearNetwork(ParameterLayout.Unflatten(th, dims)).Gradients(lambda));
             double d = Delta(t), m = M(th);
-            return Ec21.Norm(g) * d + n * n * Math.Pow(m, 2 * n) * d * d + Tolerance.Gamma(8 * n * dims.Max()) * (S5.LossAt(x, th) + 1);
+            return VectorOps.Norm(g) * d + n * n * Math.Pow(m, 2 * n) * d * d + Tolerance.Gamma(8 * n * dims.Max()) * (S5.LossAt(x, th) + 1);
         }
         for (int k = 0; k < 8; k++)
         {
@@ -76,7 +78,7 @@ public static class Fact_SublevelSmallness
         foreach (double t in new[] { 1.0, 2, 3, 4 })
         {
             var th = At(t);
-            double lhs = (new Core.Networks.DeepLinearNetwork(Ec21.Unflatten(th, dims)).EndToEnd() - lambda).FrobeniusNorm();
+            double lhs = (new Core.Networks.DeepLinearNetwork(ParameterLayout.Unflatten(th, dims)).EndToEnd() - lambda).FrobeniusNorm();
             double tol = n * Math.Pow(M(th), n - 1) * Delta(t) + Tolerance.Gamma(8 * n * dims.Max()) * (lhs + 1);
             margins.Add(Ec21.AtMost($"‖w(t) − λ‖ ≤ ‖w(0) − λ‖ at t = {t}", lhs, w0.FrobeniusNorm(), Tolerance.ValidatedEstimate(tol, "DOP853 deviation (100× tighter run) through w_{n:1} + rounding")));
         }

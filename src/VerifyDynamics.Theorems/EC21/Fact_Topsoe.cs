@@ -1,4 +1,5 @@
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.Numbers;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -31,7 +32,7 @@ public static class Fact_Topsoe
     private static MarginSet Conclude(Instance x, double lowerDenominatorConstant)
     {
         double z = x.Scalar("z");
-        double ln = Ec21.Log1p(z);
+        double ln = AccurateFunctions.Log1p(z);
         double lower = 2 * z / (lowerDenominatorConstant + z), upper = z / 2 * (2 + z) / (1 + z);
         return MarginSet.Of(Margin.AtLeast("ln(1 + z) ≥ 2z/(2 + z)", ln, lower), Margin.AtMost("ln(1 + z) ≤ (z/2)(2 + z)/(1 + z)", ln, upper));
     }

@@ -34,7 +34,7 @@ internal static class HomogeneousInstances
     public static bool InsideRegion(Instance x)
     {
         var net = HomogeneousNet.From(x);
-        var (pre, _, _) = net.Forward(x.Weights);
+        var pre = net.Forward(x.Weights).Z[1..^1];
         int n = x.Weights.Length;
         return pre.All(z => z.Enumerate().Min(Math.Abs) > 100 * n * Step * Math.Max(z.Enumerate().Max(Math.Abs), double.Epsilon));
     }

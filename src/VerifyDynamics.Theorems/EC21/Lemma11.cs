@@ -49,7 +49,7 @@ public static class Lemma11
     {
         var net = HomogeneousNet.From(x);
         int n = x.Weights.Length;
-        var (lmin, err) = net.MinEigenExact(Ec21.Flatten(x.Weights), x.Network.Dims);
+        var (lmin, err) = net.MinEigenExact(ParameterLayout.Flatten(x.Weights), x.Network.Dims);
         var norms = x.Weights.Select(w => w.FrobeniusNorm());
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -HomogeneousInstances.LeadingFactor(net, x.Weights, n - 1) * prod;

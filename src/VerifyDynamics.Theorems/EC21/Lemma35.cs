@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -63,12 +64,12 @@ public static class Lemma35
             var th = full.Theta(t);
             var e2e = f.Network(th).EndToEnd().ToRowMajorArray();
             var w = reduced.Reference.Evaluate(t);
-            double delta = 1.1 * Ec21.Distance(th, full.Validation!.Solution.Evaluate(t));
-            double deltaW = 1.1 * Ec21.Distance(w, reduced.Solution.Evaluate(t));
+            double delta = 1.1 * VectorOps.Distance(th, full.Validation!.Solution.Evaluate(t));
+            double deltaW = 1.1 * VectorOps.Distance(w, reduced.Solution.Evaluate(t));
             double m = EndToEndDynamics.MaxNorm(f, th);
             var tol = Tolerance.ValidatedEstimate(n * Math.Pow(m + delta, n - 1) * delta + deltaW, "DOP853 deviations (full GF propagated to W_{n:1}, reduced ODE)")
-                .Plus(Tolerance.FromRounding(8 * n * f.Dims.Max(), Ec21.Norm(w) + Math.Pow(m, n), "end-to-end product"));
-            margins.Add(Margin.Deviation($"‖w_{{n:1}}(t) − w(t)‖ at t = {t}", Ec21.Distance(e2e, w), Ec21.Norm(w) + Math.Pow(m, n), tol));
+                .Plus(Tolerance.FromRounding(8 * n * f.Dims.Max(), VectorOps.Norm(w) + Math.Pow(m, n), "end-to-end product"));
+            margins.Add(Margin.Deviation($"‖w_{{n:1}}(t) − w(t)‖ at t = {t}", VectorOps.Distance(e2e, w), VectorOps.Norm(w) + Math.Pow(m, n), tol));
         }
         return new MarginSet(margins);
     }

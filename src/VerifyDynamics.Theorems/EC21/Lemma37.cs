@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -54,9 +55,9 @@ public static class Lemma37
         var dims = x.Network.Dims;
         int n = x.Network.Depth;
         var lambda = x.RequireTarget.Row(0).ToArray();
-        var theta0 = Ec21.Flatten(x.Weights);
+        var theta0 = ParameterLayout.Flatten(x.Weights);
         double dTheta = 2 * Math.Sqrt(theta0.Length) * solved.MaxDeviation;
-        double w0 = Ec21.Norm(S5.EndToEnd(x, theta0)), dist0 = Ec21.Distance(S5.EndToEnd(x, theta0), lambda);
+        double w0 = VectorOps.Norm(S5.EndToEnd(x, theta0)), dist0 = VectorOps.Distance(S5.EndToEnd(x, theta0), lambda);
         double cap = n * Math.Pow(w0 + twoLambda, 2.0 / n);
         var layer = new List<Margin>();
         var total = new List<Margin>();
@@ -65,9 +66,9 @@ public static class Lemma37
         foreach (double t in UFlowChecks.Trajectory.Grid(0, horizon, 15))
         {
             var theta = solved.Reference.Evaluate(t);
-            var net = new DeepLinearNetwork(Ec21.Unflatten(theta, dims));
+            var net = new DeepLinearNetwork(ParameterLayout.Unflatten(theta, dims));
             var w = net.EndToEnd().Row(0).ToArray();
-            double nw = Ec21.Norm(w), nt = Ec21.Norm(theta);
+            double nw = VectorOps.Norm(w), nt = VectorOps.Norm(theta);
             double m = net.Weights.Max(q => q.FrobeniusNorm());
             double dW = n * Math.Pow(m + dTheta, n - 1) * dTheta + Tolerance.Gamma(16 * n * dims.Max()) * Math.Pow(m, n);
             double root = Math.Pow(nw, 1.0 / n);
@@ -84,7 +85,7 @@ public static class Lemma37
             // At t = 0 this is ‖w(0) − λ‖ ≤ ‖w(0) − λ‖, an equality by definition: not a measure of the bound.
             if (t > 0)
             {
-                mono.Add(Margin.AtMost($"t = {t:G3}", Ec21.Distance(w, lambda), dist0, Tolerance.ValidatedEstimate(dW, "δ_w").Plus(Tolerance.FromRounding(32, 1 + dist0, "distances"))));
+                mono.Add(Margin.AtMost($"t = {t:G3}", VectorOps.Distance(w, lambda), dist0, Tolerance.ValidatedEstimate(dW, "δ_w").Plus(Tolerance.FromRounding(32, 1 + dist0, "distances"))));
             }
         }
         return MarginSet.Of(

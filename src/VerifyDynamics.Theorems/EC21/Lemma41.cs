@@ -1,5 +1,6 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -45,7 +46,7 @@ public static class Lemma41
         for (int i = 1; i <= 16; i++)
         {
             double t = horizon * i / 16;
-            double nu = Ec21.Norm(solved.Reference.Evaluate(t));
+            double nu = VectorOps.Norm(solved.Reference.Evaluate(t));
             var tol = Tolerance.ValidatedEstimate(2 * solved.MaxDeviation, "DOP853 deviation").Plus(Tolerance.FromRounding(32, nu, "‖u‖"));
             margins.Add(Margin.AtLeast($"‖u(t)‖ ≥ ‖u(0)‖e^{{−2nt}} at t = {t:G3}", nu, u0 * Math.Exp(-2 * n * t), tol));
             margins.Add(Margin.AtMost($"‖u(t)‖ ≤ ‖u(0)‖e^{{nt}} at t = {t:G3}", nu, u0 * Math.Exp(upperRate * n * t), tol));

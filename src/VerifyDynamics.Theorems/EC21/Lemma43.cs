@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -35,7 +36,7 @@ public static class Lemma43
     {
         int n = x.Network.Depth;
         var lambda = x.RequireTarget.Row(0).ToArray();
-        var u0 = S5.EndToEnd(x, Ec21.Flatten(x.Weights));
+        var u0 = S5.EndToEnd(x, ParameterLayout.Flatten(x.Weights));
         var uSolved = UFlowChecks.SolveU(n, u0, lambda, uHorizon, UFlowChecks.RtolFor(p), 1 - 2.0 / n + xiShift);
         if (!uSolved.Succeeded || !double.IsFinite(uSolved.MaxDeviation))
         {
@@ -51,7 +52,7 @@ public static class Lemma43
     {
         int n = x.Network.Depth;
         var theta = gf.Reference.Evaluate(s);
-        var net = new DeepLinearNetwork(Ec21.Unflatten(theta, x.Network.Dims));
+        var net = new DeepLinearNetwork(ParameterLayout.Unflatten(theta, x.Network.Dims));
         double dTheta = 2 * Math.Sqrt(theta.Length) * gf.MaxDeviation;
         double m = net.Weights.Max(q => q.FrobeniusNorm());
         double dW = n * Math.Pow(m + dTheta, n - 1) * dTheta + Tolerance.Gamma(16 * n * x.Network.Dims.Max()) * Math.Pow(m, n);
@@ -71,9 +72,9 @@ public static class Lemma43
         {
             double s = tr.Xi(t);
             var (w, dW) = EndToEndAt(x, gf, s);
-            double hNorm = n * Math.Pow(Ec21.Norm(w) + dW, 2 - 2.0 / n) * (Ec21.Distance(w, tr.Lambda) + dW);
+            double hNorm = n * Math.Pow(VectorOps.Norm(w) + dW, 2 - 2.0 / n) * (VectorOps.Distance(w, tr.Lambda) + dW);
             var tol = Tolerance.ValidatedEstimate(tr.DeltaU + dW, "δ_u + δ_w (GF error through W_{n:1})").Plus(Tolerance.ValidatedEstimate(hNorm * tr.DeltaXi, "‖h(w)‖·δ_ξ")).Plus(Tolerance.FromRounding(32, 1, "‖w‖ < 1"));
-            margins.Add(Margin.Deviation($"‖w_{{n:1}}(ξ(t)) − u(t)‖ at t = {t}", Ec21.Distance(w, tr.U(t)), 1, tol));
+            margins.Add(Margin.Deviation($"‖w_{{n:1}}(ξ(t)) − u(t)‖ at t = {t}", VectorOps.Distance(w, tr.U(t)), 1, tol));
         }
         return new MarginSet(margins).WithObservation("ξ(4)", tr.Xi(4));
     }

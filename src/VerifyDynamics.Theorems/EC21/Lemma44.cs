@@ -1,5 +1,6 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -43,9 +44,9 @@ public static class Lemma44
         {
             double t = horizon * i / 16;
             var u = solved.Reference.Evaluate(t);
-            double nu = u[0] / Ec21.Norm(u);
+            double nu = u[0] / VectorOps.Norm(u);
             double closed = 1 - 2 * rho / (rho + Math.Exp(rate * t));
-            var tol = Tolerance.ValidatedEstimate(2 * solved.MaxDeviation / Ec21.Norm(u), "DOP853 deviation / ‖u‖").Plus(Tolerance.FromRounding(32, 1, "|ν| ≤ 1"));
+            var tol = Tolerance.ValidatedEstimate(2 * solved.MaxDeviation / VectorOps.Norm(u), "DOP853 deviation / ‖u‖").Plus(Tolerance.FromRounding(32, 1, "|ν| ≤ 1"));
             margins.Add(Margin.Deviation($"|ν(t) − closed form| at t = {t:G3}", Math.Abs(nu - closed), 1, tol));
         }
         return new MarginSet(margins);

@@ -56,11 +56,11 @@ public static class Lemma5
         var net = x.Network;
         var dims = net.Dims;
         var dw = x.MatrixLists["Delta"];
-        var theta = Ec21.Flatten(net.Weights);
+        var theta = ParameterLayout.Flatten(net.Weights);
         // Left side: Δθᵀ(∇²f(θ)Δθ) with Core's Hessian-vector product — the exact directional derivative of the layer gradients
         // (Fact.GradLinear) by forward-over-reverse, an implementation independent of Eq. (12)'s double sum.
         var objective = prob.Objective(dims);
-        var delta = Ec21.Flatten(dw);
+        var delta = ParameterLayout.Flatten(dw);
         var hv = objective.HessianVectorProduct(theta, delta);
         double lhs = 0;
         for (int i = 0; i < delta.Length; i++)

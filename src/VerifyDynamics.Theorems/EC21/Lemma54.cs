@@ -1,5 +1,6 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -60,7 +61,7 @@ public static class Lemma54
         {
             var u = tr.U(t);
             var g = UFlowChecks.G(n, tr.Lambda, u);
-            double dist = tr.DistanceToLambda(t), z = Ec21.Norm(u), nu = tr.Nu(t);
+            double dist = tr.DistanceToLambda(t), z = VectorOps.Norm(u), nu = tr.Nu(t);
             if (dist <= 1e-8)
             {
                 // Both sides divide by ‖λ − u‖ (≠ 0 exactly, Lemma 46 (iv)); once the trajectory has converged to within 1e−8

@@ -1,5 +1,7 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -38,7 +40,7 @@ public static class Lemma57
         double r = x.Scalar("r"), nu = x.Scalar("nu"), epsBar = x.Scalar("epsBar");
         double horizon = UFlowChecks.Horizon(n, r, nu, epsBar);
         var lambda = x.RequireTarget.Row(0).ToArray();
-        var uSolved = UFlowChecks.SolveU(n, S5.EndToEnd(x, Ec21.Flatten(x.Weights)), lambda, horizon, UFlowChecks.RtolFor(p), 1 - 2.0 / n);
+        var uSolved = UFlowChecks.SolveU(n, S5.EndToEnd(x, ParameterLayout.Flatten(x.Weights)), lambda, horizon, UFlowChecks.RtolFor(p), 1 - 2.0 / n);
         if (!uSolved.Succeeded || !double.IsFinite(uSolved.MaxDeviation))
         {
             return UFlowChecks.Unsolved();
@@ -56,7 +58,7 @@ public static class Lemma57
             return MarginSet.Of(Margin.Uncomputable("GF solved"));
         }
         var (w, dW) = Lemma43.EndToEndAt(x, gf, s);
-        double dist = Ec21.Distance(w, lambda), nw = Ec21.Norm(w);
+        double dist = VectorOps.Distance(w, lambda), nw = VectorOps.Norm(w);
         double hNorm = n * Math.Pow(nw + dW, 2 - 2.0 / n) * (dist + dW);
         double dT = tr.DeltaTC;
         var tol = Tolerance.ValidatedEstimate((dist + dW) * dW, "‖w − λ‖δ_w + δ_w²")

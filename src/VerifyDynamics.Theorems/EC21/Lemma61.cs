@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -41,19 +42,19 @@ public static class Lemma61
         int n = r.NextInt(2, 4);
         var x = S5.Generate(r, n, r.LogUniform(0.01, 0.99), r.Uniform(-0.99, 1));
         double eps = r.LogUniform(1e-3, 1) / (2 * n);
-        var theta = Ec21.Flatten(x.Weights);
+        var theta = ParameterLayout.Flatten(x.Weights);
         double[] delta;
         int mode = ctx.Index % 3;
         if (mode == 2)
         {
             var net = x.Network;
-            delta = Ec21.Flatten(net.Weights.Select(w => w * (eps / (Math.Sqrt(n) * w.FrobeniusNorm()))).ToList());
+            delta = ParameterLayout.Flatten(net.Weights.Select(w => w * (eps / (Math.Sqrt(n) * w.FrobeniusNorm()))).ToList());
         }
         else
         {
             var g = Enumerable.Range(0, theta.Length).Select(_ => r.NextGaussian()).ToArray();
             double radius = mode == 0 ? eps * Math.Pow(r.NextDouble(), 1.0 / theta.Length) : eps;
-            delta = g.Select(v => v * radius / Ec21.Norm(g)).ToArray();
+            delta = g.Select(v => v * radius / VectorOps.Norm(g)).ToArray();
         }
         return x.WithScalar("eps", eps).WithMatrix("delta", Matrix<double>.Build.Dense(delta.Length, 1, delta));
     }
@@ -69,7 +70,7 @@ public static class Lemma61
             (gap <= Tolerance.Gamma(64) * (1 + w), "θ(t′) balanced (preserved along GF)"),
             (w <= 1, "‖w_{n:1}(t′)‖ ≤ 1 (Lemma 46)"),
             (eps > 0 && eps <= 1.0 / (2 * n) * (1 + 1e-15), "ε ∈ (0, 1/(2n)]"),
-            (Ec21.Norm(x.Matrix("delta").Column(0).ToArray()) <= eps * (1 + 1e-12), "‖θ_ε − θ(t′)‖ ≤ ε"));
+            (VectorOps.Norm(x.Matrix("delta").Column(0).ToArray()) <= eps * (1 + 1e-12), "‖θ_ε − θ(t′)‖ ≤ ε"));
     }
 
     private static MarginSet Conclude(Instance x, bool exponentJ)
@@ -79,17 +80,17 @@ public static class Lemma61
         var dims = net.Dims;
         double eps = x.Scalar("eps");
         var lambda = x.RequireTarget.Row(0).ToArray();
-        var theta = Ec21.Flatten(x.Weights);
-        var pert = new DeepLinearNetwork(Ec21.Unflatten(Ec21.Axpy(theta, 1, x.Matrix("delta").Column(0).ToArray()), dims));
+        var theta = ParameterLayout.Flatten(x.Weights);
+        var pert = new DeepLinearNetwork(ParameterLayout.Unflatten(VectorOps.AddScaled(theta, 1, x.Matrix("delta").Column(0).ToArray()), dims));
         var w = net.EndToEnd().Row(0).ToArray();
         var we = pert.EndToEnd().Row(0).ToArray();
-        double nw = Ec21.Norm(w);
+        double nw = VectorOps.Norm(w);
         var round = Tolerance.FromRounding(16 * n * dims.Max(), 1, "products of norms ≤ 1 + ε");
         var margins = new List<Margin>
         {
-            Margin.AtMost("(i) ‖w_ε − w‖ ≤ (‖w‖^{1/n} + ε)^n − ‖w‖", Ec21.Distance(we, w), Math.Pow(Math.Pow(nw, 1.0 / n) + eps, n) - nw, round),
+            Margin.AtMost("(i) ‖w_ε − w‖ ≤ (‖w‖^{1/n} + ε)^n − ‖w‖", VectorOps.Distance(we, w), Math.Pow(Math.Pow(nw, 1.0 / n) + eps, n) - nw, round),
             // Both sides share ‖∇φ(w)‖: the bound's own size is the slack 2nε it allows (utilization (‖∇φ(w_ε)‖ − ‖∇φ(w)‖)/(2nε)).
-            Margin.Bound("(ii) ‖∇φ(w_ε)‖ ≤ ‖∇φ(w)‖ + 2nε", Ec21.Distance(w, lambda) + 2 * n * eps - Ec21.Distance(we, lambda), 2 * n * eps, round),
+            Margin.Bound("(ii) ‖∇φ(w_ε)‖ ≤ ‖∇φ(w)‖ + 2nε", VectorOps.Distance(w, lambda) + 2 * n * eps - VectorOps.Distance(we, lambda), 2 * n * eps, round),
         };
         var norms = pert.Weights.Select(q => q.FrobeniusNorm()).ToArray();
         var subsets = new List<Margin>();

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -98,7 +99,7 @@ public static class Lemma62
         var norms = net.Weights.Select(w => w.FrobeniusNorm()).ToArray();
         double p1sq = MaxProduct(norms, n - 1, 2), p1 = MaxProduct(norms, n - 1, 1), p2 = MaxProduct(norms, n - 2, 1);
         double rhsH = hessFactor * p1sq + 2 * n * gradPhi * p2;
-        double grad = Ec21.Norm(objective.Gradient(theta));
+        double grad = VectorOps.Norm(objective.Gradient(theta));
         double rhsG = gradFactor * gradPhi * p1;
         int ops = 16 * n * net.Dims.Max() + 8 * theta.Length;
         var tolH = Tolerance.Bound(Tolerance.Gamma(8 * theta.Length + 8) * h.FrobeniusNorm(), "eigensolver γ_{8d}‖H‖_F (backward-stable symmetric eigensolver, Weyl)").Plus(Tolerance.FromRounding(ops, n * p1sq + 2 * n * gradPhi * p2 + gradPhi, "assembly, bound scale"));

@@ -53,9 +53,9 @@ public static class Lemma66
         double a = ab.A, eta = x.Scalar("eta"), t = x.Scalar("ttilde"), th0 = x.Scalar("theta1"), th3 = x.Scalar("theta3"), eps = ab.Epsilon;
         double delta0 = x.Scalar("u") - ab.RhoBar / 2;
         // k = 0: full distance from closed forms (expm1: no cancellation for small t̃).
-        double g1 = th0 * Ec21.Expm1(a * t);
-        double g2 = t <= ab.TimeOneMinusRho(delta0) ? delta0 * Ec21.Expm1(a * t / 2) : Prop20Proof.FlowBar(ab, delta0, t) - (ab.Z0 + delta0);
-        double g3 = -th3 * Ec21.Expm1(-12 * a * t);
+        double g1 = th0 * AccurateFunctions.Expm1(a * t);
+        double g2 = t <= ab.TimeOneMinusRho(delta0) ? delta0 * AccurateFunctions.Expm1(a * t / 2) : Prop20Proof.FlowBar(ab, delta0, t) - (ab.Z0 + delta0);
+        double g3 = -th3 * AccurateFunctions.Expm1(-12 * a * t);
         double hatT = th3 * Math.Exp(-12 * a * t);
         double lb0 = Math.Sqrt(g1 * g1 + g2 * g2 + g3 * g3), lb = double.PositiveInfinity;
         double hat = th3, hatAtMin = th3;

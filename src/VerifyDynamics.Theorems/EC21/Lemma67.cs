@@ -63,9 +63,9 @@ public static class Lemma67
         margins.Add(Margin.AtLeast("−φ′(z) ≥ 0 on [0, ∞) (grid over every piece)", minPhi, 0, Tolerance.FromRounding(8, 6 * a * (ab.Zc + 1), "unfactored quartic piece of φ′")));
         margins.Add(Margin.AtLeast("−φ̄′(z) ≥ 0 on [z_0, ∞) (grid over every piece)", minBar, 0, fieldTol));
         // (b) GD: literal iteration of coordinates 1 and 2.
-        double l = Ec21.Log1p(a * eta);
+        double l = AccurateFunctions.Log1p(a * eta);
         double prevT = double.NaN, prevD = double.NaN, minIncT = double.PositiveInfinity, minIncD = double.PositiveInfinity;
-        long budget = delta0 > 0 ? 5_000_000 : (long)Math.Ceiling(20 / Ec21.Log1p(a * eta / 2));
+        long budget = delta0 > 0 ? 5_000_000 : (long)Math.Ceiling(20 / AccurateFunctions.Log1p(a * eta / 2));
         Prop20Proof.IterateGd(x, (k, theta, delta) =>
         {
             if (k > 0)

@@ -57,7 +57,7 @@ public static class Lemma68
             }
         }
         // GD: the lemma's last index K = ⌈ln(z_c/θ_0)/ln(1 + aη)⌉.
-        double l = Ec21.Log1p(a * eta), lClosed = Ec21.Log1p(rateFactor * a * eta);
+        double l = AccurateFunctions.Log1p(a * eta), lClosed = AccurateFunctions.Log1p(rateFactor * a * eta);
         long kMax = (long)Math.Ceiling(logRatio / l);
         double theta = th0, maxRel = 0, beforeLast = double.NaN;
         for (long k = 0; k <= kMax; k++)

@@ -63,7 +63,7 @@ public static class Lemma7
         var net = x.Network;
         int n = net.Depth;
         var dims = net.Dims;
-        var (lmin, err) = prob.MinEigen(Ec21.Flatten(net.Weights), dims);
+        var (lmin, err) = prob.MinEigen(ParameterLayout.Flatten(net.Weights), dims);
         var norms = net.Weights.Select(MatrixMeasures.Spectral);
         double prod = nMinusOne ? LinearNetProblem.MaxProductOmittingOne(norms) : LinearNetProblem.MaxProductOmittingTwo(norms);
         double bound = -(factorOne ? 1 : n - 1) * Math.Sqrt(Math.Min(dims[0], dims[n])) * prob.GradPhi(net.EndToEnd()).FrobeniusNorm() * prod;

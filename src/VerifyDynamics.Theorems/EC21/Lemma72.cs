@@ -35,7 +35,7 @@ public static class Lemma72
     {
         var ab = AppendixB.From(x);
         double a = ab.A, eta = x.Scalar("eta"), delta0 = x.Scalar("u") - ab.RhoBar / 2, level = Prop20Proof.OffsetOneMinusRho(ab);
-        double l = Ec21.Log1p(rate * a * eta);
+        double l = AccurateFunctions.Log1p(rate * a * eta);
         double maxRel = 0;
         bool reached = false;
         double before = double.NaN, at = double.NaN, previous = double.NaN;

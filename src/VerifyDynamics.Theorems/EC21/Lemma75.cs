@@ -47,7 +47,7 @@ public static class Lemma75
         var ab = AppendixB.From(x);
         double a = ab.A, r = ab.RhoBar, c = Math.Sqrt(4 * r * (1 - r));
         double tau = 4 * r / (a * c) * (Math.Atan(2 * r / c) - Math.Atan(r / c));
-        double lower = Ec21.Log1p(4 * r / (4 - 3 * r)) / a, upper = -Ec21.Log1p(-r) / a;
+        double lower = AccurateFunctions.Log1p(4 * r / (4 - 3 * r)) / a, upper = -AccurateFunctions.Log1p(-r) / a;
         var tol = Tolerance.FromRounding(32, tau, "τ and the log bounds");
         double delta0 = x.Scalar("delta0"), theta0 = x.Scalar("theta0");
         double t1 = ab.TimeOneMinusRho(delta0) + tau;

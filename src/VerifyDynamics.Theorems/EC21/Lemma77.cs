@@ -58,7 +58,7 @@ public static class Lemma77
         {
             return MarginSet.Of(Margin.Uncomputable("GD reaches θ̄ ≥ 1 within the iteration budget"));
         }
-        double l = Ec21.Log1p(aeta);
+        double l = AccurateFunctions.Log1p(aeta);
         double barA = ab.Z0 + idx.DeltaAtKOneMinusRho, barK1 = ab.Z0 + idx.DeltaAtKOne;
         double xArg = Math.Max(0, -Math.Log(barA) / l);
         double ratio = barK1 / idx.ThetaAtKOne;
@@ -70,7 +70,7 @@ public static class Lemma77
             _ => q * q / (th0 * (1 - aeta / 10)),
         };
         var ratioTol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * idx.KOne + 32), bound, "the GD iterates (relative) and the bound");
-        double topsoe = Ec21.Log1p(aeta) / Ec21.Log1p(aeta / 2);
+        double topsoe = AccurateFunctions.Log1p(aeta) / AccurateFunctions.Log1p(aeta / 2);
         double t = x.Scalar("ttilde");
         return MarginSet.Of(
                 Prop20Proof.AtMostCeiling("(i) k_1 − k_{1−ρ̄} ≤ ⌈max{0, −ln(θ̄_{k_{1−ρ̄}})/ln(1+aη)}⌉", idx.KOne - idx.KOneMinusRho, xArg, Tolerance.Gamma(16) * (xArg + 1)),

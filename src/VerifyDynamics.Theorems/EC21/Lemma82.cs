@@ -40,7 +40,7 @@ public static class Lemma82
         {
             return MarginSet.Of(Margin.Uncomputable("GD reaches z̄_c within the iteration budget"));
         }
-        double l = Ec21.Log1p(rate * a * eta), barK1 = ab.Z0 + idx.DeltaAtKOne;
+        double l = AccurateFunctions.Log1p(rate * a * eta), barK1 = ab.Z0 + idx.DeltaAtKOne;
         double maxRel = 0;
         Prop20Proof.IterateGd(x, (k, _, delta) =>
         {

@@ -67,7 +67,7 @@ public static class Lemma84
             margins.Add(Margin.Uncomputable("GD reaches z̄_c within the iteration budget"));
             return new MarginSet(margins);
         }
-        double l = flowRate ? a * eta : Ec21.Log1p(a * eta), barK1 = ab.Z0 + idx.DeltaAtKOne, thK1 = idx.ThetaAtKOne;
+        double l = flowRate ? a * eta : AccurateFunctions.Log1p(a * eta), barK1 = ab.Z0 + idx.DeltaAtKOne, thK1 = idx.ThetaAtKOne;
         double maxRel1 = 0, maxRel2 = 0;
         Prop20Proof.IterateGd(x, (k, theta, delta) =>
         {
@@ -79,7 +79,7 @@ public static class Lemma84
             }
         }, maxSteps: idx.KZbarC);
         long n = idx.KZbarC - idx.KOne;
-        var tol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 6 * n + 4 * (long)Math.Ceiling(n * Ec21.Log1p(a * eta)) + 16), 1, "relative (≈ 5 roundings per GD step; n·ln(1+aη))");
+        var tol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 6 * n + 4 * (long)Math.Ceiling(n * AccurateFunctions.Log1p(a * eta)) + 16), 1, "relative (≈ 5 roundings per GD step; n·ln(1+aη))");
         margins.Add(Margin.Deviation("GD: max_k |θ_k − θ_{k_1}(1+aη)^{k−k_1}| / θ_{k_1}(1+aη)^{k−k_1}, k_1 ≤ k < k_{z̄_c}", maxRel1, 1, tol));
         margins.Add(Margin.Deviation("GD: max_k |θ̄_k − θ̄_{k_1}(1+aη)^{k−k_1}| / θ̄_{k_1}(1+aη)^{k−k_1}, k_1 ≤ k < k_{z̄_c}", maxRel2, 1, tol));
         return new MarginSet(margins).WithObservation("k_1", idx.KOne).WithObservation("k_zbar_c", idx.KZbarC);

@@ -49,7 +49,7 @@ internal static class Prop20Far
         var ab = AppendixB.From(x);
         double a = ab.A, eta = x.Scalar("eta"), eps = ab.Epsilon, t = x.Scalar("ttilde");
         var (th, bar, hat) = Prop20Proof.FlowAt(x, t);
-        double d1 = Prop20Proof.OffsetOne(ab), dZ = ab.ZbarC - ab.Z0, l = Ec21.Log1p(a * eta);
+        double d1 = Prop20Proof.OffsetOne(ab), dZ = ab.ZbarC - ab.Z0, l = AccurateFunctions.Log1p(a * eta);
         double minFull = double.PositiveInfinity, minSecond = double.PositiveInfinity, hatK = x.Scalar("theta3");
         double lastBelowOne = double.NaN;
         bool reached = false;

@@ -36,7 +36,7 @@ public static class Lemma86
         double a = ab.A, eta = x.Scalar("eta");
         var passage = ab.Passage(x.Scalar("u") - ab.RhoBar / 2, eta);
         double kk = x.Scalar("kmatch");
-        double logBar = Math.Log(passage.BarAtKOne) + (kk - passage.KOne) * Ec21.Log1p(a * eta);
+        double logBar = Math.Log(passage.BarAtKOne) + (kk - passage.KOne) * AccurateFunctions.Log1p(a * eta);
         return HypothesesCheck.All(
             (eta <= 1 / (6 * a), "η ≤ 1/(6a)"),
             (ab.RhoBar <= a * eta / 10, "ρ̄ ≤ aη/10"),

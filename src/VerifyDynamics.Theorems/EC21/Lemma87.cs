@@ -1,4 +1,5 @@
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.Numbers;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -32,9 +33,9 @@ public static class Lemma87
                     ctx =>
                     {
                         var x = Prop20Proof.Generate(ctx.Rng, Prop20Proof.Standard, Prop20Proof.TChoice.WindowHigh);
-                        return x.WithScalar("ttilde", x.Scalar("ttilde") + Ec21.Log1p(1 / x.Scalar("b")) / x.Scalar("a"));
+                        return x.WithScalar("ttilde", x.Scalar("ttilde") + AccurateFunctions.Log1p(1 / x.Scalar("b")) / x.Scalar("a"));
                     },
-                    (x, k) => Prop20Proof.Validate(x, false, 0, Ec21.Log1p(1 / x.Scalar("b")))), trials: 2),
+                    (x, k) => Prop20Proof.Validate(x, false, 0, AccurateFunctions.Log1p(1 / x.Scalar("b")))), trials: 2),
         ],
     };
 }

@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -75,21 +76,21 @@ public static class Lemma88
         var lambda = q.Row(0).ToRowMatrix();
         var a = rHat * (nuHat * lambda + Math.Sqrt(1 - nuHat * nuHat) * q.Row(1).ToRowMatrix());
         var hat = BalancedInitialization.Create(dims, a);
-        var thetaHat = Ec21.Flatten(hat.Weights);
+        var thetaHat = ParameterLayout.Flatten(hat.Weights);
         double[] dir = mode switch
         {
-            1 => Ec21.Flatten(hat.GradientsOfEndToEnd(lambda)),
-            2 => Ec21.Flatten(hat.GradientsOfEndToEnd(-lambda)),
+            1 => ParameterLayout.Flatten(hat.GradientsOfEndToEnd(lambda)),
+            2 => ParameterLayout.Flatten(hat.GradientsOfEndToEnd(-lambda)),
             3 => thetaHat,
             _ => Enumerable.Range(0, thetaHat.Length).Select(_ => rng.NextGaussian()).ToArray(),
         };
-        double dn = Ec21.Norm(dir);
+        double dn = VectorOps.Norm(dir);
         dir = dir.Select(v => v / dn).ToArray();
         double s = (forced >= 0 ? 1 : rng.Uniform(0.3, 1)) * XMax(rHat, nuHat) / n;
         DeepLinearNetwork net = hat;
         for (int k = 0; k < 60; k++)
         {
-            net = new DeepLinearNetwork(Ec21.Unflatten(Ec21.Axpy(thetaHat, s, dir), dims));
+            net = new DeepLinearNetwork(ParameterLayout.Unflatten(VectorOps.AddScaled(thetaHat, s, dir), dims));
             var (r, nu) = RadiusAndCosine(net, lambda);
             if (r <= 0.1 && nu > -1 && n * s <= XMax(r, nu))
             {
@@ -114,7 +115,7 @@ public static class Lemma88
         int n = net.Depth;
         var (r, nu) = RadiusAndCosine(net, x.RequireTarget);
         double epsHat = x.Scalar("epsHat"), xx = Math.Sqrt(Math.Pow(n, 5) * epsHat);
-        double dist = Ec21.Distance(Ec21.Flatten(net.Weights), Ec21.Flatten(hat.Weights));
+        double dist = VectorOps.Distance(ParameterLayout.Flatten(net.Weights), ParameterLayout.Flatten(hat.Weights));
         double gap = n == 1 ? 0 : Enumerable.Range(1, n - 1).Max(j => hat.GramDifference(j).FrobeniusNorm());
         return HypothesesCheck.All(
             (x.Dims[^1] == 1 && x.Dims.Take(n).All(d => d == x.Dims[0]), "d_0 = ⋯ = d_{n−1}, d_n = 1"),

@@ -1,5 +1,6 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -41,8 +42,8 @@ public static class Lemma9
         var dw = x.MatrixLists["Delta"];
         // Left side: Δθᵀ(∇²f(θ)Δθ) by Core's homogeneous-network HVP with the masks frozen at θ (forward-over-reverse through the
         // backprop gradient), an implementation independent of Eq. (16); θ is inside its region (validator), so f is smooth there.
-        var theta = Ec21.Flatten(x.Weights);
-        var delta = Ec21.Flatten(dw);
+        var theta = ParameterLayout.Flatten(x.Weights);
+        var delta = ParameterLayout.Flatten(dw);
         var hv = net.Core(dims).HessianVectorProduct(theta, delta);
         double lhs = 0;
         for (int i = 0; i < delta.Length; i++)

@@ -8,11 +8,10 @@ using VerifyDynamics.Theorems.Model;
 namespace VerifyDynamics.Theorems.EC21;
 
 /// <summary>
-/// EC21 Sec. 4.1.1 setting (Eqs. 9–11), paper-local: a deep linear network f(θ) = φ(W_{n:1}) with
-/// φ(W) = (1/|S|)Σ_i ℓ(Wx_i, y_i), ℓ the square loss ½‖ŷ − y‖² or the binary logistic loss ln(1 + e^{−yŷ})
-/// (d_n = 1, y = ±1). Exact gradients (Fact.GradLinear via <see cref="DeepLinearNetwork.GradientsOfEndToEnd"/>)
-/// and the Hessian quadratic form of φ; λ_min of ∇²f is taken from the exact dense Hessian (Core ExactHessian.DeepLinear) with a
-/// rigorous rounding bound — small dense matrices only (d ≤ ~60).
+/// EC21 Sec. 4.1.1 setting (Eqs. 9–11): the data (X, Y) and the choice of ℓ (square ½‖ŷ − y‖² or binary logistic
+/// ln(1 + e^{−yŷ}), d_n = 1, y = ±1) of f(θ) = φ(W_{n:1}), φ(W) = (1/|S|)Σ_i ℓ(Wx_i, y_i); the numerics are Core's
+/// (<see cref="DataLoss"/>, <see cref="DeepLinearObjective"/>, <see cref="ExactHessian"/>). Paper-specific here: the
+/// instance generator and Eq. (12) written out literally.
 /// </summary>
 public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool logistic)
 {
@@ -35,158 +34,41 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
         return new LinearNetProblem(xs, ys, logistic);
     }
 
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    /// <summary>φ as Core's data loss: ℓ square or binary logistic on (X, Y).</summary>
+    public DataLoss Loss => new(Logistic ? Losses.Logistic : Losses.Square, X, Y);
 
-    public double Phi(Matrix<double> w) => LossOfOutputs(w * X);
-
-    /// <summary>(1/|S|)Σ_i ℓ(ŷ_i, y_i) for outputs ŷ_i given as columns.</summary>
-    public double LossOfOutputs(Matrix<double> out_)
-    {
-        double s = 0;
-        for (int i = 0; i < N; i++)
-        {
-            if (Logistic)
-            {
-                double m = Y[0, i] * out_[0, i];
-                s += m > 0 ? Math.Log(1 + Math.Exp(-m)) : -m + Math.Log(1 + Math.Exp(m));
-            }
-            else
-            {
-                var r = out_.Column(i) - Y.Column(i);
-                s += 0.5 * r.DotProduct(r);
-            }
-        }
-        return s / N;
-    }
+    /// <summary>φ(W) = (1/|S|)Σ_iℓ(Wx_i, y_i).</summary>
+    public double Phi(Matrix<double> w) => Loss.Value(w);
 
     /// <summary>∇ℓ_i at the outputs, as columns (d_n × |S|).</summary>
-    public Matrix<double> LossGradients(Matrix<double> outputs)
-    {
-        if (!Logistic)
-        {
-            return outputs - Y;
-        }
-        return Matrix<double>.Build.Dense(1, N, (_, i) => -Y[0, i] * Sigmoid(-Y[0, i] * outputs[0, i]));
-    }
+    public Matrix<double> LossGradients(Matrix<double> outputs) => Loss.Loss.Gradient(outputs, Y);
 
     /// <summary>∇φ(W) = (1/|S|)Σ∇ℓ_i x_iᵀ.</summary>
-    public Matrix<double> GradPhi(Matrix<double> w) => LossGradients(w * X) * X.Transpose() / N;
+    public Matrix<double> GradPhi(Matrix<double> w) => Loss.Gradient(w);
 
-    /// <summary>vᵀ∇²ℓ_i v at output ŷ_i (square: ‖v‖²; logistic: p(1 − p)v², p = sigmoid(y_iŷ_i)).</summary>
-    public double LossHessianForm(Matrix<double> outputs, int i, Vector<double> v)
-    {
-        if (!Logistic)
-        {
-            return v.DotProduct(v);
-        }
-        double p = Sigmoid(Y[0, i] * outputs[0, i]);
-        return p * (1 - p) * v[0] * v[0];
-    }
+    /// <summary>vᵀ∇²ℓ_i v at output ŷ_i.</summary>
+    public double LossHessianForm(Matrix<double> outputs, int i, Vector<double> v) => Loss.Loss.HessianForm(outputs, Y, i, v);
 
-    /// <summary>∇²φ(W)[V] = (1/|S|)Σ (Vx_i)ᵀ∇²ℓ_i(Vx_i).</summary>
-    public double HessPhiForm(Matrix<double> w, Matrix<double> v)
-    {
-        var outs = w * X;
-        var vx = v * X;
-        double s = 0;
-        for (int i = 0; i < N; i++)
-        {
-            if (Logistic)
-            {
-                double p = Sigmoid(Y[0, i] * outs[0, i]);
-                s += p * (1 - p) * vx[0, i] * vx[0, i];
-            }
-            else
-            {
-                s += vx.Column(i).DotProduct(vx.Column(i));
-            }
-        }
-        return s / N;
-    }
+    /// <summary>f(θ) = φ(W_{n:1}) as a Core objective (θ in Core's <see cref="ParameterLayout"/>).</summary>
+    public DeepLinearObjective Objective(int[] dims) => new(dims, Loss);
 
-    public double F(double[] theta, int[] dims) => Phi(new DeepLinearNetwork(Ec21.Unflatten(theta, dims)).EndToEnd());
+    public double F(double[] theta, int[] dims) => Objective(dims).ReferenceValue(theta);
 
-    public double[] Grad(double[] theta, int[] dims)
-    {
-        var net = new DeepLinearNetwork(Ec21.Unflatten(theta, dims));
-        return Ec21.Flatten(net.GradientsOfEndToEnd(GradPhi(net.EndToEnd())));
-    }
+    public double[] Grad(double[] theta, int[] dims) => Objective(dims).ReferenceGradient(theta);
 
-    /// <summary>Second directional derivative Δᵀ∇²f(θ)Δ by central differences of the gradient, with a Richardson error estimate.</summary>
+    /// <summary>Δᵀ∇²f(θ)Δ by central differences of the gradient (Core <see cref="RichardsonDifferences"/>).</summary>
     public (double Value, double Error) DirectionalSecond(double[] theta, double[] delta, int[] dims, double h) =>
-        Ec21.DirectionalSecond(t => Grad(t, dims), theta, delta, h);
-
-    /// <summary>f as a Core objective (same θ layout as <see cref="Ec21.Flatten"/>: layer by layer, column-major).</summary>
-    public DeepLinearObjective Objective(int[] dims) => new(dims, new DataLoss(Logistic ? Losses.Logistic : Losses.Square, X, Y));
+        RichardsonDifferences.DirectionalSecond(t => Grad(t, dims), theta, delta, h);
 
     /// <summary>
-    /// λ_min(∇²f(θ)) from the exact dense Hessian (Core <see cref="ExactHessian.DeepLinear"/>: Lemma 5's form, itself checked
-    /// against central differences by EC21.Lemma5 and Core's HVP cross-checks), with a rigorous rounding bound: the Hessian's
-    /// entries are sums of products of the weights, the data and ℓ′, ℓ″; with the standard model |fl(AB) − AB| ≤ γ_k|A||B| and
-    /// ‖|A|‖_F = ‖A‖_F, ‖fl(H) − H‖_2 ≤ γ_K·C, C = L‖X‖_F²/|S|·Σ_j d_jd_{j−1}P_j² + 2Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F
-    /// (P_j = ∏_{k≠j}‖W_k‖_F, L = 1 square / ¼ logistic, Ḡ = ‖ℓ′‖_F‖X‖_F/|S| bounds |∇φ|), K = 8(n + Σd + |S|) + 64
-    /// (a generous operation count), plus the symmetric eigensolver's backward error γ_{8d+8}‖H‖_F.
+    /// λ_min(∇²f(θ)) from Core's exact dense Hessian (Lemma 5's form) with a rigorous error: eigensolver backward error plus
+    /// the rounding bound of <see cref="HessianRoundingBound"/> (small dense matrices only, d ≤ ~60).
     /// </summary>
-    public (double Value, double Error) MinEigen(double[] theta, int[] dims)
-    {
-        var objective = Objective(dims);
-        var hm = ExactHessian.DeepLinear(objective, theta);
-        var (v, e) = Ec21.MinEigen(0.5 * (hm + hm.Transpose()));
-        return (v, e + HessianRounding(theta, dims));
-    }
+    public (double Value, double Error) MinEigen(double[] theta, int[] dims) => ExactHessian.CertifiedMinEigenvalue(Objective(dims), theta);
 
-    /// <summary>The rounding bound γ_K·C of <see cref="MinEigen"/> (without the eigensolver part).</summary>
-    public double HessianRounding(double[] theta, int[] dims)
-    {
-        var ws = Ec21.Unflatten(theta, dims);
-        int n = ws.Length;
-        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
-        double xf = X.FrobeniusNorm();
-        var net = new DeepLinearNetwork(ws);
-        double gBar = LossGradients(net.EndToEnd() * X).FrobeniusNorm() * xf / N;
-        double first = 0, cross = 0;
-        for (int j = 0; j < n; j++)
-        {
-            double pj = Prod(k => k != j);
-            first += dims[j + 1] * dims[j] * pj * pj;
-            for (int jp = j + 1; jp < n; jp++)
-            {
-                cross += Prod(k => k != j && k != jp);
-            }
-        }
-        double c = (Logistic ? 0.25 : 1) * xf * xf / N * first + 2 * gBar * cross;
-        int ops = 8 * (n + dims.Sum() + N) + 64;
-        return Tolerance.Gamma(ops) * c;
-    }
-
-    /// <summary>
-    /// A rigorous rounding bound for a computed value of the quadratic form Δᵀ∇²f(θ)Δ (by Eq. 12, by Core's forward-over-reverse HVP,
-    /// or by the assembled Hessian): γ_K·C_Δ with C_Δ = L‖X‖_F²/|S|·(Σ_jP_j‖Δ_j‖_F)² + 2Ḡ·Σ_{j&lt;j'}∏_{k≠j,j'}‖W_k‖_F·‖Δ_j‖_F‖Δ_{j'}‖_F,
-    /// the magnitude every term of those computations is bounded by (standard model |fl(AB) − AB| ≤ γ_k|A||B|, ‖|A|‖_F = ‖A‖_F);
-    /// notation and the generous count K as in <see cref="MinEigen"/>.
-    /// </summary>
-    public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta)
-    {
-        var ws = Ec21.Unflatten(theta, dims);
-        int n = ws.Length;
-        var a = ws.Select(w => w.FrobeniusNorm()).ToArray();
-        var b = delta.Select(w => w.FrobeniusNorm()).ToArray();
-        double Prod(Func<int, bool> keep) => Ec21.ProductWhere(a, keep);
-        double xf = X.FrobeniusNorm();
-        double gBar = LossGradients(new DeepLinearNetwork(ws).EndToEnd() * X).FrobeniusNorm() * xf / N;
-        double first = 0, cross = 0;
-        for (int j = 0; j < n; j++)
-        {
-            first += Prod(k => k != j) * b[j];
-            for (int jp = j + 1; jp < n; jp++)
-            {
-                cross += Prod(k => k != j && k != jp) * b[j] * b[jp];
-            }
-        }
-        double c = (Logistic ? 0.25 : 1) * xf * xf / N * first * first + 2 * gBar * cross;
-        return Tolerance.Gamma(8 * (n + dims.Sum() + N) + 64) * c;
-    }
+    /// <summary>A rigorous rounding bound for a computed Δᵀ∇²f(θ)Δ (Eq. 12, Core's HVP, or the assembled Hessian).</summary>
+    public double QuadraticFormRounding(double[] theta, int[] dims, IReadOnlyList<Matrix<double>> delta) =>
+        Objective(dims).QuadraticFormRoundingBound(theta, delta);
 
     /// <summary>The tolerance of <see cref="MinEigen"/>'s error: a rigorous rounding bound (standard model, generous count).</summary>
     public static Tolerance MinEigenTolerance(double error) =>
@@ -213,7 +95,7 @@ public sealed class LinearNetProblem(Matrix<double> x, Matrix<double> y, bool lo
                 cross += g.PointwiseMultiply(term).Enumerate().Sum();
             }
         }
-        return HessPhiForm(e2e, first) + crossFactor * cross;
+        return Loss.HessianForm(e2e, first) + crossFactor * cross;
     }
 
     /// <summary>max over |J| = n − 2 of ∏_{j∈J} norms = product of all but the two smallest (1 for n = 2).</summary>

@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -64,7 +65,7 @@ public static class Prop10
         }
         var scaled = ws.Select((w, i) => i <= 1 ? w / (a * a) : i == 2 ? w * a : w).ToArray();
         var delta = ws.Select((w, i) => i <= 1 ? w : Matrix<double>.Build.Dense(w.RowCount, w.ColumnCount)).ToArray();
-        return (Ec21.Flatten(scaled), Ec21.Flatten(delta), new DeepLinearNetwork(ws).Dims);
+        return (ParameterLayout.Flatten(scaled), ParameterLayout.Flatten(delta), new DeepLinearNetwork(ws).Dims);
     }
 
     internal static (double Quotient, double Error, double A) Search(Instance x, double c)
@@ -85,9 +86,9 @@ public static class Prop10
         var (q, err, a) = Search(x, c);
         // Eq. (56) at the final a: (4/a²)(1/|S|)Σ∇²ℓ_i(a)[h_θ(x_i)] + 2a(1/|S|)Σ∇ℓ_i(a)ᵀh_θ(x_i), with h_θ for the sign-fixed θ.
         var (theta, delta, dims) = Construct(x, a);
-        var ws1 = Ec21.Unflatten(theta, dims).Select((w, i) => i <= 1 ? w * (a * a) : i == 2 ? w / a : w).ToArray();
+        var ws1 = ParameterLayout.Unflatten(theta, dims).Select((w, i) => i <= 1 ? w * (a * a) : i == 2 ? w / a : w).ToArray();
         var h = net.Forward(ws1).Output;
-        var outA = net.Forward(Ec21.Unflatten(theta, dims)).Output;
+        var outA = net.Forward(ParameterLayout.Unflatten(theta, dims)).Output;
         var lg = net.Data.LossGradients(outA);
         double hess = 0, grad = 0;
         for (int i = 0; i < net.Data.N; i++)
@@ -96,7 +97,7 @@ public static class Prop10
             grad += lg.Column(i).DotProduct(h.Column(i));
         }
         double eq56 = (4 / (a * a) * hess + 2 * a * grad) / net.Data.N;
-        double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
+        double sq = VectorOps.Norm(delta) * VectorOps.Norm(delta);
         return MarginSet.Of(
             Ec21.AtMost("Rayleigh quotient ≤ −c", q, -c, Tolerance.Heuristic(err, "Richardson estimate of the central difference")),
             Ec21.AtMost("|Δθᵀ∇²f(θ(a))Δθ − Eq. (56)| ≤ 0", Math.Abs(q * sq - eq56), 0, Tolerance.Heuristic(err * sq, "Richardson estimate of the central difference").Plus(Tolerance.FromRounding(64, Math.Abs(eq56) + Math.Abs(q * sq), "|Eq. 56|"))))

@@ -2,6 +2,7 @@ using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -27,7 +28,7 @@ public static class Prop12
         FormalisationNote = "ε = ‖θ_s‖ ∈ [0.1, 1]; DOP853 GF (validated by a 100× tighter run); integrated while it stays in θ_s's activation region; exact frozen-mask Hessian λ_min at t ∈ {0..4} and at the region exit.",
         Fidelity = Fidelity.Restricted("n = 3, horizon t ≤ 4, and only the first stay of the trajectory in θ_s's activation region"),
         Hypotheses = new Hypotheses("n = 3, widths 1..3, |S| ≤ 3, 4 activation kinds, square/logistic, θ_s = εg/‖g‖ with ε ∈ [0.1, 1]", ctx => Generate(ctx, false),
-            (x, k) => HypothesesCheck.All((Ec21.Norm(Ec21.Flatten(x.Weights)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"), (HomogeneousInstances.InsideRegion(x), "θ_s inside a region"))),
+            (x, k) => HypothesesCheck.All((VectorOps.Norm(ParameterLayout.Flatten(x.Weights)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"), (HomogeneousInstances.InsideRegion(x), "θ_s inside a region"))),
         Conclusion = (x, k, p) => Conclude(x, true, p),
         DefaultTrials = 8,
         Variants =
@@ -43,13 +44,13 @@ public static class Prop12
         var inst = HomogeneousInstances.Random(r, ctx.Index, 3, ctx.Index % 2 == 1);
         var ws = inst.Weights.Select((w, i) => tinyFirstLayer && i == 0 ? w * 1e-3 : w).ToArray();
         double eps = r.Uniform(0.1, 1);
-        double norm = Ec21.Norm(Ec21.Flatten(ws));
+        double norm = VectorOps.Norm(ParameterLayout.Flatten(ws));
         return inst.WithNetwork(new DeepLinearNetwork(ws.Select(w => w * (eps / norm)))).WithScalar("epsilon", eps);
     }
 
     private static double MarginAt(HomogeneousNet net, double[] theta, int[] dims, double eps, bool withEps, out double err, out double scale)
     {
-        var ws = Ec21.Unflatten(theta, dims);
+        var ws = ParameterLayout.Unflatten(theta, dims);
         int n = ws.Length;
         var (lmin, e) = net.MinEigenExact(theta, dims);
         double bound = -HomogeneousInstances.LeadingFactor(net, ws, n - 1) * Math.Pow(ws.Min(w => w.FrobeniusNorm()) + (withEps ? eps : 0), n - 2);
@@ -59,14 +60,14 @@ public static class Prop12
     }
 
     private static bool[] SignPattern(HomogeneousNet net, double[] theta, int[] dims) =>
-        [.. net.Forward(Ec21.Unflatten(theta, dims)).Pre.SelectMany(z => z.Enumerate().Select(v => v > 0))];
+        [.. net.Forward(ParameterLayout.Unflatten(theta, dims)).Z[1..^1].SelectMany(z => z.Enumerate().Select(v => v > 0))];
 
     private static MarginSet Conclude(Instance x, bool withEps, Precision precision)
     {
         var net = HomogeneousNet.From(x);
         var dims = x.Network.Dims;
         double eps = x.Scalar("epsilon");
-        var y0 = Ec21.Flatten(x.Weights);
+        var y0 = ParameterLayout.Flatten(x.Weights);
         // t = 0 needs no flow: a violation there is already a complete counterexample (and spares the ODE run).
         double m0 = MarginAt(net, y0, dims, eps, withEps, out double e0, out double s0);
         var atStart = Margin.Bound("λ_min − bound (18) at t = 0", m0, s0, HomogeneousNet.MinEigenExactTolerance(e0)).InFamily(Family);
@@ -104,7 +105,7 @@ public static class Prop12
         {
             var refState = reference.Evaluate(t);
             var looseState = loose.Evaluate(t);
-            var probe = x.WithNetwork(new DeepLinearNetwork(Ec21.Unflatten(refState, dims)));
+            var probe = x.WithNetwork(new DeepLinearNetwork(ParameterLayout.Unflatten(refState, dims)));
             if (!HomogeneousInstances.InsideRegion(probe))
             {
                 continue;

@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -92,17 +93,17 @@ public static class Prop14
         {
             var theta = sol.Evaluate(frac * tStar);
             double mt = S5.M71(n, S5.EndToEnd(x, theta), lambda, eps2);
-            var points = new List<double[]> { Ec21.Axpy(theta, eps2 / Ec21.Norm(theta), theta) };
+            var points = new List<double[]> { VectorOps.AddScaled(theta, eps2 / VectorOps.Norm(theta), theta) };
             for (int s = 0; s < 2; s++)
             {
                 var g = Enumerable.Range(0, theta.Length).Select(_ => rng.NextGaussian()).ToArray();
-                points.Add(Ec21.Axpy(theta, eps2 * Math.Pow(rng.NextDouble(), 1.0 / theta.Length) / Ec21.Norm(g), g));
+                points.Add(VectorOps.AddScaled(theta, eps2 * Math.Pow(rng.NextDouble(), 1.0 / theta.Length) / VectorOps.Norm(g), g));
             }
             foreach (var q in points)
             {
-                var net = new DeepLinearNetwork(Ec21.Unflatten(q, dims));
-                maxGrad = Math.Max(maxGrad, Ec21.Norm(Ec21.Flatten(net.Gradients(x.RequireTarget))));
-                var (hm, err) = Ec21.FdHessian(t => Ec21.Flatten(new DeepLinearNetwork(Ec21.Unflatten(t, dims)).Gradients(x.RequireTarget)), q, 2e-5);
+                var net = new DeepLinearNetwork(ParameterLayout.Unflatten(q, dims));
+                maxGrad = Math.Max(maxGrad, VectorOps.Norm(ParameterLayout.Flatten(net.Gradients(x.RequireTarget))));
+                var (hm, err) = RichardsonDifferences.Hessian(t => ParameterLayout.Flatten(new DeepLinearNetwork(ParameterLayout.Unflatten(t, dims)).Gradients(x.RequireTarget)), q, 2e-5);
                 var ev = hm.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
                 maxHess = Math.Max(maxHess, ev.Max(Math.Abs) - err);
                 double m64 = mt - (-ev.Min());

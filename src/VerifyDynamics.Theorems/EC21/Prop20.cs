@@ -72,7 +72,7 @@ public static class Prop20
             }
             var ab = new AppendixB(a, b, eps);
             var (lo, _) = ab.Window(u - ab.RhoBar / 2);
-            double l = Ec21.Log1p(a * eta);
+            double l = AccurateFunctions.Log1p(a * eta);
             double k = Math.Ceiling(a * lo / l) + r.NextInt(0, 3);
             return Instance.OfScalars("adversarial", ("a", a), ("b", b), ("epsilon", eps), ("theta1", theta1), ("u", u), ("theta3", theta3), ("kmatch", k), ("eta", eta));
         }
@@ -80,7 +80,7 @@ public static class Prop20
 
     /// <summary>t̃ of the instance: explicit, or kL/a for the adversarial family.</summary>
     internal static double TTilde(Instance x) => x.Family == "adversarial"
-        ? x.Scalar("kmatch") * Ec21.Log1p(x.Scalar("a") * x.Scalar("eta")) / x.Scalar("a")
+        ? x.Scalar("kmatch") * AccurateFunctions.Log1p(x.Scalar("a") * x.Scalar("eta")) / x.Scalar("a")
         : x.Scalar("ttilde");
 
     internal static HypothesesCheck Validate(Instance x, ConstantValues k)
@@ -106,7 +106,7 @@ public static class Prop20
         double a = ab.A, eta = x.Scalar("eta"), th1 = x.Scalar("theta1"), th3 = x.Scalar("theta3");
         double delta0 = x.Scalar("u") - ab.RhoBar / 2, t = TTilde(x);
         bool matched = x.Family == "adversarial";
-        double l = Ec21.Log1p(a * eta);
+        double l = AccurateFunctions.Log1p(a * eta);
         double at = a * t;
         double t1 = ab.TimeOne(delta0);
         double barGf = Math.Exp(a * (t - t1));
@@ -114,7 +114,7 @@ public static class Prop20
         double third = th3 * Math.Exp(-12 * a * t);
         double lnThirdStep = Math.Log(Math.Abs(1 - 12 * a * eta));
         long kLow = matched ? (long)x.Scalar("kmatch") : (long)Math.Floor(at / l);
-        double Delta1(long k) => matched && k == (long)x.Scalar("kmatch") ? 0 : th1 * Math.Exp(at) * Math.Abs(Ec21.Expm1(k * l - at));
+        double Delta1(long k) => matched && k == (long)x.Scalar("kmatch") ? 0 : th1 * Math.Exp(at) * Math.Abs(AccurateFunctions.Expm1(k * l - at));
         double Full(long k)
         {
             double d1 = Delta1(k);

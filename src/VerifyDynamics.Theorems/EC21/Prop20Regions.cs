@@ -22,7 +22,7 @@ internal static class Prop20Regions
     private static double TwoLogEightE12 => 24 + 6 * Math.Log(2);
 
     /// <summary>−ln(1 − e^{−12}/2) ≥ −ln(1 − ρ̄) ≥ a(t_1 − t_{1−ρ̄}) (Lemma 75) and ≥ −ln θ̄_{k_{1−ρ̄}} (Lemma 77).</summary>
-    private static double TransitionLog => -Ec21.Log1p(-Math.Exp(-12) / 2);
+    private static double TransitionLog => -AccurateFunctions.Log1p(-Math.Exp(-12) / 2);
 
     public static MarginSet Check(Instance x, Precision p, Region region, bool includeExitIndex)
     {
@@ -106,7 +106,7 @@ internal static class Prop20Regions
                 count++;
             }
         }, maxSteps: kLast);
-        double l = Ec21.Log1p(a * eta);
+        double l = AccurateFunctions.Log1p(a * eta);
         var gdTol = Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 4 * Math.Max(kLast, 0) + 16), hi, "the literal iteration (relative, ≈ 3 roundings per step)");
         if (count > 0)
         {

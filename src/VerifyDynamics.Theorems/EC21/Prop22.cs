@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -81,7 +82,7 @@ public static class Prop22
         var lh = net.Loss.HessianApply(outA, net.Y, h);
         double hess = h.PointwiseMultiply(lh).Enumerate().Sum(), grad = h.PointwiseMultiply(lg).Enumerate().Sum();
         double eq86 = (4 / (a * a) * hess + 2 * a * grad) / net.Samples;
-        double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
+        double sq = VectorOps.Norm(delta) * VectorOps.Norm(delta);
         return MarginSet.Of(
             Ec21.AtMost("Rayleigh quotient ≤ −c", q, -c, Tolerance.Heuristic(err, "HVP rounding estimate relative to the computed |q| + ‖HΔ‖‖Δ‖ (no proof)")),
             Ec21.AtMost("|Δθᵀ∇²f(θ(a))Δθ − Eq. (86)| ≤ 0", Math.Abs(q * sq - eq86), 0, Tolerance.Heuristic(err * sq, "HVP rounding estimate (no proof)").Plus(Tolerance.FromRounding(64 * net.Depth * net.Dims.Max(), Math.Abs(eq86) + Math.Abs(q * sq) + 4 / (a * a) * Math.Abs(hess) / net.Samples + 2 * a * Math.Abs(grad) / net.Samples, "|Eq. 86| terms"))))

@@ -2,6 +2,7 @@ using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -28,7 +29,7 @@ public static class Prop24
         FormalisationNote = "ε = ‖θ_s‖ ∈ [0.1, 1]; DOP853 GF of a conv net (validated by a 100× tighter run) while it stays in θ_s's region, step budget; exact Hessian λ_min at t ∈ {0..4} and at the region exit.",
         Fidelity = Fidelity.Restricted("conv nets with n = 3, horizon t ≤ 4, and only the first stay of the trajectory in θ_s's activation region"),
         Hypotheses = new Hypotheses("conv nets, n = 3, L ∈ 2..4, 4 activation kinds, square/logistic, θ_s = εg/‖g‖ with ε ∈ [0.1, 1]", ctx => Generate(ctx, false),
-            (x, k) => HypothesesCheck.All((Ec21.Norm(ConvInstances.Theta(x)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"),
+            (x, k) => HypothesesCheck.All((VectorOps.Norm(ConvInstances.Theta(x)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"),
                 (ConvInstances.InsideRegion(ConvInstances.Network(x), ConvInstances.Theta(x)), "θ_s inside a region"))),
         Conclusion = (x, k, p) => Conclude(x, true, p),
         DefaultTrials = 10,
@@ -46,7 +47,7 @@ public static class Prop24
         var net = ConvInstances.Network(inst);
         var theta = ConvRescaling.Scale(net, ConvInstances.Theta(inst), [tinyFirstLayer ? 1e-3 : 1, 1, 1]);
         double eps = r.Uniform(0.1, 1);
-        double norm = Ec21.Norm(theta);
+        double norm = VectorOps.Norm(theta);
         return ConvInstances.WithTheta(inst, [.. theta.Select(v => v * eps / norm)]).WithScalar("epsilon", eps);
     }
 

@@ -53,7 +53,7 @@ public static class Prop25
         {
             inst = inst.WithScalar(name, dense.Scalar(name));
         }
-        var theta = Ec21.Flatten(dense.Weights);
+        var theta = ParameterLayout.Flatten(dense.Weights);
         inst = inst.WithMatrix("X", dense.Matrix("X")).WithMatrix("Y", dense.Matrix("Y")).WithMatrix("theta", Matrix<double>.Build.Dense(theta.Length, 1, theta));
         return RegionChecks.AddProbes(r, inst, dims.Length - 1, theta.Length);
     }

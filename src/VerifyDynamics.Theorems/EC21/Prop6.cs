@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -90,7 +92,7 @@ public static class Prop6
         {
             ws[j - 1] = j <= 2 ? Matrix<double>.Build.Dense(dims[j], dims[j - 1]) : j == 3 ? p[2] * (-c * sq / (2 * kappa)) : p[j - 1];
         }
-        return (Ec21.Flatten(ws), Ec21.Flatten(delta), dims);
+        return (ParameterLayout.Flatten(ws), ParameterLayout.Flatten(delta), dims);
     }
 
     private static MarginSet Conclude(Instance x)
@@ -98,7 +100,7 @@ public static class Prop6
         double c = x.Scalar("c");
         var prob = LinearNetProblem.From(x);
         var (theta, delta, dims) = Construct(x, c);
-        double sq = Ec21.Norm(delta) * Ec21.Norm(delta);
+        double sq = VectorOps.Norm(delta) * VectorOps.Norm(delta);
         var (q, qerr) = prob.DirectionalSecond(theta, delta, dims, 1e-4);
         var (lmin, lerr) = prob.MinEigen(theta, dims);
         return MarginSet.Of(

@@ -31,7 +31,7 @@ public static class Prop8
         Fidelity = Fidelity.Full("every point of the trajectory up to past the escape from the origin (where ‖W_{n:1}‖ leaves ε^n); ε = ‖θ_s‖, the tightest admissible value"),
         Hypotheses = new Hypotheses("n ∈ {3, 4}, widths 1..3 (all 1 in every third trial), |S| ∈ 1..5, ε ∈ {1, 0.1, 0.01}/(2n), square or logistic loss", Generate,
             (x, k) => HypothesesCheck.All((x.Weights.Length >= 2, "n ≥ 2"), (x.Scalar("epsilon") <= 1.0 / (2 * x.Weights.Length), "ε ≤ 1/(2n)"),
-                (Ec21.Norm(Ec21.Flatten(x.Weights)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"))),
+                (VectorOps.Norm(ParameterLayout.Flatten(x.Weights)) <= x.Scalar("epsilon") * (1 + 1e-12), "‖θ_s‖ ≤ ε"))),
         Conclusion = (x, k, p) => Conclude(x, true, p),
         DefaultTrials = 10,
         Variants =
@@ -57,7 +57,7 @@ public static class Prop8
         }
         double eps = fraction / (2 * n);
         var ws = Enumerable.Range(1, n).Select(j => r.GaussianMatrix(dims[j], dims[j - 1])).ToArray();
-        double norm = Ec21.Norm(Ec21.Flatten(ws));
+        double norm = VectorOps.Norm(ParameterLayout.Flatten(ws));
         var net = new DeepLinearNetwork(ws.Select(w => w * (eps / norm)));
         return LinearNetProblem.Random(r, dims[0], dims[n], r.NextInt(1, 5), logistic)
             .Store(new Instance { Family = logistic ? "logistic" : "square" }.WithNetwork(net).WithScalar("epsilon", eps));
@@ -65,7 +65,7 @@ public static class Prop8
 
     private static double Margin(LinearNetProblem prob, double[] theta, int[] dims, double eps, bool withEpsTerm, out double err, out double scale)
     {
-        var net = new DeepLinearNetwork(Ec21.Unflatten(theta, dims));
+        var net = new DeepLinearNetwork(ParameterLayout.Unflatten(theta, dims));
         int n = net.Depth;
         var (lmin, e) = prob.MinEigen(theta, dims);
         double root = Math.Sqrt(Math.Min(dims[0], dims[n]));
@@ -91,7 +91,7 @@ public static class Prop8
         double peak = 0, stopAt = cap;
         var probe = GradientFlow.Solve(objective, y0, cap, new OdeSettings(Rtol: 1e-8, Atol: 1e-12, MaxSteps: 400_000, StoreDenseOutput: false), (t, th) =>
         {
-            double gn = Ec21.Norm(objective.Gradient(th));
+            double gn = VectorOps.Norm(objective.Gradient(th));
             peak = Math.Max(peak, gn);
             if (gn < 0.01 * peak && t > 0)
             {
@@ -112,7 +112,7 @@ public static class Prop8
         var prob = LinearNetProblem.From(x);
         var dims = x.Network.Dims;
         double eps = x.Scalar("epsilon");
-        var y0 = Ec21.Flatten(x.Weights);
+        var y0 = ParameterLayout.Flatten(x.Weights);
         // t = 0 needs no flow: a violation there is a complete counterexample (and spares the ODE runs).
         double m0 = Margin(prob, y0, dims, eps, withEpsTerm, out double e0, out double s0);
         var margins = new List<Margin>
@@ -144,7 +144,7 @@ public static class Prop8
             margins.Add(Model.Margin.Bound($"λ_min − bound (14) at t = {t:G4}", m, scale, tol).InFamily(Family));
         }
         return new MarginSet(margins).WithObservation("horizon", horizon)
-            .WithObservation("end-to-end spectral norm at T", MatrixMeasures.Spectral(new DeepLinearNetwork(Ec21.Unflatten(v.Reference.Evaluate(horizon), dims)).EndToEnd()));
+            .WithObservation("end-to-end spectral norm at T", MatrixMeasures.Spectral(new DeepLinearNetwork(ParameterLayout.Unflatten(v.Reference.Evaluate(horizon), dims)).EndToEnd()));
     }
 
     private const string Family = "λ_min − bound (14) along GF";

@@ -98,7 +98,7 @@ internal static class RegionChecks
         }
         int rescaleMismatches = Pattern(net, ConvRescaling.Scale(net, theta, c)).Zip(pattern).Count(t => t.First != t.Second);
         double r0 = CertifiedRadius(net, theta);
-        var probe = Ec21.Axpy(theta, r0 / 2, x.Matrix("u").Column(0).ToArray());
+        var probe = VectorOps.AddScaled(theta, r0 / 2, x.Matrix("u").Column(0).ToArray());
         int ballMismatches = Pattern(net, probe).Zip(pattern).Count(t => t.First != t.Second);
         var actual = net.Output(probe);
         var frozen = FrozenOutput(net, theta, probe);

@@ -3,6 +3,7 @@ using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -40,16 +41,16 @@ public static class S5
         var lambda = x.RequireTarget;
         var problem = new OdeProblem((t, y, dy) =>
         {
-            var g = Ec21.Flatten(new DeepLinearNetwork(Ec21.Unflatten(y, dims)).Gradients(lambda));
+            var g = ParameterLayout.Flatten(new DeepLinearNetwork(ParameterLayout.Unflatten(y, dims)).Gradients(lambda));
             for (int i = 0; i < g.Length; i++)
             {
                 dy[i] = -g[i];
             }
-        }, 0, Ec21.Flatten(x.Weights), horizon, "EC21 S5 GF");
+        }, 0, ParameterLayout.Flatten(x.Weights), horizon, "EC21 S5 GF");
         return OdeSolver.SolveValidated(problem, new OdeSettings(Rtol: rtol, Atol: rtol * 1e-2));
     }
 
-    public static double LossAt(Instance x, double[] theta) => new DeepLinearNetwork(Ec21.Unflatten(theta, x.Network.Dims)).Loss(x.RequireTarget);
+    public static double LossAt(Instance x, double[] theta) => new DeepLinearNetwork(ParameterLayout.Unflatten(theta, x.Network.Dims)).Loss(x.RequireTarget);
 
     /// <summary>First t with f(θ(t)) − min f ≤ ε̄ (f is non-increasing along GF), by bisection on the dense output; NaN if not reached.</summary>
     public static double HittingTime(Instance x, OdeSolution sol, double epsBar)
@@ -75,12 +76,12 @@ public static class S5
         return hi;
     }
 
-    public static double[] EndToEnd(Instance x, double[] theta) => new DeepLinearNetwork(Ec21.Unflatten(theta, x.Network.Dims)).EndToEnd().Row(0).ToArray();
+    public static double[] EndToEnd(Instance x, double[] theta) => new DeepLinearNetwork(ParameterLayout.Unflatten(theta, x.Network.Dims)).EndToEnd().Row(0).ToArray();
 
     /// <summary>Eq. (71): m(t′) = (n−1)(‖∇φ(w)‖ + 2nε)(‖w‖ + 2nε)^{1−2/n}, ∇φ(w) = w − λ.</summary>
     public static double M71(int n, double[] w, double[] lambda, double eps)
     {
-        double g = Ec21.Distance(w, lambda), nw = Ec21.Norm(w);
+        double g = VectorOps.Distance(w, lambda), nw = VectorOps.Norm(w);
         return (n - 1) * (g + 2 * n * eps) * Math.Pow(nw + 2 * n * eps, 1 - 2.0 / n);
     }
 

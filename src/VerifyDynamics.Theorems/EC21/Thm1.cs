@@ -1,3 +1,4 @@
+using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
 
@@ -45,7 +46,8 @@ public static class Thm1
         foreach (double s in new[] { 0.5, 0.9, 0.99 })
         {
             double t = blowup ? s / q0 : s * 10 / q0;
-            var (y, err) = Ec21.Rk4((_, q) => [blowup ? q[0] * q[0] : -q[0] * q[0] * q[0]], [q0], 0, t, steps);
+            var flow = new OdeProblem((_, q, dq) => dq[0] = blowup ? q[0] * q[0] : -q[0] * q[0] * q[0], 0, [q0], t);
+            var (y, err) = OdeSolver.SolveRichardson(flow, RungeKuttaTableaus.ClassicalRk4, steps);
             double exact = blowup ? q0 / (1 - q0 * t) : q0 / Math.Sqrt(1 + 2 * q0 * q0 * t);
             var tol = Tolerance.ValidatedEstimate(err, "RK4 step-doubling: deviation from the step-h/2 solve ·16/15 (a-posteriori)");
             margins.Add(Ec21.AtMost($"|RK4(t) − unique solution| at t = {s}·scale", Math.Abs(y[0] - exact), 0, tol));

@@ -1,5 +1,7 @@
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -56,7 +58,7 @@ public static class Thm15
         for (int i = 0; i <= grid; i++)
         {
             var w = S5.EndToEnd(x, sol.Evaluate(i * h));
-            double nw = Ec21.Norm(w) + 2 * n * eps, g = Ec21.Distance(w, lambda) + 2 * n * eps;
+            double nw = VectorOps.Norm(w) + 2 * n * eps, g = VectorOps.Distance(w, lambda) + 2 * n * eps;
             beta = Math.Max(beta, n * Math.Pow(nw, 2.0 * (n - 1) / n) + 2 * n * g * Math.Pow(nw, (n - 2.0) / n));
             gamma = Math.Max(gamma, Math.Sqrt(n) * g * Math.Pow(nw, (n - 1.0) / n));
             double m = S5.M71(n, w, lambda, eps);
@@ -81,7 +83,7 @@ public static class Thm15
         for (long k = 1; k <= steps; k++)
         {
             net = net.GradientStep(x.RequireTarget, eta);
-            double err = Ec21.Distance(Ec21.Flatten(net.Weights), sol.Evaluate(k * eta));
+            double err = VectorOps.Distance(ParameterLayout.Flatten(net.Weights), sol.Evaluate(k * eta));
             maxErr = Math.Max(maxErr, err);
             if (!(maxErr < 1e3))
             {
@@ -89,7 +91,7 @@ public static class Thm15
             }
         }
         double finalLoss = net.Loss(x.RequireTarget);
-        var tol = solved.Tolerance.Plus(Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 64 * steps + 64), 1 + Ec21.Norm(Ec21.Flatten(net.Weights)), "‖θ‖ (GD rounding)"));
+        var tol = solved.Tolerance.Plus(Tolerance.FromRounding((int)Math.Min(int.MaxValue / 2, 64 * steps + 64), 1 + VectorOps.Norm(ParameterLayout.Flatten(net.Weights)), "‖θ‖ (GD rounding)"));
         double rho = (1 - nu) / (1 + nu), epsTilde = 2 * epsBar;
         double l = Math.Log(15 * n * Math.Max(1, rho) / (r * Math.Min(1, epsTilde)));
         double eta23 = Math.Pow(r, 5) * Math.Min(1, epsTilde) / (Math.Pow(n, 8.5) * Math.Exp(7 * n + 6) * Math.Pow(Math.Max(1, rho), (11 * n - 5) / 2.0)) / (l * l);

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -55,7 +56,7 @@ public static class Thm2
         var r = ctx.Rng;
         double k = ctx.Index % 2 == 1 ? r.Uniform(2, 20) : 0;
         var g = new[] { r.NextGaussian(), r.NextGaussian() };
-        double s = r.Uniform(0, 0.1) / Ec21.Norm(g);
+        double s = r.Uniform(0, 0.1) / VectorOps.Norm(g);
         return Designed(r.NextGaussian(), r.NextGaussian() + k, r.NextGaussian(), r.NextGaussian(), [g[0] * s, g[1] * s], r.LogUniform(1e-3, 1e-1), r.Uniform(1, 3))
             .WithMatrix("theta0", Matrix<double>.Build.Dense(2, 1, [r.NextGaussian(), r.NextGaussian()]));
     }

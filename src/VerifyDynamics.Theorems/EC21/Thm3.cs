@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -73,7 +74,7 @@ public static class Thm3
         if (ctx.Index % 2 == 1)
         {
             var g = Enumerable.Range(0, d).Select(_ => rng.NextGaussian()).ToArray();
-            double r = rng.Uniform(0, eps / 4) / Ec21.Norm(g);
+            double r = rng.Uniform(0, eps / 4) / VectorOps.Norm(g);
             dz = [.. g.Select(v => v * r)];
         }
         var inst = Quadratic("quadratic", lambda, c, z0, dz, rng.Uniform(0.5, 3), eps);
@@ -102,11 +103,11 @@ public static class Thm3
             (lambda.All(double.IsFinite), "A finite (f ∈ C²)"),
             (x.Scalar("epsilon") > 0, "ε > 0"),
             (x.Scalar("horizon") > 0, "t̃ ∈ (0, t_e) (t_e = ∞ for quadratics)"),
-            (Ec21.Norm(x.Matrix("dz").Column(0).ToArray()) < x.Scalar("epsilon"), "‖θ_0 − θ(0)‖ < ε (else no η satisfies Eq. 7)"));
+            (VectorOps.Norm(x.Matrix("dz").Column(0).ToArray()) < x.Scalar("epsilon"), "‖θ_0 − θ(0)‖ < ε (else no η satisfies Eq. 7)"));
     }
 
     /// <summary>expm1(−λt)/λ, continuous at λ = 0 (value −t).</summary>
-    private static double Em1(double l, double t) => Math.Abs(l * t) < 1e-8 ? -t * (1 - l * t / 2) : Ec21.Expm1(-l * t) / l;
+    private static double Em1(double l, double t) => Math.Abs(l * t) < 1e-8 ? -t * (1 - l * t / 2) : AccurateFunctions.Expm1(-l * t) / l;
 
     private static MarginSet Conclude(Instance x, Rule rule, double horizonFactor, Precision p) =>
         x.Family == "t2" ? ConcludeT2(x, rule, p) : ConcludeQuadratic(x, rule, horizonFactor);
@@ -132,7 +133,7 @@ public static class Thm3
             return Math.Sqrt(s);
         }
         double gamma = Math.Max(GradNorm(0), GradNorm(horizon)) + beta * eps;
-        double delta0 = Ec21.Norm(dz);
+        double delta0 = VectorOps.Norm(dz);
         double mUsed = rule == Rule.CurvatureSignFlipped ? lambda.Min() : m;
         double eta = StepBound(mUsed, horizon, eps, delta0, rule == Rule.DropBeta ? 1 : beta, gamma, rule);
         if (!(eta > 0) || !double.IsFinite(eta))
@@ -145,11 +146,11 @@ public static class Thm3
             return MarginSet.Of(Margin.Uncomputable($"GD needs {steps} steps (budget 2e7)"));
         }
         var z = z0.Select((v, i) => v + dz[i]).ToArray();
-        double maxErr = 0, scale = Ec21.Norm(z);
+        double maxErr = 0, scale = VectorOps.Norm(z);
         // ‖θ_k − θ(kη)‖ against ε along the run, for the report's plot (not evidence: the margin decides).
         var trace = new TraceRecorder("distance of GD from gradient flow ‖θ_k − θ(kη)‖ against ε", "GD step k", "‖θ_k − θ(kη)‖",
             "‖θ_k − θ(kη)‖", "ε (bound of Thm 3)");
-        trace.Offer(0, Ec21.Norm(dz), eps);
+        trace.Offer(0, VectorOps.Norm(dz), eps);
         for (long kk = 1; kk <= steps; kk++)
         {
             double t = kk * eta, err2 = 0;
@@ -226,7 +227,7 @@ public static class Thm3
             return 1 + (sp - r * sm) / (1 - r);
         }
         double g0 = M - (K - M) * W / 2;
-        return 1 + W + g0 / K * -Ec21.Expm1(-K * (t - tw));
+        return 1 + W + g0 / K * -AccurateFunctions.Expm1(-K * (t - tw));
     }
 
     private static MarginSet ConcludeT2(Instance x, Rule rule, Precision p)

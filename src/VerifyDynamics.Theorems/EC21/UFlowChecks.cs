@@ -1,6 +1,7 @@
 using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Core.LinearAlgebra;
 
 namespace VerifyDynamics.Theorems.EC21;
 
@@ -221,7 +222,7 @@ internal static class UFlowChecks
 
         public double Xi(double t) => _sol.Evaluate(t > Horizon && t <= Horizon * (1 + 1e-14) ? Horizon : t)[Lambda.Length];
 
-        public double Norm(double t) => Ec21.Norm(U(t));
+        public double Norm(double t) => VectorOps.Norm(U(t));
 
         public double Nu(double t)
         {
@@ -231,13 +232,13 @@ internal static class UFlowChecks
             {
                 s += u[i] * Lambda[i];
             }
-            return s / Ec21.Norm(u);
+            return s / VectorOps.Norm(u);
         }
 
         /// <summary>Error bound of ν(t) = λᵀu/‖u‖: 2δ_u/‖u‖ (+ rounding).</summary>
         public double DeltaNu(double t) => 2 * DeltaU / Norm(t) + Tolerance.Gamma(16);
 
-        public double DistanceToLambda(double t) => Ec21.Distance(U(t), Lambda);
+        public double DistanceToLambda(double t) => VectorOps.Distance(U(t), Lambda);
 
         /// <summary>d‖u‖/dt at the trajectory point, from the exact chain rule with the ODE's right-hand side: uᵀg(u)/‖u‖.</summary>
         public double NormDerivative(double t)
@@ -249,7 +250,7 @@ internal static class UFlowChecks
             {
                 s += u[i] * g[i];
             }
-            return s / Ec21.Norm(u);
+            return s / VectorOps.Norm(u);
         }
 
         /// <summary>Error bound of n‖u‖(ν − ‖u‖) (and of uᵀg/‖u‖) under a δ_u perturbation: its gradient in u is ≤ n(3 + 3‖u‖).</summary>

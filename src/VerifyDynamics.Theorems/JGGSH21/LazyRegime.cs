@@ -66,5 +66,7 @@ public static class LazyRegime
         public double[] Gradient(double[] theta) => [.. inner.Gradient(theta).Select(g => factor * g)];
         public double[] HessianVectorProduct(double[] theta, double[] v) => [.. inner.HessianVectorProduct(theta, v).Select(g => factor * g)];
         public double[] Invariants(double[] theta) => inner.Invariants(theta);
+        public Matrix<double> Hessian(double[] theta) => factor * inner.Hessian(theta);
+        public double HessianRoundingBound(double[] theta) => Math.Abs(factor) * inner.HessianRoundingBound(theta);
     }
 }
