@@ -23,7 +23,7 @@ namespace VerifyDynamics.Theorems.EC21;
 public static class Thm3
 {
     /// <summary>How the step-size bound is formed: the proof's, the printed one, or a mutant.</summary>
-    public enum Rule { Proof, Printed, DropBeta, CurvatureSignFlipped }
+    public enum Rule { Proof, Printed, DropBeta, CurvatureSignFlipped, InitialRateNearMiss }
 
     public static Statement Statement { get; } = new()
     {
@@ -59,6 +59,11 @@ public static class Thm3
             Variant.Mutant("AllIterations", "conclusion claimed for k up to 2⌊t̃/η⌋ (beyond the horizon): an unstable quadratic leaves the tube",
                 s => s.WithGenerator("concave quadratic, t̃ = 3", _ => Quadratic("concave", [-1], [0], [1], [0], 3, 0.1))
                     .WithConclusion((x, k, p) => Conclude(x, Rule.Proof, 2, p)), trials: 1),
+            Variant.Mutant("InitialRateNearMiss", "near miss: the initial error amplified at 0.9× the rate, e^{0.9∫m}‖θ_0 − θ(0)‖ in Eq. (7): f = −q²/2 (m = 1) "
+                + "with GF resting at the saddle θ(0) = 0, t̃ = 3, ε = 0.1, ‖θ_0‖ = 0.95ε·e^{−0.9t̃}; the bound then admits η ≈ 2.4e−3 and GD's error "
+                + "(1 + η)^k‖θ_0‖ ≈ e^{t̃}‖θ_0‖ reaches ≈ 1.28ε (the proof's e^{∫m} is attained exactly by this linear flow)",
+                s => s.WithGenerator("unstable quadratic at its saddle, initial offset near ε e^{−0.9t̃}", _ => Quadratic("saddle", [-1], [0], [0], [0.95 * 0.1 * Math.Exp(-0.9 * 3)], 3, 0.1))
+                    .WithConclusion((x, k, p) => Conclude(x, Rule.InitialRateNearMiss, 1, p)), trials: 1),
         ],
     };
 
@@ -186,7 +191,8 @@ public static class Thm3
         {
             double t = horizon * i / grid;
             double integral = rule == Rule.Printed ? -Math.Exp(m * horizon) * Em1(m, t) : -Em1(-m, t);
-            best = Math.Min(best, (eps - Math.Exp(m * t) * delta0) / (beta * gamma * integral));
+            double amplification = Math.Exp((rule == Rule.InitialRateNearMiss ? 0.9 : 1) * m * t);
+            best = Math.Min(best, (eps - amplification * delta0) / (beta * gamma * integral));
         }
         return 0.9 * best;
     }

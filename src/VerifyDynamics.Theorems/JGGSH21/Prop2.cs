@@ -60,6 +60,10 @@ public static class Prop2
                 s => s.WithSwitch("etaWithoutL")),
             Variant.Mutant("RateTimesEight", "rate e^{−8β't}: the slowest mode decays as e^{−4β't} — refuted at the largest width",
                 s => s.WithConstantDefault("rateMultiplier", R(8))),
+            Variant.Mutant("RateNearMiss", "near miss: rate e^{−4.4β't}, 1.1× the rate 4β' = 2η the matrix flow of ½‖A − B‖² attains exactly "
+                + "(C(A(ηt)) = C_0e^{−2ηt}); the lazy flow at the largest width tracks it, so the claimed curve drops below C(τ) — refuted "
+                + "(the printed rate e^{−β't} is 4× below the attained one, so a 10% perturbation of it is not refutable)",
+                s => s.WithConstantDefault("rateMultiplier", R(22, 5))),
             Variant.Mutant("DeviationOneOverW", "sup_t ‖A_θ(t) − A(ηt)‖ = O(w^{−1}): refuted by the fitted slope ≈ −½",
                 s => s.WithConstantDefault("deviationExponent", R(1))),
         ],

@@ -171,6 +171,41 @@ public sealed class VerdictBranchTests
     }
 
     [Fact]
+    public void SubstituteFidelity_HasASampledCeiling_NamingTheSubstitute()
+    {
+        // Stryker (reports/mutation/harness): Ceiling's Restricted test alone let "restricted ? … : …" be made always true,
+        // which would advertise a substitute check as able to reach numerical-with-an-error-bound.
+        var substitute = Fidelity.Substitute("a toy stand-in for the statement");
+        var (grade, why) = VerdictRules.Ceiling(Certifiable() with { Fidelity = substitute });
+        Assert.Equal(EvidenceGrade.Sampled, grade);
+        Assert.Equal($"{substitute.Phrase}: at best sampled evidence, never certified", why);
+    }
+
+    [Fact]
+    public void ValidatedTolerance_IsABound_SoItIsCertified_AndTheGradeNamesIt()
+    {
+        // Stryker (reports/mutation/harness): "kind < Validated" made "kind <= Validated" survived: a validated a-posteriori
+        // tolerance would then count as "not a bound" and block certification.
+        var s = ToyGradeStatements.WithToleranceKind(ToleranceKind.Validated);
+        var d = Decide(s);
+        Assert.Equal(Verdict.Certified, d.Verdict);
+        Assert.Equal(EvidenceGrade.Proven, d.Grade);
+        Assert.Contains("; the trials' weakest tolerance is validated a-posteriori (toy Validated)", d.GradeBasis, StringComparison.Ordinal);
+        Assert.Empty(VerdictRules.CertificationGaps(s, Trials(s), []));
+    }
+
+    [Fact]
+    public void HeuristicTolerance_IsTheNamedCertificationGap()
+    {
+        var s = ToyGradeStatements.WithToleranceKind(ToleranceKind.Heuristic);
+        var gaps = VerdictRules.CertificationGaps(s, Trials(s), []);
+        Assert.Equal(["some margin's tolerance is heuristic, not a bound (toy Heuristic)"], gaps);
+        var d = Decide(s);
+        Assert.Equal(Verdict.HoldsOnTrials, d.Verdict);
+        Assert.Equal(EvidenceGrade.Sampled, d.Grade);
+    }
+
+    [Fact]
     public void OverriddenConstant_ThatNoObligationNames_IsNotCertified()
     {
         var overrides = new Dictionary<string, Rational> { ["bound"] = new(9, 10) };
