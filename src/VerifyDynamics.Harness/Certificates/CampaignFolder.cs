@@ -21,17 +21,17 @@ public sealed class CampaignException : Exception
 
 /// <summary>
 /// What makes certificates of one campaign comparable: the run seed, the trial budget (<c>--trials-scale</c>), the
-/// certificate schema and the version of vd. Written as <c>campaign.json</c> at the root of a certificates folder;
+/// certificate schema, the version of vd and the source id of its build (<see cref="BuildInfo"/>). Written as <c>campaign.json</c> at the root of a certificates folder;
 /// <c>verify</c> (with or without <c>--resume</c>) and <c>merge</c> refuse to mix two different ones.
 /// </summary>
-public sealed record CampaignManifest(string Seed, int TrialsScale, string Version)
+public sealed record CampaignManifest(string Seed, int TrialsScale, string Version, string Source)
 {
     public const string FileName = "campaign.json";
     public const string Schema = "verifydynamics.campaign/1";
 
     /// <summary>The manifest of a run of this vd.</summary>
     public static CampaignManifest For(string seed, int trialsScale) =>
-        new(seed, trialsScale, typeof(CertificateBuilder).Assembly.GetName().Version?.ToString() ?? "unknown");
+        new(seed, trialsScale, BuildInfo.Current.Version, BuildInfo.Current.SourceId);
 
     public string ToJson() => CanonicalJson.Serialize(new JsonObject
     {
@@ -39,6 +39,7 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         ["seed"] = Seed,
         ["trialsScale"] = TrialsScale,
         ["verifydynamics"] = Version,
+        ["source"] = Source,
         ["certificateSchema"] = CertificateBuilder.Schema,
     });
 
@@ -58,7 +59,9 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
             {
                 throw new CampaignException($"{path} is a campaign manifest of another format ('{o["schema"]}', certificates '{o["certificateSchema"]}'); this vd writes {Schema} with {CertificateBuilder.Schema}");
             }
-            return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>());
+            return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>(),
+                // A manifest written before builds recorded their source: another campaign than any run of this vd.
+                o["source"]?.GetValue<string>() ?? "not recorded");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
         {
@@ -66,8 +69,8 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         }
     }
 
-    /// <summary>"seed 7, trials ×1, vd 1.0.0.0".</summary>
-    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}";
+    /// <summary>"seed 7, trials ×1, vd 1.0.0.0, source 40867aa06457".</summary>
+    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}, source {(Source.Length > 12 ? Source[..12] : Source)}";
 }
 
 /// <summary>
