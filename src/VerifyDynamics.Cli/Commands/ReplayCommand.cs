@@ -61,7 +61,7 @@ public static class ReplayCommand
         }
         if (report.FullRunIdentical is { } identical)
         {
-            stdout.WriteLine($"  full re-run from the recorded seed: {(identical ? "byte-identical certificate" : $"DIFFERENT certificate; {report.Differences.Count} field(s) differ:")}");
+            stdout.WriteLine($"  full re-run from the recorded seed: {(!identical ? $"DIFFERENT certificate; {report.Differences.Count} field(s) differ:" : report.OtherBuild is { } other ? $"identical results, {other}" : "byte-identical certificate")}");
             foreach (var field in report.Differences)
             {
                 stdout.WriteLine($"    {field}");

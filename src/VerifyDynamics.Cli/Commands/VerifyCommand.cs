@@ -43,23 +43,7 @@ public static class VerifyCommand
     {
         var (filter, runSeed, threads, scale, certificates, reports, shard, resume, progress) = settings;
         var (stdout, stderr) = (io.Out, io.Err);
-        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
-        if (matching.Count == 0)
-        {
-            throw new UsageException($"--filter '{filter}' matches no statement id");
-        }
-        // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
-        // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
-        var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
-        foreach (var st in statements)
-        {
-            // Checked before any work (README "Input limits"): the scaled budget must neither overflow nor exhaust memory.
-            long total = (long)st.DefaultTrials * scale;
-            if (total > InputLimits.MaxTrials)
-            {
-                throw new InputLimitException($"--trials-scale {scale} gives {st.Id} {total} trials; the limit is {InputLimits.MaxTrials} per statement (README \"Input limits\")");
-            }
-        }
+        var statements = SelectStatements(filter, shard, scale);
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
@@ -121,6 +105,29 @@ public static class VerifyCommand
         }
         stdout.WriteLine($"verified {statements.Count} statements: {unexpected} unexpected (refuted without an erratum, or a variant not as expected), {inconclusive} inconclusive; report: {Path.Combine(reports, "index.md")}");
         return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
+    }
+
+    /// <summary>The statements of this run (the filter, then the shard), their scaled budgets checked against the input limits.</summary>
+    private static List<Theorems.Model.Statement> SelectStatements(string filter, (int Index, int Count)? shard, int scale)
+    {
+        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        if (matching.Count == 0)
+        {
+            throw new UsageException($"--filter '{filter}' matches no statement id");
+        }
+        // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
+        // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
+        var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
+        foreach (var st in statements)
+        {
+            // Checked before any work (README "Input limits"): the scaled budget must neither overflow nor exhaust memory.
+            long total = (long)st.DefaultTrials * scale;
+            if (total > InputLimits.MaxTrials)
+            {
+                throw new InputLimitException($"--trials-scale {scale} gives {st.Id} {total} trials; the limit is {InputLimits.MaxTrials} per statement (README \"Input limits\")");
+            }
+        }
+        return statements;
     }
 
     private sealed record Completed(Verdict Verdict, Verdict Corrected, bool VariantsOk, string Path, double Seconds);
