@@ -233,8 +233,8 @@ public static class VerifyCommand
     }
 
     /// <summary>
-    /// For --resume: the certificate already on disk, if it is intact and was made with the same statement seed and
-    /// trial count (an interrupted run leaves only complete certificates, since writes are atomic).
+    /// For --resume: the certificate already on disk, if it is intact and was made by this build with the same statement
+    /// seed and trial count (an interrupted run leaves only complete certificates, since writes are atomic).
     /// </summary>
     private static (Verdict Verdict, Verdict Corrected, bool VariantsOk)? ReadCompleted(string path, Core.Randomness.Seed seed, int trials)
     {
@@ -245,7 +245,9 @@ public static class VerifyCommand
         try
         {
             var c = Certificate.ReadFile(path);
-            if (!c.SealIntact || c.RootSeed != seed.ToString() || c.TrialCount != trials)
+            // Made by another build (another source id): redone, since its results may differ.
+            if (!c.SealIntact || c.RootSeed != seed.ToString() || c.TrialCount != trials
+                || c.Json["tools"]?["source"]?.GetValue<string>() != BuildInfo.Current.SourceId)
             {
                 return null;
             }

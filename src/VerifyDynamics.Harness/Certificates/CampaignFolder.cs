@@ -43,6 +43,13 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         ["certificateSchema"] = CertificateBuilder.Schema,
     });
 
+    /// <summary>
+    /// Same seed, budget and vd version: certificates of the two may share a folder. The source id is not compared here:
+    /// each certificate records the build that made it, a new build rewrites what it runs (and the manifest names the
+    /// latest build), <c>--resume</c> redoes the certificates of another build, and <c>merge</c> refuses shards of two builds.
+    /// </summary>
+    public bool SameCampaign(CampaignManifest other) => Seed == other.Seed && TrialsScale == other.TrialsScale && Version == other.Version;
+
     /// <summary>The manifest of a folder, or null when it has none (a folder made before manifests existed).</summary>
     public static CampaignManifest? ReadFrom(string folder)
     {
@@ -120,7 +127,7 @@ public sealed class CampaignFolder : IDisposable
         {
             RemoveStaleTemporaries(root);
             var existing = CampaignManifest.ReadFrom(root);
-            if (existing is not null && existing != manifest)
+            if (existing is not null && !existing.SameCampaign(manifest))
             {
                 throw new CampaignException($"'{root}' holds the certificates of another campaign ({existing}); this run is {manifest}. Campaigns are not mixed: use another --certificates folder or empty this one");
             }
