@@ -1,4 +1,3 @@
-using VerifyDynamics.Cli.Commands;
 using Xunit;
 
 namespace VerifyDynamics.Cli.Tests;
@@ -9,7 +8,7 @@ public sealed class ProveCommandTests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = ProveCommand.Run(args, stdout, stderr);
+        int code = Program.Run(["prove", .. args], stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -47,8 +46,8 @@ public sealed class ProveCommandTests
         Assert.Equal(0, code);
         Assert.Contains("\"verdict\": \"proven\"", output, StringComparison.Ordinal);
         Assert.Contains("\"rlimit\": 3000000", output, StringComparison.Ordinal);
-        Assert.Contains("\"z3-version\"", output, StringComparison.Ordinal);
-        Assert.Contains("\"smt-lib\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"z3Version\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"smtLib\"", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class ProveCommandWithoutZ3Tests
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        int code = ProveCommand.Run(["forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y", "--z3-library", "/nonexistent/libz3.so.4"], stdout, stderr);
+        int code = Program.Run(["prove", "forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y", "--z3-library", "/nonexistent/libz3.so.4"], stdout, stderr);
         Assert.Equal(3, code);
         Assert.Contains("verdict:  skipped", stdout.ToString(), StringComparison.Ordinal);
         Assert.Contains("/nonexistent/libz3.so.4 not found", stdout.ToString(), StringComparison.Ordinal);

@@ -25,6 +25,30 @@ public sealed class ReplayTests
     }
 
     [Fact]
+    public void Replay_Full_OfACertificateOfAnotherBuild_ComparesTheResults_AndSaysWhichBuild()
+    {
+        // Provenance (issue 13): a certificate records the source id of the build that made it; a full replay by another
+        // build (e.g. the committed certificates replayed from a work tree with changes) compares everything else.
+        using var cli = new CliRunner();
+        string path = MakeCertificate(cli);
+        var c = VerifyDynamics.Harness.Certificates.CertificateStore.Parse(File.ReadAllText(path));
+        Assert.Equal(VerifyDynamics.Harness.Certificates.BuildInfo.Current.SourceId, c["tools"]!["source"]!.GetValue<string>());
+        c["tools"]!["source"] = "0123456789012345678901234567890123456789";
+        File.WriteAllText(path, VerifyDynamics.Harness.Certificates.CanonicalJson.Seal(c));
+        var (exit, output, _) = cli.Run("replay", path, "--full");
+        Assert.True(exit == ExitCodes.Ok, output);
+        Assert.Contains("identical results, made by another build of vd (tools.source: \"0123456789012345678901234567890123456789\" in the certificate", output, StringComparison.Ordinal);
+
+        // Another result under another build's name is still a difference.
+        c["verdict"] = "certified";
+        File.WriteAllText(path, VerifyDynamics.Harness.Certificates.CanonicalJson.Seal(c));
+        (exit, output, _) = cli.Run("replay", path, "--full");
+        Assert.Equal(ExitCodes.Refuted, exit);
+        Assert.Contains("DIFFERENT certificate", output, StringComparison.Ordinal);
+        Assert.Contains("verdict", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_KeepsTheConstantThatAMutantChanges()
     {
         // Regression: replay used to re-impose every recorded constant, undoing ConstantChanged mutants (ACGH19.Aux.Residual's threshold).

@@ -1,5 +1,4 @@
 using System.Globalization;
-using VerifyDynamics.Cli.Commands;
 using Xunit;
 
 namespace VerifyDynamics.Cli.Tests;
@@ -17,7 +16,7 @@ public class SimulateCommandTests
         {
             var o = new StringWriter();
             var e = new StringWriter();
-            int code = SimulateCommand.Run([.. args.Select(a => a == "FILE" ? path : a)], o, e);
+            int code = Program.Run(["simulate", .. args.Select(a => a == "FILE" ? path : a)], o, e);
             return (code, o.ToString(), e.ToString());
         }
         finally
@@ -46,7 +45,7 @@ public class SimulateCommandTests
     {
         var (code, output, _) = Run(Instance, "gf", "--instance", "FILE", "--t", "1", "--json");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("\"outcome\": \"Success\"", output);
+        Assert.Contains("\"outcome\": \"completed\"", output);
         Assert.Contains("balancednessDrift", output);
     }
 

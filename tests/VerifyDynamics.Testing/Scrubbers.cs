@@ -11,7 +11,10 @@ public static partial class Scrubbers
 
     public static string Durations(string text) => Counted(text, DurationPattern(), "Duration");
 
-    public static string All(string text) => Durations(Hashes(Versions(text)));
+    /// <summary>Git object ids (the source id certificates record, BuildInfo): they change with every change of src/.</summary>
+    public static string GitIds(string text) => Counted(text, GitIdPattern(), "GitId");
+
+    public static string All(string text) => Durations(GitIds(Hashes(Versions(text))));
 
     private static string Counted(string text, Regex pattern, string label)
     {
@@ -32,6 +35,9 @@ public static partial class Scrubbers
 
     [GeneratedRegex(@"\b[0-9a-f]{64}\b")]
     private static partial Regex HashPattern();
+
+    [GeneratedRegex(@"\b[0-9a-f]{40}\b")]
+    private static partial Regex GitIdPattern();
 
     [GeneratedRegex(@"\b\d+(\.\d+)?\s?(ms|s)\b")]
     private static partial Regex DurationPattern();

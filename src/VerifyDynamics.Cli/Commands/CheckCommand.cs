@@ -1,5 +1,6 @@
-using VerifyDynamics.Core;
+using System.CommandLine;
 using System.Globalization;
+using VerifyDynamics.Core;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Harness.Certificates;
@@ -9,8 +10,7 @@ using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)",
-    "vd check ID [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE [--variant NAME]] [--threads N] [--no-variants] [--json]")]
+/// <summary><c>vd check ID</c>: one statement on seeded trials, or on a user's instance file; prints, writes nothing.</summary>
 public static class CheckCommand
 {
     /// <summary>The run seed used when none is given; each statement's seed is derived from it and its id.</summary>
@@ -18,23 +18,30 @@ public static class CheckCommand
 
     public static Seed StatementSeed(Seed run, StatementId id) => run.Split(id.ToString());
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "json", "no-variants" });
-        int? trials = a.Int("trials", min: 1, max: InputLimits.MaxTrials);
-        var seed = a.Seed();
-        var overrides = a.Overrides();
-        string? instancePath = a.Option("instance");
-        string? variantName = a.Option("variant");
-        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
-        bool json = a.Flag("json");
-        bool noVariants = a.Flag("no-variants");
-        a.EnsureAllUsed(1);
-        if (a.Positionals.Count != 1)
+        var id = new Argument<string>("ID") { Description = "statement id, e.g. ACGH19.Thm1 ('vd list' shows every id)" };
+        var trials = CliOptions.OptionalInt("--trials", "N", "seeded trials to run (default: the statement's own count, 'vd show ID')", 1, InputLimits.MaxTrials);
+        var seed = CliOptions.Seed();
+        var sets = CliOptions.Sets();
+        var instance = CliOptions.Text("--instance", "FILE", "evaluate the statement on this instance (JSON, e.g. from reports/counterexamples/) instead of seeded trials");
+        var variant = CliOptions.Text("--variant", "NAME", "with --instance: evaluate this variant (e.g. an erratum's printed form) instead of the statement");
+        var threads = CliOptions.Threads(Environment.ProcessorCount);
+        var noVariants = CliOptions.Flag("--no-variants", "skip the statement's mutants, controls and errata");
+        var json = CliOptions.Flag("--json", "print the sealed certificate (or the instance's evaluation) as JSON");
+        var command = new Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)")
         {
-            throw new UsageException("check needs exactly one statement id");
-        }
-        var statement = StatementLookup.Resolve(a.Positionals[0]);
+            id, trials, seed, sets, instance, variant, threads, noVariants, json,
+        };
+        command.SetAction(r => Run(r.GetValue(id)!, r.GetValue(trials), r.GetValue(seed)!, r.GetValue(sets)!, r.GetValue(instance), r.GetValue(variant),
+            r.GetValue(threads), r.GetValue(noVariants), r.GetValue(json), io));
+        return command;
+    }
+
+    private static int Run(string id, int? trials, Seed runSeed, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, string? instancePath, string? variantName,
+        int threads, bool noVariants, bool json, CliOutput io)
+    {
+        var statement = StatementLookup.Resolve(id);
         StatementLookup.ValidateOverrides(statement, overrides);
         if (variantName is not null)
         {
@@ -50,17 +57,16 @@ public static class CheckCommand
         }
         if (instancePath is not null)
         {
-            return CheckInstance(statement, overrides, StatementLookup.ReadInstanceFile(instancePath), json, stdout);
+            return CheckInstance(statement, overrides, StatementLookup.ReadInstanceFile(instancePath), json, io.Out);
         }
-        var runSeed = seed ?? DefaultRunSeed;
         var result = StatementRunner.Run(statement, new RunOptions(StatementSeed(runSeed, statement.Id), trials, overrides, threads, RunVariants: !noVariants));
         if (json)
         {
-            stdout.Write(CanonicalJson.Seal(CertificateBuilder.Build(result)));
+            io.Out.Write(CanonicalJson.Seal(CertificateBuilder.Build(result)));
         }
         else
         {
-            PrintResult(result, runSeed, stdout);
+            PrintResult(result, runSeed, io.Out);
         }
         return ExitCodeFor(result.Verdict);
     }

@@ -1,26 +1,35 @@
-using VerifyDynamics.Core;
+using System.CommandLine;
 using System.Text.Json.Nodes;
+using VerifyDynamics.Core;
 using VerifyDynamics.Core.Dynamics;
-using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
-using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Harness.Analysis;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("eval", "evaluate a deep-linear-network instance: loss, balancedness, σ_min, deficiency margin (and after K GD steps); λ_min of the Hessian",
-    "vd eval --instance FILE [--gd K] [--lambda-min [--certify]] [--json]")]
+/// <summary><c>vd eval --instance FILE</c>: the ACGH19 measures of a deep-linear-network instance (Harness.Analysis computes them).</summary>
 public static class EvalCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "json", "lambda-min", "certify" });
-        string path = a.Option("instance") ?? throw new UsageException("--instance FILE is required");
-        int? steps = a.Int("gd", min: 0, max: InputLimits.MaxSteps);
-        bool json = a.Flag("json");
-        bool lambdaMin = a.Flag("lambda-min");
-        bool certify = a.Flag("certify");
-        a.EnsureAllUsed(0);
+        var instance = CliOptions.Text("--instance", "FILE", "the instance (JSON: dims, weights, target Φ, and eta for --gd)");
+        instance.Required = true;
+        var gd = CliOptions.OptionalInt("--gd", "K", "also run K gradient-descent steps with the instance's eta and print the measures after them", 0, InputLimits.MaxSteps);
+        var lambdaMin = CliOptions.Flag("--lambda-min", "λ_min of the Hessian at the instance (Lanczos on exact HVPs) and a lower bound, certified by dense Cholesky up to "
+            + $"{HessianAtInstance.DenseCertificateLimit} parameters");
+        var certify = CliOptions.Flag("--certify", $"with --lambda-min: certify the lower bound by dense Cholesky above {HessianAtInstance.DenseCertificateLimit} parameters too (O(d³))");
+        var json = CliOptions.Flag("--json", "print JSON");
+        var command = new Command("eval", "evaluate a deep-linear-network instance: loss, balancedness, σ_min, deficiency margin (and after K GD steps); λ_min of the Hessian")
+        {
+            instance, gd, lambdaMin, certify, json,
+        };
+        command.SetAction(r => Run(r.GetValue(instance)!, r.GetValue(gd), r.GetValue(lambdaMin), r.GetValue(certify), r.GetValue(json), io));
+        return command;
+    }
+
+    private static int Run(string path, int? steps, bool lambdaMin, bool certify, bool json, CliOutput io)
+    {
         var instance = InstanceJson.Parse(StatementLookup.ReadInstanceFile(path));
         if (!instance.HasNetwork)
         {
@@ -36,105 +45,68 @@ public static class EvalCommand
         }
         var network = instance.Network;
         var target = instance.RequireTarget;
-        var o = new JsonObject { ["initial"] = Measures(network, target) };
+        var o = new JsonObject { ["initial"] = Measures(NetworkMeasures.Of(network, target)) };
         if (lambdaMin)
         {
-            o["hessian"] = Hessian(DeepLinearObjective.ForTarget(network.Dims, target), network, certify);
+            o["hessian"] = Hessian(HessianAtInstance.Of(DeepLinearObjective.ForTarget(network.Dims, target), network, certify));
         }
         int exit = ExitCodes.Ok;
         if (steps is { } k)
         {
             var run = GradientDescent.Run(network, target, instance.RequireEta, k);
-            var after = Measures(run.Final, target);
+            var after = Measures(NetworkMeasures.Of(run.Final, target));
             after["steps"] = run.Steps;
-            after["outcome"] = run.Outcome.ToString().ToLowerInvariant();
+            after["outcome"] = JsonOutput.Outcome(run.Outcome);
             if (run.Message is not null)
             {
                 after["message"] = run.Message;
-                stderr.WriteLine($"vd eval: gradient descent diverged: {run.Message}");
+                io.Err.WriteLine($"vd eval: gradient descent diverged: {run.Message}");
                 exit = ExitCodes.Inconclusive;
             }
             o["afterGradientDescent"] = after;
         }
         if (json)
         {
-            stdout.Write(CanonicalJson.Serialize(o));
+            JsonOutput.Write(io.Out, o);
+            return exit;
         }
-        else
+        foreach (var (section, node) in o)
         {
-            foreach (var (section, node) in o)
+            io.Out.WriteLine(section);
+            foreach (var (k2, v) in node!.AsObject())
             {
-                stdout.WriteLine(section);
-                foreach (var (k2, v) in node!.AsObject())
-                {
-                    stdout.WriteLine($"  {k2,-22} {v}");
-                }
+                io.Out.WriteLine($"  {k2,-22} {v}");
             }
         }
         return exit;
     }
 
-    /// <summary>Above this many parameters the dense Cholesky certificate (O(d³), 8d² bytes) runs only with --certify.</summary>
-    private const int DenseCertificateLimit = 2000;
-
-    /// <summary>
-    /// λ_min of ∇²L at the instance by Lanczos on exact Hessian-vector products, and a lower bound: for d ≤ 2,000 (or with
-    /// --certify) a proven one, Cholesky of H − sI on the assembled exact Hessian (<see cref="CertifiedBounds"/>, Higham
-    /// Thm 10.3); above, the Lanczos residual bracket θ − ‖Hx − θx‖, which bounds an eigenvalue of H and is λ_min's
-    /// bound only if Lanczos missed no lower eigenvalue (so <c>lowerBoundCertified</c> is false).
-    /// </summary>
-    private static JsonObject Hessian(DeepLinearObjective f, DeepLinearNetwork network, bool certify)
+    private static JsonObject Hessian(HessianAtInstance h) => new()
     {
-        var theta = f.Pack(network);
-        var estimate = Lanczos.MinEigenvalue(HessianVectorProduct.Operator(f, theta), f.Dimension);
+        ["dimension"] = h.Dimension,
+        ["lambdaMin"] = JsonOutput.Number(h.LambdaMin),
+        ["residual"] = JsonOutput.Number(h.Residual),
+        ["converged"] = h.Converged,
+        ["method"] = h.Method,
+        ["lowerBound"] = JsonOutput.Number(h.LowerBound),
+        ["lowerBoundCertified"] = h.LowerBoundCertified,
+        ["lowerBoundMethod"] = h.LowerBoundMethod,
+    };
+
+    private static JsonObject Measures(NetworkMeasures m)
+    {
         var o = new JsonObject
         {
-            ["dimension"] = f.Dimension,
-            ["lambdaMin"] = CanonicalJson.Number(estimate.Value),
-            ["residual"] = CanonicalJson.Number(estimate.Residual),
-            ["converged"] = estimate.Converged,
-            ["method"] = estimate.Method,
+            ["loss"] = JsonOutput.Number(m.Loss),
+            ["balancedness"] = JsonOutput.Number(m.Balancedness),
+            ["sigmaMinEndToEnd"] = JsonOutput.Number(m.SigmaMinEndToEnd),
+            ["sigmaMinTarget"] = JsonOutput.Number(m.SigmaMinTarget),
+            ["deficiencyMargin"] = JsonOutput.Number(m.DeficiencyMargin),
         };
-        if (certify || f.Dimension <= DenseCertificateLimit)
+        if (m.Note is not null)
         {
-            var h = Spectra.Symmetrized(ExactHessian.DeepLinear(f, theta));
-            var certificate = CertifiedBounds.LowerBoundBelow(h, estimate.Value);
-            o["lowerBound"] = CanonicalJson.Number(certificate.Succeeded ? certificate.LowerBound : double.NaN);
-            o["lowerBoundCertified"] = certificate.Succeeded;
-            o["lowerBoundMethod"] = certificate.Explanation + " (on the assembled exact Hessian)";
-        }
-        else
-        {
-            o["lowerBound"] = CanonicalJson.Number(estimate.Lower);
-            o["lowerBoundCertified"] = false;
-            o["lowerBoundMethod"] = $"Lanczos residual bracket θ − ‖Hx − θx‖ (an eigenvalue lies above it; certified for λ_min only with --certify, dense Cholesky, d = {f.Dimension} > {DenseCertificateLimit})";
+            o["note"] = m.Note;
         }
         return o;
-    }
-
-    private static JsonObject Measures(DeepLinearNetwork network, MathNet.Numerics.LinearAlgebra.Matrix<double> target)
-    {
-        var e2e = network.EndToEnd();
-        if (!e2e.Enumerate().All(double.IsFinite))
-        {
-            // A diverged run (or overflowing weights): singular values of Inf/NaN do not exist, so say so instead of failing in the SVD.
-            return new JsonObject
-            {
-                ["loss"] = CanonicalJson.Number(network.Loss(target) is var l && double.IsNaN(l) ? double.PositiveInfinity : l),
-                ["balancedness"] = CanonicalJson.Number(network.BalancednessGap()),
-                ["sigmaMinEndToEnd"] = CanonicalJson.Number(double.NaN),
-                ["sigmaMinTarget"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(target)),
-                ["deficiencyMargin"] = CanonicalJson.Number(double.NaN),
-                ["note"] = "the end-to-end matrix is not finite (overflow): σ_min and the deficiency margin are undefined",
-            };
-        }
-        return new JsonObject
-        {
-            ["loss"] = CanonicalJson.Number(network.Loss(target)),
-            ["balancedness"] = CanonicalJson.Number(network.BalancednessGap()),
-            ["sigmaMinEndToEnd"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(e2e)),
-            ["sigmaMinTarget"] = CanonicalJson.Number(MatrixMeasures.SigmaMin(target)),
-            ["deficiencyMargin"] = CanonicalJson.Number(DeficiencyMargin.Of(e2e, target)),
-        };
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using VerifyDynamics.Core;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -9,8 +10,7 @@ using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("falsify", "targeted counterexample search at given constant values, then shrink what it finds to a replayable instance",
-    "vd falsify ID [--set NAME=VALUE]... [--seed S] [--budget N] [--shrink-budget N] [--out FILE] [--threads N] [--json]")]
+/// <summary><c>vd falsify ID</c>: targeted counterexample search at given constants, then shrinking of what it finds.</summary>
 public static class FalsifyCommand
 {
     /// <summary>Evaluations of the search by default: 100 generated instances and 100 hill-climbing steps.</summary>
@@ -19,22 +19,28 @@ public static class FalsifyCommand
     /// <summary>Evaluations the shrinker may spend by default (each is a full validated + confirmed evaluation).</summary>
     public const int DefaultShrinkBudget = 400;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "json" });
-        var overrides = a.Overrides();
-        var seed = a.Seed() ?? Seed.Default;
-        int budget = a.Int("budget", min: 2, max: InputLimits.MaxTrials) ?? DefaultBudget;
-        int shrinkBudget = a.Int("shrink-budget", min: 0, max: InputLimits.MaxTrials) ?? DefaultShrinkBudget;
-        string? outPath = a.Option("out");
-        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? 1;
-        bool json = a.Flag("json");
-        a.EnsureAllUsed(1);
-        if (a.Positionals.Count != 1)
+        var id = new Argument<string>("ID") { Description = "statement id ('vd list' shows every id)" };
+        var sets = CliOptions.Sets();
+        var seed = CliOptions.Seed("search seed (unsigned 64-bit, decimal or 0x hex)");
+        var budget = CliOptions.Int("--budget", "N", "evaluations of the search (half generated instances, half hill-climbing steps)", DefaultBudget, 2, InputLimits.MaxTrials);
+        var shrinkBudget = CliOptions.Int("--shrink-budget", "N", "evaluations the shrinker may spend on a counterexample", DefaultShrinkBudget, 0, InputLimits.MaxTrials);
+        var outPath = CliOptions.Text("--out", "FILE", "write the shrunk counterexample's instance here (replay: vd check ID --instance FILE)");
+        var threads = CliOptions.Threads(1);
+        var json = CliOptions.Flag("--json", "print JSON");
+        var command = new Command("falsify", "targeted counterexample search at given constant values, then shrink what it finds to a replayable instance")
         {
-            throw new UsageException("falsify needs exactly one statement id");
-        }
-        var statement = StatementLookup.Resolve(a.Positionals[0]);
+            id, sets, seed, budget, shrinkBudget, outPath, threads, json,
+        };
+        command.SetAction(r => Run(r.GetValue(id)!, r.GetValue(sets)!, r.GetValue(seed)!, r.GetValue(budget), r.GetValue(shrinkBudget), r.GetValue(outPath), r.GetValue(threads), r.GetValue(json), io));
+        return command;
+    }
+
+    private static int Run(string id, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, Seed seed, int budget, int shrinkBudget, string? outPath, int threads, bool json, CliOutput io)
+    {
+        var (stdout, stderr) = (io.Out, io.Err);
+        var statement = StatementLookup.Resolve(id);
         StatementLookup.ValidateOverrides(statement, overrides);
         if (statement.Checkability is Checkability.NotCheckable or Checkability.Pending)
         {

@@ -1,18 +1,24 @@
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("list", "list every statement of the catalog", "vd list [--paper PAPER] [--json]")]
+/// <summary><c>vd list</c>: every statement of the catalog.</summary>
 public static class ListCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "json" });
-        string? paper = a.Option("paper");
-        bool json = a.Flag("json");
-        a.EnsureAllUsed(0);
+        var paper = CliOptions.Text("--paper", "PAPER", $"only this paper's statements ({string.Join(", ", Theorems.Model.Papers.All)})");
+        var json = CliOptions.Flag("--json", "print JSON");
+        var command = new Command("list", "list every statement of the catalog") { paper, json };
+        command.SetAction(r => Run(r.GetValue(paper), r.GetValue(json), io.Out));
+        return command;
+    }
+
+    private static int Run(string? paper, bool json, TextWriter stdout)
+    {
         var statements = Catalog.All.Where(s => paper is null || string.Equals(s.Id.Paper, paper, StringComparison.OrdinalIgnoreCase)).ToList();
         if (paper is not null && statements.Count == 0)
         {

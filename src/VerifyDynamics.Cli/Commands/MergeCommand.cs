@@ -1,26 +1,28 @@
+using System.CommandLine;
 using VerifyDynamics.Harness.Certificates;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("merge", "combine the certificate folders of sharded 'vd verify --shard I/N' runs and write the reports",
-    "vd merge DIR... [--certificates OUT] [--reports DIR]")]
+/// <summary><c>vd merge DIR...</c>: the certificate folders of sharded runs, combined, and the reports written.</summary>
 public static class MergeCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string>());
-        string output = a.Option("certificates") ?? "certificates";
-        string reports = a.Option("reports") ?? "reports";
-        a.EnsureAllUsed(int.MaxValue);
-        if (a.Positionals.Count == 0)
-        {
-            throw new UsageException("merge needs at least one certificate folder");
-        }
+        var folders = new Argument<string[]>("DIR") { Description = "certificate folders of 'vd verify --shard I/N' runs of one campaign", Arity = ArgumentArity.OneOrMore };
+        var certificates = CliOptions.Text("--certificates", "OUT", "folder to write the merged certificates into", "certificates");
+        var reports = CliOptions.Text("--reports", "DIR", "folder to write the reports into", "reports");
+        var command = new Command("merge", "combine the certificate folders of sharded 'vd verify --shard I/N' runs and write the reports") { folders, certificates, reports };
+        command.SetAction(r => Run(r.GetValue(folders)!, r.GetValue(certificates)!, r.GetValue(reports)!, io.Out));
+        return command;
+    }
+
+    private static int Run(string[] inputs, string output, string reports, TextWriter stdout)
+    {
         // Read and check everything before writing anything: a broken or conflicting input leaves the output untouched.
         var byStatement = new SortedDictionary<string, (string Source, Certificate Certificate)>(StringComparer.Ordinal);
         CampaignManifest? campaign = null;
         string? campaignSource = null;
-        foreach (var dir in a.Positionals)
+        foreach (var dir in inputs)
         {
             if (!Directory.Exists(dir))
             {
@@ -73,7 +75,7 @@ public static class MergeCommand
             AtomicFile.WriteAllText(outputStore.PathFor(c.Paper, c.Name), c.Text);
         }
         VerifyCommand.WriteReport(outputStore, reports);
-        stdout.WriteLine($"merged {byStatement.Count} certificates from {a.Positionals.Count} folder(s) into {output}; report: {Path.Combine(reports, "index.md")}");
+        stdout.WriteLine($"merged {byStatement.Count} certificates from {inputs.Length} folder(s) into {output}; report: {Path.Combine(reports, "index.md")}");
         return ExitCodes.Ok;
     }
 }

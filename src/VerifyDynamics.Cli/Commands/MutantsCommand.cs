@@ -1,22 +1,27 @@
-using VerifyDynamics.Core;
+using System.CommandLine;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Theorems;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("mutants", "run every statement's mutants, controls and errata; print the mutation score",
-    "vd mutants [--filter GLOB] [--seed S] [--threads N] [--no-progress]")]
+/// <summary><c>vd mutants</c>: every statement's mutants, controls and errata, and the mutation score.</summary>
 public static class MutantsCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "no-progress" });
-        string filter = a.Option("filter") ?? "*";
-        var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
-        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
-        bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
-        a.EnsureAllUsed(0);
+        var filter = CliOptions.Text("--filter", "GLOB", "statement ids to run (* and ? wildcards)", "*");
+        var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads(Environment.ProcessorCount);
+        var noProgress = CliOptions.Flag("--no-progress", "no progress bar (there is none unless stderr is a terminal)");
+        var command = new Command("mutants", "run every statement's mutants, controls and errata; print the mutation score") { filter, seed, threads, noProgress };
+        command.SetAction(r => Run(r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress)), io));
+        return command;
+    }
+
+    private static int Run(string filter, Core.Randomness.Seed runSeed, int threads, bool progress, CliOutput io)
+    {
+        var (stdout, stderr) = (io.Out, io.Err);
         var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (statements.Count == 0)
         {

@@ -1,6 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using VerifyDynamics.Symbolic.Expressions;
 using VerifyDynamics.Symbolic.Native;
 using VerifyDynamics.Symbolic.Proving;
@@ -14,8 +15,6 @@ namespace VerifyDynamics.Cli.Commands;
 /// Z3 is hidden with <c>VD_DISABLE_Z3=1</c>, <c>VD_LIBZ3=/nonexistent</c> or <c>--z3-library /nonexistent</c>
 /// (see <see cref="Z3Library"/>); polynomial claims are then skipped (exit 3) with the reason.
 /// </summary>
-[Command("prove", "decide one scalar claim with Z3 and the interval prover (proven / refuted with a re-checked counterexample / unknown)",
-    "vd prove \"forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\" [--json] [--rlimit N] [--budget N] [--z3-library PATH]")]
 public static class ProveCommand
 {
     public const int ExitProven = ExitCodes.Ok;
@@ -23,74 +22,52 @@ public static class ProveCommand
     public const int ExitUsage = ExitCodes.UsageError;
     public const int ExitUndecided = ExitCodes.Inconclusive;
 
-    private static readonly string Usage =
-        "usage: vd prove \"<claim>\" [--json] [--rlimit N] [--budget N]\n" +
-        "  claim:    forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\n" +
-        "            variables with interval domains ((a, b], [a, inf), R), + - * / ^, sqrt exp ln abs min max,\n" +
-        "            comparisons (chains allowed), && || ! and -> (implies)\n" +
-        "  --rlimit  Z3 resource limit (deterministic; default " + ProofOptions.DefaultRlimit.ToString(CultureInfo.InvariantCulture) + ")\n" +
-        "  --budget  boxes for the interval branch-and-bound prover (default " + ProofOptions.DefaultIntervalBudget.ToString(CultureInfo.InvariantCulture) + ")\n" +
-        "  --z3-library PATH  libz3 to load (default: $VD_LIBZ3, else libz3.so.4); VD_DISABLE_Z3=1 hides Z3\n" +
-        "  exit code 0 proven, 1 refuted, 3 unknown or skipped (libz3 missing), 2 usage, parse or domain error (empty domain; sqrt/ln undefined somewhere on it), 130 interrupted";
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        bool json = false;
-        long rlimit = ProofOptions.DefaultRlimit;
-        int budget = ProofOptions.DefaultIntervalBudget;
-        string? z3Library = null;
-        var claimParts = new List<string>();
-        for (int i = 0; i < args.Length; i++)
+        var claim = new Argument<string[]>("CLAIM")
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--rlimit":
-                    if (i + 1 >= args.Length || !long.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out rlimit) || rlimit <= 0)
-                    {
-                        stderr.WriteLine("error: --rlimit needs a positive integer");
-                        stderr.WriteLine(Usage);
-                        return ExitUsage;
-                    }
-                    break;
-                case "--budget":
-                    if (i + 1 >= args.Length || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out budget) || budget <= 0)
-                    {
-                        stderr.WriteLine("error: --budget needs a positive integer");
-                        stderr.WriteLine(Usage);
-                        return ExitUsage;
-                    }
-                    break;
-                case "--z3-library":
-                    if (i + 1 >= args.Length)
-                    {
-                        stderr.WriteLine("error: --z3-library needs a path or library name");
-                        stderr.WriteLine(Usage);
-                        return ExitUsage;
-                    }
-                    z3Library = args[++i];
-                    break;
-                case "-h" or "--help":
-                    stdout.WriteLine(Usage);
-                    return ExitProven;
-                default:
-                    if (args[i].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        stderr.WriteLine($"error: unknown option '{args[i]}'");
-                        stderr.WriteLine(Usage);
-                        return ExitUsage;
-                    }
-                    claimParts.Add(args[i]);
-                    break;
-            }
-        }
+            Description = "the claim, e.g. \"forall y in (0, 1/2): 1/(1-y) <= 1 + 2*y\": variables with interval domains ((a, b], [a, inf), R), + - * / ^, "
+                + "sqrt exp ln abs min max, comparisons (chains allowed), && || ! and -> (implies); several arguments are joined with spaces",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var json = CliOptions.Flag("--json", "print JSON");
+        var rlimit = new Option<long>("--rlimit")
+        {
+            Description = "Z3 resource limit (deterministic, unlike a timeout)",
+            HelpName = "N",
+            DefaultValueFactory = _ => ProofOptions.DefaultRlimit,
+            CustomParser = r => long.TryParse(r.Tokens[^1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out long v) && v > 0 ? v : Fail(r, "--rlimit needs a positive integer"),
+        };
+        var budget = new Option<int>("--budget")
+        {
+            Description = "boxes for the interval branch-and-bound prover",
+            HelpName = "N",
+            DefaultValueFactory = _ => ProofOptions.DefaultIntervalBudget,
+            CustomParser = r => int.TryParse(r.Tokens[^1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int v) && v > 0 ? v : (int)Fail(r, "--budget needs a positive integer"),
+        };
+        var z3 = CliOptions.Text("--z3-library", "PATH", $"libz3 to load (default: ${Z3Library.LibraryVariable}, else libz3.so.4); {Z3Library.DisableVariable}=1 hides Z3 (polynomial claims are then skipped, exit 3)");
+        var command = new Command("prove", "decide one scalar claim with Z3 and the interval prover (proven / refuted with a re-checked counterexample / unknown); "
+            + "exit 0 proven, 1 refuted, 3 unknown or skipped, 2 parse or domain error")
+        {
+            claim, json, rlimit, budget, z3,
+        };
+        command.SetAction(r => Run(r.GetValue(claim) ?? [], r.GetValue(json), r.GetValue(rlimit), r.GetValue(budget), r.GetValue(z3), io));
+        return command;
+    }
+
+    private static long Fail(System.CommandLine.Parsing.ArgumentResult r, string message)
+    {
+        r.AddError(message);
+        return 0;
+    }
+
+    private static int Run(string[] claimParts, bool json, long rlimit, int budget, string? z3Library, CliOutput io)
+    {
+        var stdout = io.Out;
+        var stderr = io.Err;
         if (claimParts.All(string.IsNullOrWhiteSpace))
         {
-            stderr.WriteLine("error: no claim given");
-            stderr.WriteLine(Usage);
-            return ExitUsage;
+            throw new UsageException("no claim given");
         }
         string claim = string.Join(' ', claimParts);
         ScalarObligation obligation;
@@ -100,7 +77,7 @@ public static class ProveCommand
         }
         catch (ClaimParseException e)
         {
-            stderr.WriteLine($"error: the claim does not parse at {e.Message}");
+            stderr.WriteLine($"vd prove: the claim does not parse at {e.Message}");
             stderr.WriteLine("  " + e.Pointer.Replace("\n", "\n  ", StringComparison.Ordinal));
             return ExitUsage;
         }
@@ -109,7 +86,7 @@ public static class ProveCommand
         var options = new ProofOptions(rlimit, budget, z3Library);
         if (DomainCheck.FindProblem(obligation, options) is { } problem)
         {
-            stderr.WriteLine($"error: {problem}");
+            stderr.WriteLine($"vd prove: {problem}");
             return ExitUsage;
         }
         var result = ObligationProver.Prove(obligation, options);
@@ -155,50 +132,43 @@ public static class ProveCommand
 
     private static string Json(string claim, ProofResult r)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        var o = new JsonObject
         {
-            writer.WriteStartObject();
-            writer.WriteString("claim", claim);
-            writer.WriteString("verdict", Verdict(r.Status));
-            writer.WriteString("method", r.Method);
-            writer.WriteString("detail", r.Detail);
-            if (r.Witness is { } w)
+            ["claim"] = claim,
+            ["verdict"] = Verdict(r.Status),
+            ["method"] = r.Method,
+            ["detail"] = r.Detail,
+        };
+        if (r.Witness is { } w)
+        {
+            // Variable names of the claim: data, not members of the format.
+            var cx = new JsonObject();
+            foreach (var (k, v) in w.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                writer.WriteStartObject("counterexample");
-                foreach (var (k, v) in w.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-                {
-                    writer.WriteString(k, v);
-                }
-                writer.WriteEndObject();
+                cx[k] = v;
             }
-            if (r.UnsatCore is { } core)
-            {
-                writer.WriteStartArray("unsat-core");
-                foreach (var c in core)
-                {
-                    writer.WriteStringValue(c);
-                }
-                writer.WriteEndArray();
-            }
-            if (r.Z3Version is { } version)
-            {
-                writer.WriteString("z3-version", version);
-            }
-            if (r.Rlimit is { } rl)
-            {
-                writer.WriteNumber("rlimit", rl);
-            }
-            if (r.IntervalBoxes is { } boxes)
-            {
-                writer.WriteNumber("interval-boxes", boxes);
-            }
-            if (r.SmtLib is { } smt)
-            {
-                writer.WriteString("smt-lib", smt);
-            }
-            writer.WriteEndObject();
+            o["counterexample"] = cx;
         }
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        if (r.UnsatCore is { } core)
+        {
+            o["unsatCore"] = new JsonArray([.. core.Select(c => (JsonNode)c)]);
+        }
+        if (r.Z3Version is { } version)
+        {
+            o["z3Version"] = version;
+        }
+        if (r.Rlimit is { } rl)
+        {
+            o["rlimit"] = rl;
+        }
+        if (r.IntervalBoxes is { } boxes)
+        {
+            o["intervalBoxes"] = boxes;
+        }
+        if (r.SmtLib is { } smt)
+        {
+            o["smtLib"] = smt;
+        }
+        return Harness.Certificates.CanonicalJson.Serialize(o);
     }
 }

@@ -1,23 +1,28 @@
+using System.CommandLine;
 using System.Globalization;
 using VerifyDynamics.Harness.Replay;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("replay", "re-run a certificate's worst instance and counterexamples and check its hash (--full: re-run everything and compare bytes)",
-    "vd replay CERT.json [--full] [--public-key KEY.pub.pem]")]
+/// <summary><c>vd replay CERT.json</c>: a certificate's seal checked and its worst instance and counterexamples re-run.</summary>
 public static class ReplayCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "full" });
-        bool full = a.Flag("full");
-        string? publicKey = a.Option("public-key");
-        a.EnsureAllUsed(1);
-        if (a.Positionals.Count != 1)
+        var certificate = new Argument<string>("CERT.json") { Description = "the certificate to replay" };
+        var full = CliOptions.Flag("--full", "also re-run every trial from the recorded seed and compare the certificates byte for byte");
+        var publicKey = CliOptions.Text("--public-key", "KEY.pub.pem", "check the certificate's signature (CERT.json.sig, made by 'vd sign') with this public key");
+        var command = new Command("replay", "re-run a certificate's worst instance and counterexamples and check its hash (--full: re-run everything and compare bytes)")
         {
-            throw new UsageException("replay needs exactly one certificate file");
-        }
-        string path = a.Positionals[0];
+            certificate, full, publicKey,
+        };
+        command.SetAction(r => Run(r.GetValue(certificate)!, r.GetValue(full), r.GetValue(publicKey), io));
+        return command;
+    }
+
+    private static int Run(string path, bool full, string? publicKey, CliOutput io)
+    {
+        var (stdout, stderr) = (io.Out, io.Err);
         if (!File.Exists(path))
         {
             throw new UsageException(Directory.Exists(path) ? $"'{path}' is a folder; replay takes one certificate file" : $"certificate '{path}' does not exist");
@@ -56,7 +61,7 @@ public static class ReplayCommand
         }
         if (report.FullRunIdentical is { } identical)
         {
-            stdout.WriteLine($"  full re-run from the recorded seed: {(identical ? "byte-identical certificate" : $"DIFFERENT certificate; {report.Differences.Count} field(s) differ:")}");
+            stdout.WriteLine($"  full re-run from the recorded seed: {(!identical ? $"DIFFERENT certificate; {report.Differences.Count} field(s) differ:" : report.OtherBuild is { } other ? $"identical results, {other}" : "byte-identical certificate")}");
             foreach (var field in report.Differences)
             {
                 stdout.WriteLine($"    {field}");

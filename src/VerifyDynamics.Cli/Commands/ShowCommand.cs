@@ -1,19 +1,22 @@
+using System.CommandLine;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations", "vd show ID")]
+/// <summary><c>vd show ID</c>: a statement's text, source, constants, hypotheses, variants and obligations.</summary>
 public static class ShowCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string>());
-        a.EnsureAllUsed(1);
-        if (a.Positionals.Count != 1)
-        {
-            throw new UsageException("show needs exactly one statement id");
-        }
-        var s = StatementLookup.Resolve(a.Positionals[0]);
+        var id = new Argument<string>("ID") { Description = "statement id ('vd list' shows every id)" };
+        var command = new Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations") { id };
+        command.SetAction(r => Run(r.GetValue(id)!, io.Out));
+        return command;
+    }
+
+    private static int Run(string id, TextWriter stdout)
+    {
+        var s = StatementLookup.Resolve(id);
         stdout.WriteLine($"{s.Id} — {s.Title}");
         stdout.WriteLine($"  source:       {s.Source.Location} ({s.Source.Lines})");
         stdout.WriteLine($"  kind:         {s.Kind.ToString().ToLowerInvariant()}; checked as: {s.Checkability.ToString().ToLowerInvariant()}");

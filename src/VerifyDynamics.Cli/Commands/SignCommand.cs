@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Security.Cryptography;
 using VerifyDynamics.Harness.Certificates;
 
@@ -9,19 +10,23 @@ namespace VerifyDynamics.Cli.Commands;
 /// seal alone cannot: anyone can recompute a SHA-256). The signature covers the file's bytes and is written next to it
 /// as <c>CERT.json.sig</c> (base64 DER); the certificate itself is unchanged.
 /// </summary>
-[Command("sign", "sign certificates with an ECDSA P-256 key (vd replay --public-key checks the signature), or make a key pair",
-    "vd sign CERT.json|DIR... --key KEY.pem  |  vd sign --generate-key KEY.pem")]
 public static class SignCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string>());
-        string? generate = a.Option("generate-key");
-        string? key = a.Option("key");
-        a.EnsureAllUsed(int.MaxValue);
+        var files = new Argument<string[]>("CERT.json|DIR") { Description = "certificates, or folders of certificates, to sign", Arity = ArgumentArity.ZeroOrMore };
+        var key = CliOptions.Text("--key", "KEY.pem", "the private key (ECDSA P-256, PEM) to sign with");
+        var generate = CliOptions.Text("--generate-key", "KEY.pem", "make a key pair: KEY.pem (private) and KEY.pub.pem (public); never overwrites");
+        var command = new Command("sign", "sign certificates with an ECDSA P-256 key (vd replay --public-key checks the signature), or make a key pair") { files, key, generate };
+        command.SetAction(r => Run(r.GetValue(files) ?? [], r.GetValue(key), r.GetValue(generate), io.Out));
+        return command;
+    }
+
+    private static int Run(string[] positionals, string? key, string? generate, TextWriter stdout)
+    {
         if (generate is not null)
         {
-            if (key is not null || a.Positionals.Count > 0)
+            if (key is not null || positionals.Length > 0)
             {
                 throw new UsageException("--generate-key takes no certificates and no --key");
             }
@@ -44,14 +49,14 @@ public static class SignCommand
         {
             throw new UsageException("--key KEY.pem is required (make one with vd sign --generate-key KEY.pem)");
         }
-        if (a.Positionals.Count == 0)
+        if (positionals.Length == 0)
         {
             throw new UsageException("sign needs certificate files or folders");
         }
         using var signer = Signing.LoadPrivateKey(key);
         // Every file is checked before any signature is written: a damaged certificate must not be signed.
         var files = new List<string>();
-        foreach (var p in a.Positionals)
+        foreach (var p in positionals)
         {
             if (Directory.Exists(p))
             {

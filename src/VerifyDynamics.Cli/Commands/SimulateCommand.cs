@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using VerifyDynamics.Core.Dynamics;
-using VerifyDynamics.Core.LinearAlgebra;
+using VerifyDynamics.Core;
 using VerifyDynamics.Core.Networks;
+using VerifyDynamics.Harness.Analysis;
+using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
@@ -13,121 +14,94 @@ namespace VerifyDynamics.Cli.Commands;
 /// (dims, weights, target Φ, eta; loss ½‖W_{N:1} − Φ‖_F²), printing the trajectory: time, loss, the distance
 /// between the GD iterate and the GF solution at the same time ('gd', or 'gf --compare-gd', with the instance's eta), the
 /// balancedness drift max_j ‖Δ_j(t) − Δ_j(0)‖ (Δ_j = W_{j+1}ᵀW_{j+1} − W_jW_jᵀ), and optionally λ_min of the Hessian.
+/// The computation is <see cref="FlowSimulation"/>'s; this class reads the command line and prints.
 /// </summary>
-[Command("simulate", "Integrate gradient flow or run gradient descent on a deep linear network instance",
-    "vd simulate gf|gd --instance FILE (--t T | --steps K) [--rtol R] [--points P] [--json|--csv] [--lambda-min] [--compare-gd] [--save FILE]")]
 public static class SimulateCommand
 {
-    private sealed record Row(double Time, double Loss, double? Distance, double Drift, double? LambdaMin);
+    /// <summary>Parsed command line.</summary>
+    private sealed record Options(string Mode, string File, double? TEnd, double Rtol, int? Steps, int Points, bool Json, bool Csv, bool Lambda, bool CompareGd, string? Save);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
+    {
+        var mode = new Argument<string?>("MODE") { Description = "gf: integrate the gradient flow; gd: run gradient descent (rows carry its distance to the flow)", Arity = ArgumentArity.ZeroOrOne };
+        var instance = CliOptions.Text("--instance", "FILE", "the instance (JSON: dims, weights, target Φ; eta for gd and --steps)");
+        instance.Required = true;
+        var t = CliOptions.OptionalDouble("--t", "T", "horizon in time (give --t or --steps)", positive: true);
+        var steps = CliOptions.OptionalInt("--steps", "K", "horizon in GD steps, time K·eta (give --t or --steps)", 1, InputLimits.MaxSteps);
+        var rtol = new Option<double>("--rtol") { Description = "relative tolerance of the flow's DOP853 integration (atol = rtol/100)", HelpName = "R", DefaultValueFactory = _ => 1e-10,
+            CustomParser = r => Parse(r, s => CliOptions.ParseDouble("--rtol", s, positive: true)) };
+        var points = CliOptions.Int("--points", "P", "rows of the trajectory (at least 2)", 21, 1, InputLimits.MaxSteps);
+        var json = CliOptions.Flag("--json", "print JSON");
+        var csv = CliOptions.Flag("--csv", "print CSV (the default)");
+        var lambdaMin = CliOptions.Flag("--lambda-min", "add λ_min of the Hessian at each row");
+        var compareGd = CliOptions.Flag("--compare-gd", "gf: also run gradient descent with the instance's eta and print the GD–GF distance");
+        var save = CliOptions.Text("--save", "FILE", "write the last state shown as an instance (dims and weights)");
+        var command = new Command("simulate", "integrate gradient flow or run gradient descent on a deep linear network instance")
+        {
+            mode, instance, t, steps, rtol, points, json, csv, lambdaMin, compareGd, save,
+        };
+        command.SetAction(r => Run(new Options(r.GetValue(mode) ?? "", r.GetValue(instance)!, r.GetValue(t), r.GetValue(rtol), r.GetValue(steps), Math.Max(2, r.GetValue(points)),
+            r.GetValue(json), r.GetValue(csv), r.GetValue(lambdaMin), r.GetValue(compareGd), r.GetValue(save)), io));
+        return command;
+    }
+
+    private static double Parse(System.CommandLine.Parsing.ArgumentResult r, Func<string, double> parse)
     {
         try
         {
-            return Execute(args, stdout, stderr);
+            return parse(r.Tokens[^1].Value);
         }
         catch (UsageException e)
         {
-            stderr.WriteLine($"vd simulate: {e.Message}");
-            stderr.WriteLine("usage: vd simulate gf|gd --instance FILE (--t T | --steps K) [--rtol R] [--points P] [--json|--csv] [--lambda-min] [--compare-gd] [--save FILE]");
-            return ExitCodes.UsageError;
-        }
-        catch (InstanceFormatException e)
-        {
-            stderr.WriteLine($"vd simulate: invalid instance: {e.Message}");
-            return ExitCodes.UsageError;
+            r.AddError(e.Message);
+            return 0;
         }
     }
 
-    private sealed class UsageException(string message) : Exception(message);
-
-    /// <summary>Parsed command line.</summary>
-    private sealed record Options(string Mode, string File, double? TEnd, double? Rtol, int? Steps, int Points, bool Json, bool Lambda, bool CompareGd, string? Save);
-
-    /// <summary>The instance as an objective: θ(0), η when given, and the step count and horizon asked for.</summary>
-    private sealed record Setup(DeepLinearObjective Objective, double[] Theta0, double? Eta, int Steps, double Horizon);
-
-    private static int Execute(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Run(Options options, CliOutput io)
     {
-        var options = Parse(args);
-        var setup = Load(options);
-        var (times, gridSteps) = Grid(setup, options.Points);
-        bool failed = false;
-        // 'gf' integrates the flow alone unless --compare-gd; 'gd' is the comparison (its rows carry the GD–GF distance).
-        bool runDescent = options.Mode == "gd" || options.CompareGd;
-        double[][]? gdStates = runDescent && setup.Eta is { } eta && setup.Steps > 0
-            ? Descend(setup, eta, gridSteps, stderr, ref failed)
-            : null;
-        var settings = new OdeSettings(Rtol: options.Rtol ?? 1e-10, Atol: (options.Rtol ?? 1e-10) * 1e-2, StoreDenseOutput: false, OutputTimes: times, StoreStates: false);
-        var gf = GradientFlow.Solve(setup.Objective, setup.Theta0, times[^1] > 0 ? times[^1] : setup.Horizon, settings);
-        if (!gf.Succeeded)
+        Validate(options);
+        var request = Load(options);
+        var result = FlowSimulation.Run(request);
+        foreach (var problem in result.Problems)
         {
-            stderr.WriteLine($"vd simulate: gradient flow {gf.Ode.Outcome}: {gf.Ode.Message}");
-            failed = true;
+            io.Err.WriteLine($"vd simulate: {problem}");
         }
-        var rows = Rows(options, setup.Objective, times, gf, gdStates);
-        if (options.Save is { } savePath)
+        if (options.Save is { } savePath && result.LastState is { } last)
         {
-            Save(savePath, setup.Objective, options.Mode == "gf" ? (gf.Ode.OutputStates.Count > 0 ? gf.Ode.OutputStates[^1] : null) : gdStates?.LastOrDefault(x => x is not null));
+            Save(savePath, request.Objective, last);
         }
-        Write(stdout, options.Mode, rows, gf, options.Json);
+        if (options.Json)
+        {
+            JsonOutput.Write(io.Out, Json(options.Mode, result));
+        }
+        else
+        {
+            WriteCsv(io.Out, result.Rows);
+        }
         // A diverged or failed run is shown (its rows say where it went wrong) but is not a result: exit 3, as in 'vd eval'.
-        return failed ? ExitCodes.Inconclusive : ExitCodes.Ok;
+        return result.Problems.Count > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
-    private static Options Parse(string[] args)
+    private static void Validate(Options options)
     {
-        if (args.Length == 0 || args[0] is not ("gf" or "gd"))
+        if (options.Mode is not ("gf" or "gd"))
         {
             throw new UsageException("first argument must be 'gf' or 'gd'");
         }
-        string? file = null;
-        double? tEnd = null, rtol = null;
-        int? steps = null;
-        int points = 21;
-        bool json = false, csv = false, lambda = false, compareGd = false;
-        string? save = null;
-        for (int i = 1; i < args.Length; i++)
-        {
-            string Next(string what) => i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs {what}");
-            switch (args[i])
-            {
-                case "--instance": file = Next("a file"); break;
-                case "--t": tEnd = PositiveDouble(Next("a time"), "--t"); break;
-                case "--steps": steps = PositiveInt(Next("a count"), "--steps"); break;
-                case "--rtol": rtol = PositiveDouble(Next("a tolerance"), "--rtol"); break;
-                case "--points": points = PositiveInt(Next("a count"), "--points"); break;
-                case "--json": json = true; break;
-                case "--csv": csv = true; break;
-                case "--lambda-min": lambda = true; break;
-                case "--compare-gd": compareGd = true; break;
-                case "--save": save = Next("a file"); break;
-                default: throw new UsageException($"unknown option '{args[i]}'");
-            }
-        }
-        if (json && csv)
+        if (options.Json && options.Csv)
         {
             throw new UsageException("--json and --csv are exclusive");
         }
-        if (file is null)
-        {
-            throw new UsageException("--instance FILE is required");
-        }
-        if (tEnd is null == steps is null)
+        if (options.TEnd is null == options.Steps is null)
         {
             throw new UsageException("give exactly one of --t T and --steps K");
         }
-        if (!File.Exists(file) && !Directory.Exists(file))
-        {
-            throw new UsageException($"cannot read instance file '{file}': it does not exist");
-        }
-        return new Options(args[0], file, tEnd, rtol, steps, Math.Max(2, points), json, lambda, compareGd, save);
     }
 
-    private static Setup Load(Options options)
+    private static SimulationRequest Load(Options options)
     {
-        string text = StatementLookup.ReadInstanceFile(options.File);
-        var instance = InstanceJson.Parse(text);
+        var instance = InstanceJson.Parse(StatementLookup.ReadInstanceFile(options.File));
         if (!instance.HasNetwork)
         {
             throw new InstanceFormatException("weights", "is required (with dims) for simulate");
@@ -148,138 +122,57 @@ public static class SimulateCommand
         var objective = DeepLinearObjective.ForTarget(instance.Dims, instance.Target);
         int k = options.Steps ?? (eta is { } e ? (int)Math.Round(options.TEnd!.Value / e) : 0);
         double horizon = options.Steps is { } s ? s * eta!.Value : options.TEnd!.Value;
-        return new Setup(objective, objective.Pack(instance.Network), eta, k, horizon);
-    }
-
-    /// <summary>Grid: GD step indices k_i (when eta is known) and their times k_i·η; otherwise an even time grid.</summary>
-    private static (double[] Times, int[] GridSteps) Grid(Setup setup, int points)
-    {
-        var gridSteps = new int[points];
-        var times = new double[points];
-        for (int i = 0; i < points; i++)
-        {
-            if (setup.Eta is { } et && setup.Steps > 0)
-            {
-                gridSteps[i] = (int)Math.Round((double)i * setup.Steps / (points - 1));
-                times[i] = gridSteps[i] * et;
-            }
-            else
-            {
-                times[i] = setup.Horizon * i / (points - 1);
-            }
-        }
-        return ([.. times.Distinct()], [.. gridSteps.Distinct()]);
-    }
-
-    /// <summary>GD iterates at the grid's step indices (null entries past a divergence).</summary>
-    private static double[][] Descend(Setup setup, double eta, int[] gridSteps, TextWriter stderr, ref bool failed)
-    {
-        var gdStates = new double[gridSteps.Length][];
-        int next = 0;
-        var (_, taken, diverged) = ObjectiveGradientDescent.Run(setup.Objective, setup.Theta0, eta, gridSteps[^1], (step, th) =>
-        {
-            while (next < gridSteps.Length && gridSteps[next] == step)
-            {
-                gdStates[next++] = (double[])th.Clone();
-            }
-            return true;
-        });
-        if (diverged)
-        {
-            stderr.WriteLine($"vd simulate: gradient descent diverged after {taken} steps (η = {eta.ToString("G6", CultureInfo.InvariantCulture)}): "
-                + "the iterates left the floating-point range; the step size is too large for this instance (try a smaller eta)");
-            failed = true;
-        }
-        return gdStates;
+        return new SimulationRequest(options.Mode, objective, objective.Pack(instance.Network), eta, k, horizon, options.Points, options.Rtol, options.CompareGd, options.Lambda);
     }
 
     /// <summary>--save FILE: the last state of the trajectory shown, as an instance (dims and weights, row-major), for comparisons.</summary>
-    private static void Save(string path, DeepLinearObjective objective, double[]? theta)
+    private static void Save(string path, DeepLinearObjective objective, double[] theta)
     {
-        if (theta is null)
-        {
-            return;
-        }
         var network = objective.Network(theta);
         var o = new JsonObject
         {
             ["dims"] = new JsonArray([.. objective.Dims.Select(d => (JsonNode)d)]),
             ["weights"] = new JsonArray([.. network.Weights.Select(w => (JsonNode)new JsonArray([.. w.ToRowArrays().Select(r => (JsonNode)new JsonArray([.. r.Select(x => (JsonNode)x)]))]))]),
         };
-        File.WriteAllText(path, o.ToJsonString());
+        AtomicFile.WriteAllText(path, CanonicalJson.Serialize(o));
     }
 
-    private static List<Row> Rows(Options options, DeepLinearObjective objective, double[] times, GradientFlowSolution gf, double[][]? gdStates)
+    private static JsonObject Json(string mode, SimulationResult result)
     {
-        var rows = new List<Row>();
-        for (int i = 0; i < times.Length; i++)
+        var ode = result.Flow.Ode;
+        return new JsonObject
         {
-            double[]? gfTheta = i < gf.Ode.OutputStates.Count ? gf.Ode.OutputStates[i] : null;
-            double[]? gdTheta = gdStates is not null && i < gdStates.Length ? gdStates[i] : null;
-            var primary = options.Mode == "gf" ? gfTheta : gdTheta;
-            if (primary is null)
+            ["mode"] = mode,
+            ["loss"] = "½‖W_{N:1} − Φ‖_F²",
+            ["gradientFlow"] = new JsonObject
             {
-                break;
-            }
-            double? distance = gfTheta is not null && gdTheta is not null ? VectorOps.Distance(gfTheta, gdTheta) : null;
-            double? lmin = options.Lambda ? LambdaMin(objective, primary) : null;
-            rows.Add(new Row(times[i], objective.Value(primary), distance, gf.InvariantDrift(primary), lmin));
-        }
-        return rows;
+                ["outcome"] = JsonOutput.Outcome(ode.Outcome),
+                ["message"] = ode.Message,
+                ["rtol"] = ode.Settings.Rtol,
+                ["atol"] = ode.Settings.Atol,
+                ["acceptedSteps"] = ode.Statistics.AcceptedSteps,
+                ["rejectedSteps"] = ode.Statistics.RejectedSteps,
+                ["functionEvaluations"] = ode.Statistics.FunctionEvaluations,
+            },
+            ["rows"] = new JsonArray([.. result.Rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["t"] = JsonOutput.Number(r.Time),
+                ["loss"] = JsonOutput.Number(r.Loss),
+                ["distanceGdGf"] = JsonOutput.Number(r.Distance),
+                ["balancednessDrift"] = JsonOutput.Number(r.Drift),
+                ["lambdaMin"] = JsonOutput.Number(r.LambdaMin),
+            })]),
+        };
     }
 
-    /// <summary>Dense symmetric EVD of the Lemma 5 Hessian for d ≤ 400, Lanczos on exact HVPs above.</summary>
-    private static double LambdaMin(DeepLinearObjective f, double[] theta) => f.Dimension <= 400
-        ? Spectra.MinEigenvalue(ExactHessian.DeepLinear(f, theta))
-        : Lanczos.MinEigenvalue(HessianVectorProduct.Operator(f, theta), f.Dimension).Value;
-
-    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>A JSON number, or the string "Infinity"/"NaN" for a diverged value (JSON has no non-finite numbers).</summary>
-    private static JsonNode? JsonNumber(double? x) => x is { } v ? VerifyDynamics.Harness.Certificates.CanonicalJson.Number(v) : null;
-
-    private static void Write(TextWriter stdout, string mode, List<Row> rows, GradientFlowSolution gf, bool json)
+    private static void WriteCsv(TextWriter w, IReadOnlyList<TrajectoryRow> rows)
     {
-        if (json)
-        {
-            var o = new JsonObject
-            {
-                ["mode"] = mode,
-                ["loss"] = "½‖W_{N:1} − Φ‖_F²",
-                ["gradientFlow"] = new JsonObject
-                {
-                    ["outcome"] = gf.Ode.Outcome.ToString(),
-                    ["message"] = gf.Ode.Message,
-                    ["rtol"] = gf.Ode.Settings.Rtol,
-                    ["atol"] = gf.Ode.Settings.Atol,
-                    ["acceptedSteps"] = gf.Ode.Statistics.AcceptedSteps,
-                    ["rejectedSteps"] = gf.Ode.Statistics.RejectedSteps,
-                    ["functionEvaluations"] = gf.Ode.Statistics.FunctionEvaluations,
-                },
-                ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonObject
-                {
-                    ["t"] = JsonNumber(r.Time),
-                    ["loss"] = JsonNumber(r.Loss),
-                    ["distanceGdGf"] = JsonNumber(r.Distance),
-                    ["balancednessDrift"] = JsonNumber(r.Drift),
-                    ["lambdaMin"] = JsonNumber(r.LambdaMin),
-                })]),
-            };
-            stdout.WriteLine(o.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-            return;
-        }
-        stdout.WriteLine("t,loss,distance_gd_gf,balancedness_drift,lambda_min");
+        w.WriteLine("t,loss,distance_gd_gf,balancedness_drift,lambda_min");
         foreach (var r in rows)
         {
-            stdout.WriteLine(string.Join(",", F(r.Time), F(r.Loss), r.Distance is { } d ? F(d) : "", F(r.Drift), r.LambdaMin is { } l ? F(l) : ""));
+            w.WriteLine(string.Join(",", F(r.Time), F(r.Loss), r.Distance is { } d ? F(d) : "", F(r.Drift), r.LambdaMin is { } l ? F(l) : ""));
         }
     }
 
-    private static double PositiveDouble(string s, string option) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v)
-            ? v : throw new UsageException($"{option} must be a positive number, got '{s}'");
-
-    private static int PositiveInt(string s, string option) =>
-        int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v > 0
-            ? v : throw new UsageException($"{option} must be a positive integer, got '{s}'");
+    private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 }

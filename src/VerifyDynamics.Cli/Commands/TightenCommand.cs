@@ -1,3 +1,4 @@
+using System.CommandLine;
 using VerifyDynamics.Core;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -10,9 +11,10 @@ using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("tighten", "search the most aggressive value of a named constant with no counterexample (empirical edge and slack)",
-    "vd tighten ID --constant NAME [--seed S] [--trials N] [--local N] [--max-evaluations M] [--direction up|down] [--tolerance X] [--threads N] [--json] [--out FILE]\n" +
-    "       vd tighten --all [--out reports/slack.json] [--budget N] [--max-evaluations M] [--filter GLOB] [--seed S] [--threads N]")]
+/// <summary>
+/// <c>vd tighten ID --constant NAME</c>: the most aggressive value of a named constant with no counterexample (empirical
+/// edge and slack); <c>vd tighten --all</c>: every named constant, written as reports/slack.json and slack.md.
+/// </summary>
 public static class TightenCommand
 {
     /// <summary>
@@ -27,59 +29,82 @@ public static class TightenCommand
     /// </summary>
     public const int DefaultCampaignCap = 96;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>The parsed command line.</summary>
+    private sealed record Options(string? Id, bool All, bool Json, string? Constant, Seed Seed, int? Trials, int? Local, int? Budget, int? Cap,
+        string? Direction, double? Tolerance, int Threads, string? Out, string? Filter);
+
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "json", "all" });
-        bool all = a.Flag("all");
-        bool json = a.Flag("json");
-        string? constantName = a.Option("constant");
-        var seed = a.Seed() ?? Seed.Default;
-        int? trials = a.Int("trials", min: 1, max: InputLimits.MaxTrials);
-        int? local = a.Int("local", min: 0);
-        int? budget = a.Int("budget", min: 2, max: InputLimits.MaxTrials);
-        int? cap = a.Int("max-evaluations", min: 1, max: InputLimits.MaxTrials);
-        string? directionText = a.Option("direction");
-        double? tolerance = a.Double("tolerance");
-        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? 1;
-        string? outPath = a.Option("out");
-        string? filter = a.Option("filter");
-        a.EnsureAllUsed(all ? 0 : 1);
-        TightenDirection? direction = directionText switch
+        var id = new Argument<string?>("ID") { Description = "statement id (not with --all)", Arity = ArgumentArity.ZeroOrOne };
+        var all = CliOptions.Flag("--all", "tighten every named constant of every checkable statement and write the slack table");
+        var json = CliOptions.Flag("--json", "print JSON (one constant)");
+        var constant = CliOptions.Text("--constant", "NAME", "the named constant to tighten ('vd show ID' lists them)");
+        var seed = CliOptions.Seed("search seed (unsigned 64-bit, decimal or 0x hex)");
+        var trials = CliOptions.OptionalInt("--trials", "N", "generated instances per candidate value (default: the statement's trials, at most 32)", 1, InputLimits.MaxTrials);
+        var local = CliOptions.OptionalInt("--local", "N", "hill-climbing steps per candidate value (default 48)", 0);
+        var budget = CliOptions.OptionalInt("--budget", "N", $"--all: evaluations per candidate value (default {DefaultCampaignBudget})", 2, InputLimits.MaxTrials);
+        var cap = CliOptions.OptionalInt("--max-evaluations", "M", $"evaluations per constant at most (--all default {DefaultCampaignCap}; one constant: no cap)", 1, InputLimits.MaxTrials);
+        var direction = CliOptions.Text("--direction", "up|down", "which way tightens (default: probed)");
+        var tolerance = CliOptions.OptionalDouble("--tolerance", "X", "relative width at which the bisection stops, in (0, 1) (default 1/128)");
+        var threads = CliOptions.Threads(1);
+        var outPath = CliOptions.Text("--out", "FILE", $"write the result as JSON (--all: default reports/{SlackTable.FileName}, with a .md beside it)");
+        var filter = CliOptions.Text("--filter", "GLOB", "--all: statement ids to include (* and ? wildcards)");
+        var command = new Command("tighten", "search the most aggressive value of a named constant with no counterexample (empirical edge and slack)")
+        {
+            id, all, json, constant, seed, trials, local, budget, cap, direction, tolerance, threads, outPath, filter,
+        };
+        command.SetAction(r => Run(new Options(r.GetValue(id), r.GetValue(all), r.GetValue(json), r.GetValue(constant), r.GetValue(seed)!, r.GetValue(trials), r.GetValue(local),
+            r.GetValue(budget), r.GetValue(cap), r.GetValue(direction), r.GetValue(tolerance), r.GetValue(threads), r.GetValue(outPath), r.GetValue(filter)), io));
+        return command;
+    }
+
+    private static int Run(Options o, CliOutput io)
+    {
+        TightenDirection? direction = o.Direction switch
         {
             null => null,
             "up" => TightenDirection.Up,
             "down" => TightenDirection.Down,
-            _ => throw new UsageException($"--direction must be 'up' or 'down', got '{directionText}'"),
+            _ => throw new UsageException($"--direction must be 'up' or 'down', got '{o.Direction}'"),
         };
-        if (tolerance is { } t && !(t > 0 && t < 1))
+        if (o.Tolerance is { } t && !(t > 0 && t < 1))
         {
             throw new UsageException($"--tolerance must be in (0, 1), got {t.ToString(CultureInfo.InvariantCulture)}");
         }
-        if (all)
+        if (o.All)
         {
-            if (constantName is not null || direction is not null || trials is not null || local is not null || json)
+            if (o.Id is not null)
+            {
+                throw new UsageException($"unexpected argument(s): {o.Id} (--all tightens every statement)");
+            }
+            if (o.Constant is not null || direction is not null || o.Trials is not null || o.Local is not null || o.Json)
             {
                 throw new UsageException("--all takes --out, --budget, --max-evaluations, --filter, --seed and --threads only");
             }
-            return RunAll(outPath ?? Path.Combine("reports", SlackTable.FileName), budget ?? DefaultCampaignBudget, cap ?? DefaultCampaignCap, filter, seed, threads, stdout, stderr);
+            return RunAll(o.Out ?? Path.Combine("reports", SlackTable.FileName), o.Budget ?? DefaultCampaignBudget, o.Cap ?? DefaultCampaignCap, o.Filter, o.Seed, o.Threads, io.Out, io.Err);
         }
-        if (budget is not null || filter is not null)
+        if (o.Budget is not null || o.Filter is not null)
         {
             throw new UsageException("--budget and --filter go with --all (use --trials and --local for one constant)");
         }
-        if (a.Positionals.Count != 1)
+        if (o.Id is null)
         {
             throw new UsageException("tighten needs a statement id and --constant NAME (or --all)");
         }
-        var statement = StatementLookup.Resolve(a.Positionals[0]);
-        var constant = ResolveConstant(statement, constantName);
+        return RunOne(o, direction, io);
+    }
+
+    private static int RunOne(Options o, TightenDirection? direction, CliOutput io)
+    {
+        var statement = StatementLookup.Resolve(o.Id!);
+        var constant = ResolveConstant(statement, o.Constant);
         if (statement.Checkability is Checkability.NotCheckable or Checkability.Pending)
         {
-            stderr.WriteLine($"vd tighten: {statement.Id} is {statement.Checkability.ToString().ToLowerInvariant()} ({statement.NotCheckableReason}): there is nothing to search");
+            io.Err.WriteLine($"vd tighten: {statement.Id} is {statement.Checkability.ToString().ToLowerInvariant()} ({statement.NotCheckableReason}): there is nothing to search");
             return ExitCodes.Inconclusive;
         }
-        var options = new TightenOptions(seed.Split("tighten:" + statement.Id), new SearchBudget(trials ?? Math.Min(statement.DefaultTrials, 32), local ?? 48),
-            RelativeTolerance: tolerance ?? 1.0 / 128, Direction: direction, Parallelism: threads, MaxEvaluations: cap);
+        var options = new TightenOptions(o.Seed.Split("tighten:" + statement.Id), new SearchBudget(o.Trials ?? Math.Min(statement.DefaultTrials, 32), o.Local ?? 48),
+            RelativeTolerance: o.Tolerance ?? 1.0 / 128, Direction: direction, Parallelism: o.Threads, MaxEvaluations: o.Cap);
         TightenResult result;
         try
         {
@@ -87,21 +112,21 @@ public static class TightenCommand
         }
         catch (InvalidOperationException e)
         {
-            stderr.WriteLine($"vd tighten: {e.Message}");
+            io.Err.WriteLine($"vd tighten: {e.Message}");
             return ExitCodes.Inconclusive;
         }
         var doc = TightenJson.ToJson(result);
-        if (outPath is not null)
+        if (o.Out is not null)
         {
-            AtomicFile.WriteAllText(outPath, CanonicalJson.Serialize(doc));
+            AtomicFile.WriteAllText(o.Out, CanonicalJson.Serialize(doc));
         }
-        if (json)
+        if (o.Json)
         {
-            stdout.Write(CanonicalJson.Serialize(doc));
+            io.Out.Write(CanonicalJson.Serialize(doc));
         }
         else
         {
-            Print(result, seed, stdout);
+            Print(result, o.Seed, io.Out);
         }
         return result.PaperHolds ? ExitCodes.Ok : ExitCodes.Refuted;
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Certificates;
@@ -8,40 +9,41 @@ using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("verify", "verify the catalog (or a filtered part): write certificates and the report",
-    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume] [--no-progress]")]
+/// <summary><c>vd verify</c>: the catalog (or a filtered part or a shard) checked, certificates and reports written.</summary>
 public static class VerifyCommand
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliOutput io)
     {
-        var a = new Arguments(args, new HashSet<string> { "resume", "no-progress" });
-        string filter = a.Option("filter") ?? "*";
-        var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
-        int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
-        int scale = a.Int("trials-scale", min: 1, max: InputLimits.MaxTrialsScale) ?? 1;
-        string certificates = a.Option("certificates") ?? "certificates";
-        string reports = a.Option("reports") ?? "reports";
-        var shard = ParseShard(a.Option("shard"));
-        bool resume = a.Flag("resume");
-        bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
-        a.EnsureAllUsed(0);
-        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
-        if (matching.Count == 0)
+        var filter = CliOptions.Text("--filter", "GLOB", "statement ids to verify (* and ? wildcards)", "*");
+        var seed = CliOptions.Seed();
+        var threads = CliOptions.Threads(Environment.ProcessorCount, "statements run concurrently and their trials in parallel; certificates are byte-identical at any count");
+        var scale = CliOptions.Int("--trials-scale", "K", "multiply every statement's trial count by K", 1, 1, InputLimits.MaxTrialsScale);
+        var certificates = CliOptions.Text("--certificates", "DIR", "folder to write the certificates into", "certificates");
+        var reports = CliOptions.Text("--reports", "DIR", "folder to write the reports into (not with --shard: 'vd merge' writes them)", "reports");
+        var shard = new Option<(int Index, int Count)?>("--shard")
         {
-            throw new UsageException($"--filter '{filter}' matches no statement id");
-        }
-        // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
-        // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
-        var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
-        foreach (var st in statements)
+            Description = "run shard I of N (every N-th statement; e.g. a Slurm array index); 'vd merge' combines the shards",
+            HelpName = "I/N",
+            CustomParser = r => ParseShard(r),
+        };
+        var resume = CliOptions.Flag("--resume", "keep the intact certificates of this campaign already in the folder and run the rest");
+        var noProgress = CliOptions.Flag("--no-progress", "no progress bar (there is none unless stderr is a terminal)");
+        var command = new Command("verify", "verify the catalog (or a filtered part): write certificates and the report")
         {
-            // Checked before any work (README "Input limits"): the scaled budget must neither overflow nor exhaust memory.
-            long total = (long)st.DefaultTrials * scale;
-            if (total > InputLimits.MaxTrials)
-            {
-                throw new InputLimitException($"--trials-scale {scale} gives {st.Id} {total} trials; the limit is {InputLimits.MaxTrials} per statement (README \"Input limits\")");
-            }
-        }
+            filter, seed, threads, scale, certificates, reports, shard, resume, noProgress,
+        };
+        command.SetAction(r => Run(new Settings(r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), r.GetValue(scale), r.GetValue(certificates)!, r.GetValue(reports)!,
+            r.GetValue(shard), r.GetValue(resume), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress))), io));
+        return command;
+    }
+
+    private sealed record Settings(string Filter, Core.Randomness.Seed RunSeed, int Threads, int Scale, string Certificates, string Reports, (int Index, int Count)? Shard, bool Resume, bool Progress);
+
+    private static int Run(Settings settings, CliOutput io)
+    {
+        var (filter, runSeed, threads, scale, certificates, reports, shard, resume, progress) = settings;
+        var (stdout, stderr) = (io.Out, io.Err);
+        var statements = SelectStatements(filter, shard, scale);
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
@@ -73,8 +75,9 @@ public static class VerifyCommand
                     break;
                 }
                 var s = statements[i];
-                bool asExpected = done.Corrected is "certified" or "holds-on-trials" or "construction-reproduced" or "conjecture-supported" or "not-checkable";
-                if (done.Corrected == "inconclusive")
+                // As expected: the statement (or an erratum's corrected form) passes, or is declared not checkable.
+                bool asExpected = done.Corrected.IsPass() || done.Corrected == Verdict.NotCheckable;
+                if (done.Corrected == Verdict.Inconclusive)
                 {
                     inconclusive++;
                 }
@@ -83,7 +86,7 @@ public static class VerifyCommand
                     unexpected++;
                 }
                 string flag = !done.VariantsOk ? " [variant(s) not as expected]" : "";
-                sink.Log.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {done.Verdict,-24}{flag} {done.Seconds:F1}s → {done.Path}");
+                sink.Log.WriteLine($"[{i + 1}/{statements.Count}] {s.Id,-28} {done.Verdict.ToKebab(),-24}{flag} {done.Seconds:F1}s → {done.Path}");
                 sink.Advance(i + 1 < statements.Count ? $"verify {statements[i + 1].Id}" : "verify: writing reports");
             }
             pool.WaitForWorkers();
@@ -104,7 +107,30 @@ public static class VerifyCommand
         return unexpected > 0 ? ExitCodes.Refuted : inconclusive > 0 ? ExitCodes.Inconclusive : ExitCodes.Ok;
     }
 
-    private sealed record Completed(string Verdict, string Corrected, bool VariantsOk, string Path, double Seconds);
+    /// <summary>The statements of this run (the filter, then the shard), their scaled budgets checked against the input limits.</summary>
+    private static List<Theorems.Model.Statement> SelectStatements(string filter, (int Index, int Count)? shard, int scale)
+    {
+        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        if (matching.Count == 0)
+        {
+            throw new UsageException($"--filter '{filter}' matches no statement id");
+        }
+        // Shard i of n takes every n-th statement of the filtered catalog order, so shards are disjoint and cover it;
+        // each certificate depends only on its statement and the run seed, so merged shards equal one run byte for byte.
+        var statements = shard is { } sh ? [.. matching.Where((_, k) => k % sh.Count == sh.Index - 1)] : matching;
+        foreach (var st in statements)
+        {
+            // Checked before any work (README "Input limits"): the scaled budget must neither overflow nor exhaust memory.
+            long total = (long)st.DefaultTrials * scale;
+            if (total > InputLimits.MaxTrials)
+            {
+                throw new InputLimitException($"--trials-scale {scale} gives {st.Id} {total} trials; the limit is {InputLimits.MaxTrials} per statement (README \"Input limits\")");
+            }
+        }
+        return statements;
+    }
+
+    private sealed record Completed(Verdict Verdict, Verdict Corrected, bool VariantsOk, string Path, double Seconds);
 
     /// <summary>Runs one statement (or takes its intact certificate with --resume) and writes its certificate.</summary>
     private static Completed VerifyOne(Theorems.Model.Statement s, CertificateStore store, Core.Randomness.Seed runSeed, int scale, int threads, bool resume, CancellationToken interrupted)
@@ -122,7 +148,7 @@ public static class VerifyCommand
         // be recorded), and 'vd verify --resume' redoes it.
         interrupted.ThrowIfCancellationRequested();
         path = store.Write(CertificateBuilder.Build(result));
-        return new Completed(result.Verdict.ToKebab(), result.Decision.Verdict.ToKebab(), result.Variants.All(v => v.AsExpected), path, clock.Elapsed.TotalSeconds);
+        return new Completed(result.Verdict, result.Decision.Verdict, result.Variants.All(v => v.AsExpected), path, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -193,26 +219,24 @@ public static class VerifyCommand
         }
     }
 
-    private static (int Index, int Count)? ParseShard(string? text)
+    private static (int Index, int Count)? ParseShard(System.CommandLine.Parsing.ArgumentResult r)
     {
-        if (text is null)
-        {
-            return null;
-        }
+        string text = r.Tokens[^1].Value;
         var parts = text.Split('/');
         if (parts.Length == 2 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out int i)
             && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1 && i >= 1 && i <= n)
         {
             return (i, n);
         }
-        throw new UsageException($"--shard expects I/N with 1 ≤ I ≤ N (e.g. 3/8, as a Slurm array index), got '{text}'");
+        r.AddError($"--shard expects I/N with 1 ≤ I ≤ N (e.g. 3/8, as a Slurm array index), got '{text}'");
+        return null;
     }
 
     /// <summary>
-    /// For --resume: the certificate already on disk, if it is intact and was made with the same statement seed and
-    /// trial count (an interrupted run leaves only complete certificates, since writes are atomic).
+    /// For --resume: the certificate already on disk, if it is intact and was made by this build with the same statement
+    /// seed and trial count (an interrupted run leaves only complete certificates, since writes are atomic).
     /// </summary>
-    private static (string Verdict, string Corrected, bool VariantsOk)? ReadCompleted(string path, Core.Randomness.Seed seed, int trials)
+    private static (Verdict Verdict, Verdict Corrected, bool VariantsOk)? ReadCompleted(string path, Core.Randomness.Seed seed, int trials)
     {
         if (!File.Exists(path))
         {
@@ -221,11 +245,18 @@ public static class VerifyCommand
         try
         {
             var c = Certificate.ReadFile(path);
-            if (!c.SealIntact || c.RootSeed != seed.ToString() || c.TrialCount != trials)
+            // Made by another build (another source id): redone, since its results may differ.
+            if (!c.SealIntact || c.RootSeed != seed.ToString() || c.TrialCount != trials
+                || c.Json["tools"]?["source"]?.GetValue<string>() != BuildInfo.Current.SourceId)
             {
                 return null;
             }
-            return (c.Verdict, c.CorrectedVerdict ?? c.Verdict, c.VariantsAsExpected);
+            // A verdict this vd does not know (a certificate of another version) is redone, not trusted.
+            if (VerdictExtensions.FromKebab(c.Verdict) is not { } verdict || VerdictExtensions.FromKebab(c.CorrectedVerdict ?? c.Verdict) is not { } corrected)
+            {
+                return null;
+            }
+            return (verdict, corrected, c.VariantsAsExpected);
         }
         catch (CertificateFormatException)
         {

@@ -21,17 +21,17 @@ public sealed class CampaignException : Exception
 
 /// <summary>
 /// What makes certificates of one campaign comparable: the run seed, the trial budget (<c>--trials-scale</c>), the
-/// certificate schema and the version of vd. Written as <c>campaign.json</c> at the root of a certificates folder;
+/// certificate schema, the version of vd and the source id of its build (<see cref="BuildInfo"/>). Written as <c>campaign.json</c> at the root of a certificates folder;
 /// <c>verify</c> (with or without <c>--resume</c>) and <c>merge</c> refuse to mix two different ones.
 /// </summary>
-public sealed record CampaignManifest(string Seed, int TrialsScale, string Version)
+public sealed record CampaignManifest(string Seed, int TrialsScale, string Version, string Source)
 {
     public const string FileName = "campaign.json";
     public const string Schema = "verifydynamics.campaign/1";
 
     /// <summary>The manifest of a run of this vd.</summary>
     public static CampaignManifest For(string seed, int trialsScale) =>
-        new(seed, trialsScale, typeof(CertificateBuilder).Assembly.GetName().Version?.ToString() ?? "unknown");
+        new(seed, trialsScale, BuildInfo.Current.Version, BuildInfo.Current.SourceId);
 
     public string ToJson() => CanonicalJson.Serialize(new JsonObject
     {
@@ -39,8 +39,16 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         ["seed"] = Seed,
         ["trialsScale"] = TrialsScale,
         ["verifydynamics"] = Version,
+        ["source"] = Source,
         ["certificateSchema"] = CertificateBuilder.Schema,
     });
+
+    /// <summary>
+    /// Same seed, budget and vd version: certificates of the two may share a folder. The source id is not compared here:
+    /// each certificate records the build that made it, a new build rewrites what it runs (and the manifest names the
+    /// latest build), <c>--resume</c> redoes the certificates of another build, and <c>merge</c> refuses shards of two builds.
+    /// </summary>
+    public bool SameCampaign(CampaignManifest other) => Seed == other.Seed && TrialsScale == other.TrialsScale && Version == other.Version;
 
     /// <summary>The manifest of a folder, or null when it has none (a folder made before manifests existed).</summary>
     public static CampaignManifest? ReadFrom(string folder)
@@ -58,7 +66,9 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
             {
                 throw new CampaignException($"{path} is a campaign manifest of another format ('{o["schema"]}', certificates '{o["certificateSchema"]}'); this vd writes {Schema} with {CertificateBuilder.Schema}");
             }
-            return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>());
+            return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>(),
+                // A manifest written before builds recorded their source: another campaign than any run of this vd.
+                o["source"]?.GetValue<string>() ?? "not recorded");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
         {
@@ -66,8 +76,8 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         }
     }
 
-    /// <summary>"seed 7, trials ×1, vd 1.0.0.0".</summary>
-    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}";
+    /// <summary>"seed 7, trials ×1, vd 1.0.0.0, source 40867aa06457".</summary>
+    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}, source {(Source.Length > 12 ? Source[..12] : Source)}";
 }
 
 /// <summary>
@@ -117,7 +127,7 @@ public sealed class CampaignFolder : IDisposable
         {
             RemoveStaleTemporaries(root);
             var existing = CampaignManifest.ReadFrom(root);
-            if (existing is not null && existing != manifest)
+            if (existing is not null && !existing.SameCampaign(manifest))
             {
                 throw new CampaignException($"'{root}' holds the certificates of another campaign ({existing}); this run is {manifest}. Campaigns are not mixed: use another --certificates folder or empty this one");
             }

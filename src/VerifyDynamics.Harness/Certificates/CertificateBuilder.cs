@@ -291,6 +291,8 @@ public static class CertificateBuilder
     private static JsonObject Tools() => new()
     {
         ["verifydynamics"] = Version(typeof(CertificateBuilder)),
+        // Provenance: the git tree of the source that made this certificate (BuildInfo), the same for every build of it.
+        ["source"] = BuildInfo.Current.SourceId,
         ["mathnet"] = Version(typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>)),
     };
 

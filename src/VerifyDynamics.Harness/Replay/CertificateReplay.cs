@@ -23,6 +23,13 @@ public sealed record ReplayReport(string Statement, bool SealIntact, string? Sto
     /// <summary>With --full: the members whose recorded value differs from the re-run's (JSON paths), empty when identical.</summary>
     public IReadOnlyList<string> Differences { get; init; } = [];
 
+    /// <summary>
+    /// With --full: the certificate was made by another build (its <c>tools</c> — vd's version and source id — differ from
+    /// this one's) while everything it records about the statement is identical; null when the builds agree. Not a failure:
+    /// the results are what the certificate says, and the note says which builds made them.
+    /// </summary>
+    public string? OtherBuild { get; init; }
+
     public bool Success => SealIntact && Items.All(i => i.Matches) && FullRunIdentical != false;
 }
 
@@ -80,6 +87,7 @@ public static class CertificateReplay
         }
         bool? identical = null;
         IReadOnlyList<string> differences = [];
+        string? otherBuild = null;
         if (fullRun)
         {
             if (c.TrialCount < 1 || c.TrialCount > Core.InputLimits.MaxTrials)
@@ -94,10 +102,29 @@ public static class CertificateReplay
             identical = CanonicalJson.CheckSeal(againText).Recomputed == c.RecomputedHash;
             if (identical == false)
             {
-                differences = Certificate.Differences(c.Json, JsonNode.Parse(againText));
+                var recorded = c.Json.DeepClone().AsObject();
+                var rerun = JsonNode.Parse(againText)!.AsObject();
+                // Made by another build of vd (its source id differs): the results are compared without the 'tools' member.
+                if (Certificate.Differences(WithoutTools(recorded.DeepClone().AsObject()), WithoutTools(rerun.DeepClone().AsObject())).Count == 0)
+                {
+                    var tools = Certificate.Differences(recorded["tools"], rerun["tools"]);
+                    otherBuild = $"made by another build of vd ({(tools.Count > 0 ? "tools." + tools[0] : "tools")}); every result is identical";
+                    identical = true;
+                }
+                else
+                {
+                    differences = Certificate.Differences(c.Json, rerun);
+                }
             }
         }
-        return new ReplayReport(id, c.SealIntact, c.StoredHash, c.RecomputedHash, items, identical) { Differences = differences };
+        return new ReplayReport(id, c.SealIntact, c.StoredHash, c.RecomputedHash, items, identical) { Differences = differences, OtherBuild = otherBuild };
+    }
+
+    private static JsonObject WithoutTools(JsonObject o)
+    {
+        o.Remove("tools");
+        o.Remove(CanonicalJson.HashField);
+        return o;
     }
 
     private static ReplayItem ReplayOne(string what, Statement statement, ConstantValues constants, JsonObject recorded)

@@ -41,6 +41,11 @@ public static class VerdictExtensions
         _ => throw new ArgumentOutOfRangeException(nameof(verdict)),
     };
 
+    /// <summary>The verdict a certificate's kebab-case word names (<see cref="ToKebab"/>'s inverse); null for any other text.</summary>
+    public static Verdict? FromKebab(string? text) =>
+        Enum.GetValues<Verdict>().Cast<Verdict?>().FirstOrDefault(v => v!.Value.ToKebab() == text);
+
+    /// <summary>A verdict that counts as a pass (the statement, or its corrected form, is supported by the evidence).</summary>
     public static bool IsPass(this Verdict verdict) =>
         verdict is Verdict.Certified or Verdict.HoldsOnTrials or Verdict.ConstructionReproduced or Verdict.ConjectureSupported;
 }
