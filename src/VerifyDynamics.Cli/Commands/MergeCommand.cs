@@ -3,7 +3,7 @@ using VerifyDynamics.Harness.Certificates;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("merge", "combine the certificate folders of sharded 'vd verify --shard I/N' runs and write the reports",
-    "vd merge DIR... [--certificates OUT] [--reports DIR]")]
+    "vd merge DIR... [--certificates OUT] [--reports DIR] [--campaign ID]")]
 public static class MergeCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -11,6 +11,8 @@ public static class MergeCommand
         var a = new Arguments(args, new HashSet<string>());
         string output = a.Option("certificates") ?? "certificates";
         string reports = a.Option("reports") ?? "reports";
+        // --campaign ID: every folder must belong to that campaign (the merge job of 'vd campaign slurm' passes it).
+        string? expected = a.Option("campaign") is { } id ? CampaignManifest.CheckId(id) : null;
         a.EnsureAllUsed(int.MaxValue);
         if (a.Positionals.Count == 0)
         {
@@ -56,6 +58,10 @@ public static class MergeCommand
             // Shards of one campaign share seed, budget and vd version: anything else would mix campaigns silently.
             var manifest = CampaignManifest.ReadFrom(dir)
                 ?? throw new UsageException($"'{dir}' has no campaign manifest ({CampaignManifest.FileName}: seed, budget, vd version), so it cannot be merged safely; redo it with this vd; nothing was written");
+            if (expected is not null && manifest.Campaign != expected)
+            {
+                throw new UsageException($"'{dir}' is not a shard of campaign {expected} ({manifest}); shards of different campaigns are not merged; nothing was written");
+            }
             if (campaign is not null && manifest != campaign)
             {
                 throw new UsageException($"'{dir}' is another campaign ({manifest}) than '{campaignSource}' ({campaign}); shards of different campaigns are not merged; nothing was written");

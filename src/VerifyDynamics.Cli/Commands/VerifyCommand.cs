@@ -9,7 +9,7 @@ using VerifyDynamics.Theorems;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("verify", "verify the catalog (or a filtered part): write certificates and the report",
-    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume] [--no-progress]")]
+    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--campaign ID] [--resume] [--no-progress]")]
 public static class VerifyCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -22,6 +22,7 @@ public static class VerifyCommand
         string certificates = a.Option("certificates") ?? "certificates";
         string reports = a.Option("reports") ?? "reports";
         var shard = ParseShard(a.Option("shard"));
+        string? campaign = a.Option("campaign");
         bool resume = a.Flag("resume");
         bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
         a.EnsureAllUsed(0);
@@ -45,7 +46,7 @@ public static class VerifyCommand
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
-        var manifest = CampaignManifest.For(runSeed.ToString(), scale);
+        var manifest = CampaignManifest.For(runSeed.ToString(), scale, campaign);
         // Everything that could refuse the run is checked before the first trial: the folders are folders and writable,
         // no other vd writes into the same one, the campaign is the same, and every file already there is a certificate.
         Preflight.CheckFolders(certificates, shard is null ? reports : null);
