@@ -53,6 +53,11 @@ internal sealed class LocalSlurm : IDisposable
 
     public LocalSlurm()
     {
+        if (MissingReason is not null)
+        {
+            // Only reached when VD_REQUIRE_SLURM=1 kept the test from being skipped.
+            throw new InvalidOperationException($"VD_REQUIRE_SLURM=1 but {MissingReason}");
+        }
         try
         {
             Start();

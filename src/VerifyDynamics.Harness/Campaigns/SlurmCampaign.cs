@@ -141,7 +141,7 @@ public static partial class SlurmCampaign
             {{header}}
             # Array job: task I runs 'vd verify --shard I/{{o.Shards}}' into shards/I. Submit with submit.sh (it sets the working
             # folder to this campaign folder; every path below is relative to it).
-            #SBATCH --job-name=vd-{{o.Campaign}}-shards
+            #SBATCH --job-name={{o.Campaign}}-shards
             #SBATCH --array=1-{{o.Shards}}
             #SBATCH --ntasks=1
             #SBATCH --cpus-per-task={{o.CpusPerTask}}
@@ -169,7 +169,7 @@ public static partial class SlurmCampaign
             {{header}}
             # Merge job: runs after every task of the array job succeeded (submit.sh adds --dependency=afterok). It merges
             # shards/* into certificates/ and reports/; vd merge refuses a shard of another campaign (exit 2).
-            #SBATCH --job-name=vd-{{o.Campaign}}-merge
+            #SBATCH --job-name={{o.Campaign}}-merge
             #SBATCH --ntasks=1
             #SBATCH --cpus-per-task=1
             #SBATCH --time={{o.Time}}
