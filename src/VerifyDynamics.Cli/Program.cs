@@ -25,6 +25,7 @@ public static class Program
         VerifyCommand.Create,
         ReplayCommand.Create,
         MergeCommand.Create,
+        CampaignCommand.Create,
         ListCommand.Create,
         ShowCommand.Create,
         EvalCommand.Create,

@@ -11,13 +11,16 @@ public static class MergeCommand
         var folders = new Argument<string[]>("DIR") { Description = "certificate folders of 'vd verify --shard I/N' runs of one campaign", Arity = ArgumentArity.OneOrMore };
         var certificates = CliOptions.Text("--certificates", "OUT", "folder to write the merged certificates into", "certificates");
         var reports = CliOptions.Text("--reports", "DIR", "folder to write the reports into", "reports");
-        var command = new Command("merge", "combine the certificate folders of sharded 'vd verify --shard I/N' runs and write the reports") { folders, certificates, reports };
-        command.SetAction(r => Run(r.GetValue(folders)!, r.GetValue(certificates)!, r.GetValue(reports)!, io.Out));
+        var campaignId = CliOptions.Text("--campaign", "ID", "require every folder to belong to this campaign (the merge job of 'vd campaign slurm' passes it)");
+        var command = new Command("merge", "combine the certificate folders of sharded 'vd verify --shard I/N' runs and write the reports") { folders, certificates, reports, campaignId };
+        command.SetAction(r => Run(r.GetValue(folders)!, r.GetValue(certificates)!, r.GetValue(reports)!, r.GetValue(campaignId), io.Out));
         return command;
     }
 
-    private static int Run(string[] inputs, string output, string reports, TextWriter stdout)
+    private static int Run(string[] inputs, string output, string reports, string? campaignId, TextWriter stdout)
     {
+        // --campaign ID: every folder must belong to that campaign (the merge job of 'vd campaign slurm' passes it).
+        string? expected = campaignId is { } id ? CampaignManifest.CheckId(id) : null;
         // Read and check everything before writing anything: a broken or conflicting input leaves the output untouched.
         var byStatement = new SortedDictionary<string, (string Source, Certificate Certificate)>(StringComparer.Ordinal);
         CampaignManifest? campaign = null;
@@ -58,6 +61,10 @@ public static class MergeCommand
             // Shards of one campaign share seed, budget and vd version: anything else would mix campaigns silently.
             var manifest = CampaignManifest.ReadFrom(dir)
                 ?? throw new UsageException($"'{dir}' has no campaign manifest ({CampaignManifest.FileName}: seed, budget, vd version), so it cannot be merged safely; redo it with this vd; nothing was written");
+            if (expected is not null && manifest.Campaign != expected)
+            {
+                throw new UsageException($"'{dir}' is not a shard of campaign {expected} ({manifest}); shards of different campaigns are not merged; nothing was written");
+            }
             if (campaign is not null && manifest != campaign)
             {
                 throw new UsageException($"'{dir}' is another campaign ({manifest}) than '{campaignSource}' ({campaign}); shards of different campaigns are not merged; nothing was written");

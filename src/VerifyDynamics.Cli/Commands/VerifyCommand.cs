@@ -26,28 +26,29 @@ public static class VerifyCommand
             HelpName = "I/N",
             CustomParser = r => ParseShard(r),
         };
+        var campaign = CliOptions.Text("--campaign", "ID", "name this campaign in the manifest (the scripts of 'vd campaign slurm' pass it), so shards of two campaigns with equal seeds are never merged");
         var resume = CliOptions.Flag("--resume", "keep the intact certificates of this campaign already in the folder and run the rest");
         var noProgress = CliOptions.Flag("--no-progress", "no progress bar (there is none unless stderr is a terminal)");
         var command = new Command("verify", "verify the catalog (or a filtered part): write certificates and the report")
         {
-            filter, seed, threads, scale, certificates, reports, shard, resume, noProgress,
+            filter, seed, threads, scale, certificates, reports, shard, campaign, resume, noProgress,
         };
         command.SetAction(r => Run(new Settings(r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), r.GetValue(scale), r.GetValue(certificates)!, r.GetValue(reports)!,
-            r.GetValue(shard), r.GetValue(resume), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress))), io));
+            r.GetValue(shard), r.GetValue(campaign), r.GetValue(resume), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress))), io));
         return command;
     }
 
-    private sealed record Settings(string Filter, Core.Randomness.Seed RunSeed, int Threads, int Scale, string Certificates, string Reports, (int Index, int Count)? Shard, bool Resume, bool Progress);
+    private sealed record Settings(string Filter, Core.Randomness.Seed RunSeed, int Threads, int Scale, string Certificates, string Reports, (int Index, int Count)? Shard, string? Campaign, bool Resume, bool Progress);
 
     private static int Run(Settings settings, CliOutput io)
     {
-        var (filter, runSeed, threads, scale, certificates, reports, shard, resume, progress) = settings;
+        var (filter, runSeed, threads, scale, certificates, reports, shard, campaign, resume, progress) = settings;
         var (stdout, stderr) = (io.Out, io.Err);
         var statements = SelectStatements(filter, shard, scale);
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
-        var manifest = CampaignManifest.For(runSeed.ToString(), scale);
+        var manifest = CampaignManifest.For(runSeed.ToString(), scale, campaign);
         // Everything that could refuse the run is checked before the first trial: the folders are folders and writable,
         // no other vd writes into the same one, the campaign is the same, and every file already there is a certificate.
         Preflight.CheckFolders(certificates, shard is null ? reports : null);

@@ -21,34 +21,57 @@ public sealed class CampaignException : Exception
 
 /// <summary>
 /// What makes certificates of one campaign comparable: the run seed, the trial budget (<c>--trials-scale</c>), the
-/// certificate schema, the version of vd and the source id of its build (<see cref="BuildInfo"/>). Written as <c>campaign.json</c> at the root of a certificates folder;
+/// certificate schema, the version of vd, the source id of its build (<see cref="BuildInfo"/>) and, when the run names
+/// one (<c>--campaign ID</c>, as the scripts of <c>vd campaign slurm</c> do), the campaign identity, so that two campaigns
+/// with equal seeds and budgets are still told apart. Written as <c>campaign.json</c> at the root of a certificates folder;
 /// <c>verify</c> (with or without <c>--resume</c>) and <c>merge</c> refuse to mix two different ones.
 /// </summary>
-public sealed record CampaignManifest(string Seed, int TrialsScale, string Version, string Source)
+public sealed record CampaignManifest(string Seed, int TrialsScale, string Version, string Source, string? Campaign = null)
 {
     public const string FileName = "campaign.json";
     public const string Schema = "verifydynamics.campaign/1";
 
-    /// <summary>The manifest of a run of this vd.</summary>
-    public static CampaignManifest For(string seed, int trialsScale) =>
-        new(seed, trialsScale, BuildInfo.Current.Version, BuildInfo.Current.SourceId);
+    /// <summary>The manifest of a run of this vd (<paramref name="campaign"/>: its identity, checked by <see cref="CheckId"/>).</summary>
+    public static CampaignManifest For(string seed, int trialsScale, string? campaign = null) =>
+        new(seed, trialsScale, BuildInfo.Current.Version, BuildInfo.Current.SourceId, campaign is null ? null : CheckId(campaign));
 
-    public string ToJson() => CanonicalJson.Serialize(new JsonObject
+    /// <summary>
+    /// A campaign identity is 1–64 characters of letters, digits, '.', '_' and '-', starting with a letter or digit (it
+    /// appears in file contents, job names and shell scripts, so nothing there needs quoting).
+    /// </summary>
+    public static string CheckId(string id)
     {
-        ["schema"] = Schema,
-        ["seed"] = Seed,
-        ["trialsScale"] = TrialsScale,
-        ["verifydynamics"] = Version,
-        ["source"] = Source,
-        ["certificateSchema"] = CertificateBuilder.Schema,
-    });
+        bool ok = id.Length is >= 1 and <= 64 && char.IsAsciiLetterOrDigit(id[0])
+            && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+        return ok ? id : throw new CampaignException($"--campaign '{(id.Length <= 70 ? id : id[..67] + "...")}' is not a campaign identity: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+
+    public string ToJson()
+    {
+        var o = new JsonObject
+        {
+            ["schema"] = Schema,
+            ["seed"] = Seed,
+            ["trialsScale"] = TrialsScale,
+            ["verifydynamics"] = Version,
+            ["source"] = Source,
+            ["certificateSchema"] = CertificateBuilder.Schema,
+        };
+        // Absent for a run without --campaign, so the manifests of such runs are unchanged.
+        if (Campaign is not null)
+        {
+            o["campaign"] = Campaign;
+        }
+        return CanonicalJson.Serialize(o);
+    }
 
     /// <summary>
     /// Same seed, budget and vd version: certificates of the two may share a folder. The source id is not compared here:
     /// each certificate records the build that made it, a new build rewrites what it runs (and the manifest names the
     /// latest build), <c>--resume</c> redoes the certificates of another build, and <c>merge</c> refuses shards of two builds.
     /// </summary>
-    public bool SameCampaign(CampaignManifest other) => Seed == other.Seed && TrialsScale == other.TrialsScale && Version == other.Version;
+    public bool SameCampaign(CampaignManifest other) =>
+        Seed == other.Seed && TrialsScale == other.TrialsScale && Version == other.Version && Campaign == other.Campaign;
 
     /// <summary>The manifest of a folder, or null when it has none (a folder made before manifests existed).</summary>
     public static CampaignManifest? ReadFrom(string folder)
@@ -68,7 +91,8 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
             }
             return new CampaignManifest(o["seed"]!.GetValue<string>(), o["trialsScale"]!.GetValue<int>(), o["verifydynamics"]!.GetValue<string>(),
                 // A manifest written before builds recorded their source: another campaign than any run of this vd.
-                o["source"]?.GetValue<string>() ?? "not recorded");
+                o["source"]?.GetValue<string>() ?? "not recorded",
+                o["campaign"]?.GetValue<string>());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException)
         {
@@ -76,8 +100,8 @@ public sealed record CampaignManifest(string Seed, int TrialsScale, string Versi
         }
     }
 
-    /// <summary>"seed 7, trials ×1, vd 1.0.0.0, source 40867aa06457".</summary>
-    public override string ToString() => $"seed {Seed}, trials ×{TrialsScale}, vd {Version}, source {(Source.Length > 12 ? Source[..12] : Source)}";
+    /// <summary>"seed 7, trials ×1, vd 1.0.0.0, source 40867aa06457", preceded by "campaign ID, " when the run named one.</summary>
+    public override string ToString() => $"{(Campaign is null ? "" : $"campaign {Campaign}, ")}seed {Seed}, trials ×{TrialsScale}, vd {Version}, source {(Source.Length > 12 ? Source[..12] : Source)}";
 }
 
 /// <summary>
