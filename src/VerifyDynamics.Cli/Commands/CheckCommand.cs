@@ -10,7 +10,7 @@ using VerifyDynamics.Theorems.Model;
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)",
-    "vd check ID [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE [--variant NAME]] [--threads N] [--no-variants] [--json]")]
+    "vd check ID [--assembly DLL] [--trials N] [--seed S] [--set NAME=VALUE]... [--instance FILE [--variant NAME]] [--threads N] [--no-variants] [--json]")]
 public static class CheckCommand
 {
     /// <summary>The run seed used when none is given; each statement's seed is derived from it and its id.</summary>
@@ -29,12 +29,13 @@ public static class CheckCommand
         int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
         bool json = a.Flag("json");
         bool noVariants = a.Flag("no-variants");
+        string? assembly = a.Option("assembly");
         a.EnsureAllUsed(1);
         if (a.Positionals.Count != 1)
         {
             throw new UsageException("check needs exactly one statement id");
         }
-        var statement = StatementLookup.Resolve(a.Positionals[0]);
+        var statement = StatementLookup.Resolve(a.Positionals[0], assembly);
         StatementLookup.ValidateOverrides(statement, overrides);
         if (variantName is not null)
         {

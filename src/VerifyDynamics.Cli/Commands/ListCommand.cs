@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Certificates;
-using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("list", "list every statement of the catalog", "vd list [--paper PAPER] [--json]")]
+[Command("list", "list every statement of the catalog", "vd list [--assembly DLL] [--paper PAPER] [--json]")]
 public static class ListCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -12,11 +11,13 @@ public static class ListCommand
         var a = new Arguments(args, new HashSet<string> { "json" });
         string? paper = a.Option("paper");
         bool json = a.Flag("json");
+        string? assembly = a.Option("assembly");
         a.EnsureAllUsed(0);
-        var statements = Catalog.All.Where(s => paper is null || string.Equals(s.Id.Paper, paper, StringComparison.OrdinalIgnoreCase)).ToList();
+        var all = StatementLookup.Statements(assembly);
+        var statements = all.Where(s => paper is null || string.Equals(s.Id.Paper, paper, StringComparison.OrdinalIgnoreCase)).ToList();
         if (paper is not null && statements.Count == 0)
         {
-            throw new UsageException($"no statements for paper '{paper}' (papers: {string.Join(", ", Theorems.Model.Papers.All)})");
+            throw new UsageException($"no statements for paper '{paper}' (papers: {string.Join(", ", all.Select(s => s.Id.Paper).Distinct())})");
         }
         if (json)
         {

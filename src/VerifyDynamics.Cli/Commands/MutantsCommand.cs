@@ -1,12 +1,11 @@
 using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Trials;
-using VerifyDynamics.Theorems;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("mutants", "run every statement's mutants, controls and errata; print the mutation score",
-    "vd mutants [--filter GLOB] [--seed S] [--threads N] [--no-progress]")]
+    "vd mutants [--assembly DLL] [--filter GLOB] [--seed S] [--threads N] [--no-progress]")]
 public static class MutantsCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -16,8 +15,9 @@ public static class MutantsCommand
         var runSeed = a.Seed() ?? CheckCommand.DefaultRunSeed;
         int threads = a.Int("threads", min: 1, max: InputLimits.MaxThreads) ?? Environment.ProcessorCount;
         bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
+        string? assembly = a.Option("assembly");
         a.EnsureAllUsed(0);
-        var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        var statements = StatementLookup.Statements(assembly).Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (statements.Count == 0)
         {
             throw new UsageException($"--filter '{filter}' matches no statement id");

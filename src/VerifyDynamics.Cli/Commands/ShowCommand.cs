@@ -2,18 +2,19 @@ using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
 
-[Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations", "vd show ID")]
+[Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations", "vd show ID [--assembly DLL]")]
 public static class ShowCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var a = new Arguments(args, new HashSet<string>());
+        string? assembly = a.Option("assembly");
         a.EnsureAllUsed(1);
         if (a.Positionals.Count != 1)
         {
             throw new UsageException("show needs exactly one statement id");
         }
-        var s = StatementLookup.Resolve(a.Positionals[0]);
+        var s = StatementLookup.Resolve(a.Positionals[0], assembly);
         stdout.WriteLine($"{s.Id} — {s.Title}");
         stdout.WriteLine($"  source:       {s.Source.Location} ({s.Source.Lines})");
         stdout.WriteLine($"  kind:         {s.Kind.ToString().ToLowerInvariant()}; checked as: {s.Checkability.ToString().ToLowerInvariant()}");

@@ -4,12 +4,11 @@ using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Harness.Reports;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Harness.Verdicts;
-using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
 [Command("verify", "verify the catalog (or a filtered part): write certificates and the report",
-    "vd verify [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume] [--no-progress]")]
+    "vd verify [--assembly DLL] [--filter GLOB] [--seed S] [--threads N] [--trials-scale K] [--certificates DIR] [--reports DIR] [--shard I/N] [--resume] [--no-progress]")]
 public static class VerifyCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -24,8 +23,9 @@ public static class VerifyCommand
         var shard = ParseShard(a.Option("shard"));
         bool resume = a.Flag("resume");
         bool progress = ProgressDisplay.Enabled(stderr, a.Flag("no-progress"));
+        string? assembly = a.Option("assembly");
         a.EnsureAllUsed(0);
-        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        var matching = StatementLookup.Statements(assembly).Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (matching.Count == 0)
         {
             throw new UsageException($"--filter '{filter}' matches no statement id");
