@@ -30,7 +30,8 @@ public sealed class PackagesEndToEndTests
         {
             string feed = Path.Combine(temp.FullName, "feed");
             // The packable projects of the solution (the libraries, vd as a tool, the template), as built by this test run.
-            Run(repo, "dotnet", "pack", Path.Combine(repo, "VerifyDynamics.sln"), "-c", configuration, "--no-build", "-o", feed, $"-p:Version={version}", "-nologo");
+            Run(repo, "dotnet", "pack", Path.Combine(repo, "VerifyDynamics.sln"), "-c", configuration, "--no-build", "-o", feed, $"-p:Version={version}",
+                $"-p:NuspecOutputPath={Path.Combine(temp.FullName, "nuspec")}", "-nologo");
             foreach (var id in new[] { "VerifyDynamics.Core", "VerifyDynamics.Symbolic", "VerifyDynamics.Theorems", "VerifyDynamics.Harness", "VerifyDynamics.Cli", "VerifyDynamics.Templates" })
             {
                 Assert.True(File.Exists(Path.Combine(feed, $"{id}.{version}.nupkg")), $"{id} {version} was not packed; feed: {string.Join(", ", Directory.GetFiles(feed).Select(Path.GetFileName))}");
