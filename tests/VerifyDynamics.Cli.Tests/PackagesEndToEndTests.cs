@@ -15,6 +15,7 @@ namespace VerifyDynamics.Cli.Tests;
 /// written and the template's mutant is refuted. Filter it out of a quick run with <c>--filter Category!=Slow</c>.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(PackagesRunAlone.Name)]
 public sealed class PackagesEndToEndTests
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
@@ -140,4 +141,14 @@ public sealed class PackagesEndToEndTests
         }
         throw new DirectoryNotFoundException("VerifyDynamics.sln was not found above the test directory");
     }
+}
+
+/// <summary>
+/// Runs the end-to-end packaging test alone, after the parallel tests: its child builds load the machine enough to push the
+/// timing bounds of other tests (FaultTests waits 60 s for a first certificate) past their limits on a busy 2-core machine.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PackagesRunAlone
+{
+    public const string Name = "Packages end to end (slow, alone)";
 }
