@@ -31,6 +31,13 @@ public static class CliOptions
         return o;
     }
 
+    /// <summary>
+    /// <c>--assembly DLL</c>: work on the statements of a user's assembly (Harness <c>StatementAssembly</c>) instead of the
+    /// built-in catalog; a missing or unusable file is a usage error (exit 2) when the verb runs.
+    /// </summary>
+    public static Option<string?> Assembly() =>
+        Text("--assembly", "DLL", "use the statements of this assembly (a 'dotnet new vd-statements' project's build) instead of the built-in catalog");
+
     /// <summary>An integer in [min, max] with a default.</summary>
     public static Option<int> Int(string name, string valueName, string description, int defaultValue, int min, int max = int.MaxValue) =>
         new(name) { Description = description, HelpName = valueName, DefaultValueFactory = _ => defaultValue, CustomParser = Convert(name, s => ParseInt(name, s, min, max)) };

@@ -22,6 +22,7 @@ public static class CheckCommand
     {
         var id = new Argument<string>("ID") { Description = "statement id, e.g. ACGH19.Thm1 ('vd list' shows every id)" };
         var trials = CliOptions.OptionalInt("--trials", "N", "seeded trials to run (default: the statement's own count, 'vd show ID')", 1, InputLimits.MaxTrials);
+        var assembly = CliOptions.Assembly();
         var seed = CliOptions.Seed();
         var sets = CliOptions.Sets();
         var instance = CliOptions.Text("--instance", "FILE", "evaluate the statement on this instance (JSON, e.g. from reports/counterexamples/) instead of seeded trials");
@@ -31,17 +32,17 @@ public static class CheckCommand
         var json = CliOptions.Flag("--json", "print the sealed certificate (or the instance's evaluation) as JSON");
         var command = new Command("check", "check one statement on seeded trials or on a user instance (prints; writes nothing)")
         {
-            id, trials, seed, sets, instance, variant, threads, noVariants, json,
+            id, assembly, trials, seed, sets, instance, variant, threads, noVariants, json,
         };
-        command.SetAction(r => Run(r.GetValue(id)!, r.GetValue(trials), r.GetValue(seed)!, r.GetValue(sets)!, r.GetValue(instance), r.GetValue(variant),
+        command.SetAction(r => Run(r.GetValue(id)!, r.GetValue(assembly), r.GetValue(trials), r.GetValue(seed)!, r.GetValue(sets)!, r.GetValue(instance), r.GetValue(variant),
             r.GetValue(threads), r.GetValue(noVariants), r.GetValue(json), io));
         return command;
     }
 
-    private static int Run(string id, int? trials, Seed runSeed, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, string? instancePath, string? variantName,
+    private static int Run(string id, string? assembly, int? trials, Seed runSeed, IReadOnlyDictionary<string, Core.Numbers.Rational> overrides, string? instancePath, string? variantName,
         int threads, bool noVariants, bool json, CliOutput io)
     {
-        var statement = StatementLookup.Resolve(id);
+        var statement = StatementLookup.Resolve(id, assembly);
         StatementLookup.ValidateOverrides(statement, overrides);
         if (variantName is not null)
         {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Certificates;
-using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
@@ -11,18 +10,20 @@ public static class ListCommand
     public static Command Create(CliOutput io)
     {
         var paper = CliOptions.Text("--paper", "PAPER", $"only this paper's statements ({string.Join(", ", Theorems.Model.Papers.All)})");
+        var assembly = CliOptions.Assembly();
         var json = CliOptions.Flag("--json", "print JSON");
-        var command = new Command("list", "list every statement of the catalog") { paper, json };
-        command.SetAction(r => Run(r.GetValue(paper), r.GetValue(json), io.Out));
+        var command = new Command("list", "list every statement of the catalog") { assembly, paper, json };
+        command.SetAction(r => Run(r.GetValue(assembly), r.GetValue(paper), r.GetValue(json), io.Out));
         return command;
     }
 
-    private static int Run(string? paper, bool json, TextWriter stdout)
+    private static int Run(string? assembly, string? paper, bool json, TextWriter stdout)
     {
-        var statements = Catalog.All.Where(s => paper is null || string.Equals(s.Id.Paper, paper, StringComparison.OrdinalIgnoreCase)).ToList();
+        var all = StatementLookup.Statements(assembly);
+        var statements = all.Where(s => paper is null || string.Equals(s.Id.Paper, paper, StringComparison.OrdinalIgnoreCase)).ToList();
         if (paper is not null && statements.Count == 0)
         {
-            throw new UsageException($"no statements for paper '{paper}' (papers: {string.Join(", ", Theorems.Model.Papers.All)})");
+            throw new UsageException($"no statements for paper '{paper}' (papers: {string.Join(", ", all.Select(s => s.Id.Paper).Distinct())})");
         }
         if (json)
         {

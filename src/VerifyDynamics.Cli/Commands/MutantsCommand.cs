@@ -1,6 +1,5 @@
 using System.CommandLine;
 using VerifyDynamics.Harness.Trials;
-using VerifyDynamics.Theorems;
 using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Cli.Commands;
@@ -11,18 +10,19 @@ public static class MutantsCommand
     public static Command Create(CliOutput io)
     {
         var filter = CliOptions.Text("--filter", "GLOB", "statement ids to run (* and ? wildcards)", "*");
+        var assembly = CliOptions.Assembly();
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads(Environment.ProcessorCount);
         var noProgress = CliOptions.Flag("--no-progress", "no progress bar (there is none unless stderr is a terminal)");
-        var command = new Command("mutants", "run every statement's mutants, controls and errata; print the mutation score") { filter, seed, threads, noProgress };
-        command.SetAction(r => Run(r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress)), io));
+        var command = new Command("mutants", "run every statement's mutants, controls and errata; print the mutation score") { assembly, filter, seed, threads, noProgress };
+        command.SetAction(r => Run(r.GetValue(assembly), r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress)), io));
         return command;
     }
 
-    private static int Run(string filter, Core.Randomness.Seed runSeed, int threads, bool progress, CliOutput io)
+    private static int Run(string? assembly, string filter, Core.Randomness.Seed runSeed, int threads, bool progress, CliOutput io)
     {
         var (stdout, stderr) = (io.Out, io.Err);
-        var statements = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        var statements = StatementLookup.Statements(assembly).Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (statements.Count == 0)
         {
             throw new UsageException($"--filter '{filter}' matches no statement id");

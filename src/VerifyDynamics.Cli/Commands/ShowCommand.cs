@@ -9,14 +9,15 @@ public static class ShowCommand
     public static Command Create(CliOutput io)
     {
         var id = new Argument<string>("ID") { Description = "statement id ('vd list' shows every id)" };
-        var command = new Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations") { id };
-        command.SetAction(r => Run(r.GetValue(id)!, io.Out));
+        var assembly = CliOptions.Assembly();
+        var command = new Command("show", "show a statement: text, source, constants, hypotheses, variants, obligations") { id, assembly };
+        command.SetAction(r => Run(r.GetValue(id)!, r.GetValue(assembly), io.Out));
         return command;
     }
 
-    private static int Run(string id, TextWriter stdout)
+    private static int Run(string id, string? assembly, TextWriter stdout)
     {
-        var s = StatementLookup.Resolve(id);
+        var s = StatementLookup.Resolve(id, assembly);
         stdout.WriteLine($"{s.Id} — {s.Title}");
         stdout.WriteLine($"  source:       {s.Source.Location} ({s.Source.Lines})");
         stdout.WriteLine($"  kind:         {s.Kind.ToString().ToLowerInvariant()}; checked as: {s.Checkability.ToString().ToLowerInvariant()}");

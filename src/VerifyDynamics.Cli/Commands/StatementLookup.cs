@@ -5,16 +5,38 @@ namespace VerifyDynamics.Cli.Commands;
 
 internal static class StatementLookup
 {
-    public static Statement Resolve(string id)
+    public static Statement Resolve(string id, string? assembly = null)
     {
-        if (Catalog.Find(id) is { } s)
+        var all = Statements(assembly);
+        if (all.FirstOrDefault(s => string.Equals(s.Id.ToString(), id, StringComparison.OrdinalIgnoreCase)) is { } s)
         {
             return s;
         }
-        var near = IdSuggestions.For(id, Catalog.All.Select(x => x.Id.ToString()));
+        var near = IdSuggestions.For(id, all.Select(x => x.Id.ToString()));
+        string list = assembly is null ? "'vd list'" : $"'vd list --assembly {assembly}'";
         throw new UsageException(near.Count > 0
             ? $"unknown statement id '{id}'. Did you mean: {string.Join(", ", near)}?"
-            : $"unknown statement id '{id}'. 'vd list' shows every id.");
+            : $"unknown statement id '{id}'. {list} shows every id.");
+    }
+
+    /// <summary>
+    /// The statements a command works on: the built-in catalog, or with <c>--assembly DLL</c> the statements of that assembly
+    /// alone (Harness <c>StatementAssembly</c>: public static <c>Statement</c> properties, ids of the author's own paper).
+    /// </summary>
+    public static IReadOnlyList<Statement> Statements(string? assembly)
+    {
+        if (assembly is null)
+        {
+            return Catalog.All;
+        }
+        try
+        {
+            return Harness.Loading.StatementAssembly.Load(assembly);
+        }
+        catch (Harness.Loading.StatementAssemblyException e)
+        {
+            throw new UsageException($"--assembly: {e.Message}");
+        }
     }
 
     public static bool MatchesGlob(string id, string glob)

@@ -5,7 +5,6 @@ using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Harness.Reports;
 using VerifyDynamics.Harness.Trials;
 using VerifyDynamics.Harness.Verdicts;
-using VerifyDynamics.Theorems;
 
 namespace VerifyDynamics.Cli.Commands;
 
@@ -15,6 +14,7 @@ public static class VerifyCommand
     public static Command Create(CliOutput io)
     {
         var filter = CliOptions.Text("--filter", "GLOB", "statement ids to verify (* and ? wildcards)", "*");
+        var assembly = CliOptions.Assembly();
         var seed = CliOptions.Seed();
         var threads = CliOptions.Threads(Environment.ProcessorCount, "statements run concurrently and their trials in parallel; certificates are byte-identical at any count");
         var scale = CliOptions.Int("--trials-scale", "K", "multiply every statement's trial count by K", 1, 1, InputLimits.MaxTrialsScale);
@@ -31,20 +31,20 @@ public static class VerifyCommand
         var noProgress = CliOptions.Flag("--no-progress", "no progress bar (there is none unless stderr is a terminal)");
         var command = new Command("verify", "verify the catalog (or a filtered part): write certificates and the report")
         {
-            filter, seed, threads, scale, certificates, reports, shard, campaign, resume, noProgress,
+            assembly, filter, seed, threads, scale, certificates, reports, shard, campaign, resume, noProgress,
         };
-        command.SetAction(r => Run(new Settings(r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), r.GetValue(scale), r.GetValue(certificates)!, r.GetValue(reports)!,
+        command.SetAction(r => Run(new Settings(r.GetValue(assembly), r.GetValue(filter)!, r.GetValue(seed)!, r.GetValue(threads), r.GetValue(scale), r.GetValue(certificates)!, r.GetValue(reports)!,
             r.GetValue(shard), r.GetValue(campaign), r.GetValue(resume), ProgressDisplay.Enabled(io.Err, r.GetValue(noProgress))), io));
         return command;
     }
 
-    private sealed record Settings(string Filter, Core.Randomness.Seed RunSeed, int Threads, int Scale, string Certificates, string Reports, (int Index, int Count)? Shard, string? Campaign, bool Resume, bool Progress);
+    private sealed record Settings(string? Assembly, string Filter, Core.Randomness.Seed RunSeed, int Threads, int Scale, string Certificates, string Reports, (int Index, int Count)? Shard, string? Campaign, bool Resume, bool Progress);
 
     private static int Run(Settings settings, CliOutput io)
     {
-        var (filter, runSeed, threads, scale, certificates, reports, shard, campaign, resume, progress) = settings;
+        var (assembly, filter, runSeed, threads, scale, certificates, reports, shard, campaign, resume, progress) = settings;
         var (stdout, stderr) = (io.Out, io.Err);
-        var statements = SelectStatements(filter, shard, scale);
+        var statements = SelectStatements(assembly, filter, shard, scale);
         // SIGINT/SIGTERM stop the run between statements: every certificate on disk is then complete (atomic writes)
         // and 'vd verify --resume' finishes the run byte-identically (see Interruption).
         using var interruption = new Interruption(stderr, "verify");
@@ -109,9 +109,9 @@ public static class VerifyCommand
     }
 
     /// <summary>The statements of this run (the filter, then the shard), their scaled budgets checked against the input limits.</summary>
-    private static List<Theorems.Model.Statement> SelectStatements(string filter, (int Index, int Count)? shard, int scale)
+    private static List<Theorems.Model.Statement> SelectStatements(string? assembly, string filter, (int Index, int Count)? shard, int scale)
     {
-        var matching = Catalog.All.Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
+        var matching = StatementLookup.Statements(assembly).Where(s => StatementLookup.MatchesGlob(s.Id.ToString(), filter)).ToList();
         if (matching.Count == 0)
         {
             throw new UsageException($"--filter '{filter}' matches no statement id");
