@@ -14,7 +14,7 @@ public sealed class AssemblyOptionTests
 
     public static IEnumerable<object[]> Verbs() =>
     [
-        [new[] { "verify", "--certificates", "c", "--reports", "r", "--no-progress" }],
+        [new[] { "verify", "--no-progress" }], // Relocate adds --certificates/--reports inside the temp folder (an option given twice is a parse error)
         [new[] { "check", "X.Y" }],
         [new[] { "show", "X.Y" }],
         [new[] { "list" }],
