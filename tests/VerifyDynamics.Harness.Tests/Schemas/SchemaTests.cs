@@ -194,15 +194,19 @@ public sealed class SchemaTests
     }
 
     [Fact]
-    public void AProvenanceMember_IsAccepted()
+    public void TheBuildsSourceId_IsRequired_AndIsATreeId()
     {
-        // Reserved for the build's provenance (commit / source id), which a concurrent change adds to the writer.
+        // Provenance: tools.source is the git tree id of the source that built vd (BuildInfo.SourceId).
         var c = JsonNode.Parse(File.ReadAllText(RepositoryFiles.PathOf("certificates/ACGH19/Thm1.json")))!.AsObject();
-        c["provenance"] = "4afb641";
         c["tools"]!["commit"] = "4afb641";
-        AssertValid(CertificateSchema, c.ToJsonString(), "a certificate with a provenance member and a tools.commit");
-        c["provenance"] = 7;
-        AssertInvalid(CertificateSchema, c.ToJsonString(), "a certificate whose provenance is a number", "/provenance: ");
+        AssertValid(CertificateSchema, c.ToJsonString(), "a certificate with a further tools entry");
+        c["tools"]!["source"] = "4afb641";
+        AssertInvalid(CertificateSchema, c.ToJsonString(), "a certificate whose source id is not a tree id", "/tools/source: ");
+        c["tools"]!.AsObject().Remove("source");
+        AssertInvalid(CertificateSchema, c.ToJsonString(), "a certificate without its build's source id", "/tools: required");
+        c["tools"]!["source"] = "unknown";
+        c["provenance"] = "4afb641";
+        AssertInvalid(CertificateSchema, c.ToJsonString(), "a certificate with an unknown top-level member", "/provenance: ");
     }
 
     /// <summary>Instance documents the reader rejects, with the JSON path the schema must name too.</summary>
