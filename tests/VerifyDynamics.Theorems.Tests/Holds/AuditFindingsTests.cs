@@ -1,0 +1,55 @@
+using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Theorems.Model;
+using Xunit;
+
+namespace VerifyDynamics.Theorems.Tests.Holds;
+
+/// <summary>
+/// Regression tests for the hostile-referee audit of 2026-12-07 (notes/audit/SUMMARY.md): each fails on the behaviour the
+/// audit found hollow (EC21.Cor4 accepting β = 0 / zero GD steps; JGGSH21.Lemma45 trivial obligations at the wrong p;
+/// JGGSH21.Lemma15 checking only "¾η ⇒ η/2" and not storing θ_0).
+/// </summary>
+public sealed class AuditFindingsTests
+{
+    private static Instance Quadratic(string family, double lambda, double z0, double horizon, double eps) =>
+        new Instance { Family = family }
+            .WithMatrix("lambda", Matrix<double>.Build.Dense(1, 1, lambda))
+            .WithMatrix("z0", Matrix<double>.Build.Dense(1, 1, z0))
+            .WithMatrix("dz", Matrix<double>.Build.Dense(1, 1, 0.0))
+            .WithScalar("horizon", horizon).WithScalar("epsilon", eps);
+
+    [Fact]
+    public void Cor4_RejectsBetaZero()
+    {
+        // f ≡ 0 (the only λ_i is 0): β = 0, the corollary's c and bound are +∞ and GD takes no step (audit: trial 10 passed).
+        var s = Catalog.Get("EC21.Cor4");
+        var check = s.Hypotheses.Validate(Quadratic("convex", 0, 1.3, 1, 0.1), s.DefaultConstants());
+        Assert.False(check.Satisfied);
+        Assert.Contains("β > 0", check.Failed);
+    }
+
+    [Fact]
+    public void Cor4_RejectsZeroGradientDescentSteps()
+    {
+        // β = 0.01 > 0 but the bound (≈ 33) exceeds t̃ = 1: ⌊t̃/η⌋ = 0, nothing to check.
+        var s = Catalog.Get("EC21.Cor4");
+        var check = s.Hypotheses.Validate(Quadratic("strongly-convex", 0.01, 1, 1, 0.5), s.DefaultConstants());
+        Assert.False(check.Satisfied);
+        Assert.Contains("GD step", check.Failed);
+        // A stiff instance with many steps stays accepted.
+        Assert.True(s.Hypotheses.Validate(Quadratic("strongly-convex", 4, 1, 1, 0.5), s.DefaultConstants()).Satisfied);
+    }
+
+    [Fact]
+    public void Cor4_GeneratorNeverProducesBetaZero()
+    {
+        var s = Catalog.Get("EC21.Cor4");
+        var root = new Rng(new Seed(20261207));
+        for (int i = 0; i < 300; i++)
+        {
+            var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(root.NextUInt64())), s.DefaultConstants(), i));
+            Assert.True(s.Hypotheses.Validate(x, s.DefaultConstants()).Satisfied, $"trial {i}: {s.Hypotheses.Validate(x, s.DefaultConstants()).Failed}");
+        }
+    }
+}
