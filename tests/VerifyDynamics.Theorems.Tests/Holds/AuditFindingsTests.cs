@@ -52,4 +52,32 @@ public sealed class AuditFindingsTests
             Assert.True(s.Hypotheses.Validate(x, s.DefaultConstants()).Satisfied, $"trial {i}: {s.Hypotheses.Validate(x, s.DefaultConstants()).Failed}");
         }
     }
+
+    [Theory]
+    [InlineData("1/3")]
+    [InlineData("1/2")]
+    [InlineData("2/3")]
+    public void Lemma45_ObligationsAreTheScalarStepAtEveryGeneratedP(string p)
+    {
+        var s = Catalog.Get("JGGSH21.Lemma45");
+        var ids = s.Obligations.Select(o => o.Id).ToList();
+        Assert.Contains($"step[p={p}]", ids);
+        Assert.Contains($"step-smooth[p={p}]", ids);
+        // The radius obligation names the constant, so --set delta0_factor re-derives it.
+        Assert.Contains("delta0_factor", s.Obligations.Single(o => o.Id == $"step[p={p}]").ConstantNames);
+    }
+
+    [Fact]
+    public void Lemma45_NewSingularValueDirectionIsProbedUpToTheClaimedRadius()
+    {
+        var s = Catalog.Get("JGGSH21.Lemma45");
+        var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(5)), s.DefaultConstants(), 0));
+        Assert.True(s.Hypotheses.Validate(x, s.DefaultConstants()).Satisfied);
+        var set = s.Conclusion(x, s.DefaultConstants(), Precision.Standard);
+        var atDelta0 = set.Margins.Single(m => m.Name.Contains("δ = 1δ_0", StringComparison.Ordinal));
+        Assert.True(atDelta0.Holds);
+        // Probes beyond δ_0 are observations, and the change along the direction turns negative within 10δ_0.
+        Assert.DoesNotContain(set.Margins, m => m.Name.Contains("δ = 2δ_0", StringComparison.Ordinal));
+        Assert.InRange(set.Observations!["first δ/δ_0 probed with a negative new-singular-value change (0: none up to 10)"], 1.5, 10);
+    }
 }
