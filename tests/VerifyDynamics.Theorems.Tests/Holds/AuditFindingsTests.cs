@@ -80,4 +80,38 @@ public sealed class AuditFindingsTests
         Assert.DoesNotContain(set.Margins, m => m.Name.Contains("δ = 2δ_0", StringComparison.Ordinal));
         Assert.InRange(set.Observations!["first δ/δ_0 probed with a negative new-singular-value change (0: none up to 10)"], 1.5, 10);
     }
+
+    [Fact]
+    public void Lemma15_StoresThetaZeroAndChecksTheProbabilityClaimOnEveryTrial()
+    {
+        var s = Catalog.Get("JGGSH21.Lemma15");
+        var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(3)), s.DefaultConstants(), 0));
+        int depth = (int)x.Scalar("L");
+        for (int l = 1; l <= depth; l++)
+        {
+            Assert.True(x.Matrices.ContainsKey($"W{l}"), $"θ_0 layer W{l} stored");
+        }
+        var set = s.Conclusion(x, s.DefaultConstants(), Precision.Standard);
+        Assert.Contains(set.Margins, m => m.Name.StartsWith("CP upper bound of P(λ_min(Θ(θ_0)) ≥ η/2)", StringComparison.Ordinal));
+        Assert.Contains(set.Observations!.Keys, k => k.StartsWith("λ_min(Θ(θ_0))/η − 1/2", StringComparison.Ordinal));
+        Assert.Contains(set.Observations!.Keys, k => k.StartsWith("Monte Carlo failure frequency", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lemma15_AnInitializationBelowHalfEtaIsNotCountedAsTheClaimHolding()
+    {
+        // Audit: λ_min(Θ(θ_0))/η = 0.46 < 1/2 was reported holding because only "¾η ⇒ η/2" was checked. Now the trial carries
+        // the Monte Carlo margin and records the failure at θ_0; the frequency of such failures at L = 3, w = 32, n = 3 is large.
+        var s = Catalog.Get("JGGSH21.Lemma15");
+        var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(8)), s.DefaultConstants(), 0))
+            .WithScalar("L", 3).WithScalar("n", 3).WithScalar("w", 32).WithScalar("sigma", 1);
+        var rng = new Rng(new Seed(9));
+        double std = Math.Sqrt(Math.Pow(32, -2.0 / 3));
+        x = x.WithMatrix("W1", Matrix<double>.Build.Dense(32, 3, (_, _) => std * rng.NextGaussian()))
+            .WithMatrix("W2", Matrix<double>.Build.Dense(32, 32, (_, _) => std * rng.NextGaussian()))
+            .WithMatrix("W3", Matrix<double>.Build.Dense(3, 32, (_, _) => std * rng.NextGaussian()));
+        var set = s.Conclusion(x, s.DefaultConstants(), Precision.Standard);
+        Assert.True(set.Observations!["Monte Carlo failure frequency of λ_min(Θ(θ_0)) ≥ η/2"] > 0.05);
+        Assert.Contains(set.Margins, m => m.Name.StartsWith("CP upper bound", StringComparison.Ordinal));
+    }
 }
