@@ -9,10 +9,18 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// C^Sch_{p,λ} = C + λ‖·‖_p^p restricted to {rank ≤ k} is a local minimizer on all matrices.
 /// Formalisation note: C(A) = ‖A − B‖_F² with B = diag(b_1 &gt; … &gt; b_n), n ∈ 2..4; the restricted local minimizer is the
 /// prefix A = diag(τ_1, …, τ_k, 0, …) with τ_i the positive local minimizer of (τ − b_i)² + λτ^p (Newton), λ small enough
-/// that it exists. Probes: random Δ of size δ = δ_0·10^{−j} (j = 1..3), δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)} the scale below
-/// which new singular values cost more than they gain (catalog, derived); 6 directions per size; margin
-/// C^Sch(A + Δ) − C^Sch(A) ≥ −tol, with the cost difference in the cancellation-free form 2⟨A − B, Δ⟩ + ‖Δ‖² and the
-/// Schatten difference's tolerance from Weyl's bound (<see cref="SchattenTools.PowerPRounding"/>).
+/// that it exists. δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)} is the scale below which a new singular value ε costs more (λε^p) than
+/// the first-order gain (‖∇C‖_op ε) — the proof's "d/dx x^p = +∞ at 0" made quantitative (catalog, derived). The lemma
+/// claims local minimality; the check reads it as "on the ball of radius κδ_0" (κ = <c>delta0_factor</c>, 1). Probes:
+/// (a) random Δ of size δ_0·10^{−j} (j = 1..3), 6 directions per size; (b) the new-singular-value direction Δ = δE_{k+1,k+1}
+/// (the one the proof is about, binding since ‖∇C‖_op = 2b_{k+1}) at δ/δ_0 ∈ {0.1, 0.2, 0.5, 1, 2, 5, 10}. A probe is a
+/// margin C^Sch(A + Δ) − C^Sch(A) ≥ −tol only if δ ≤ κδ_0 (where the property is claimed); beyond, the change is recorded
+/// as an observation (it turns negative: the radius is not vacuous, and a wrong δ_0 scaling, κ &gt; 1 or p = 1 is refuted).
+/// Along (b) the exact change is λδ^p − ‖∇C‖_opδ + δ², = δ_0² at δ = δ_0 (utilization ≈ 1 − δ_0/‖∇C‖_op). The cost
+/// difference in the cancellation-free form 2⟨A − B, Δ⟩ + ‖Δ‖², the Schatten difference's tolerance from Weyl's bound
+/// (<see cref="SchattenTools.PowerPRounding"/>). Obligations: the scalar step λε^p − ‖∇C‖ε &gt; 0 on 0 &lt; ε &lt; κδ_0 at each
+/// p used, and its form with a generic 2-smooth remainder, λε^p − ‖∇C‖ε − ε² &gt; 0 on 0 &lt; ε ≤ δ_0/2 when δ_0 ≤ ‖∇C‖_op/2
+/// (validated), in the normalisation ε = s^b δ_0 for p = a/b (so λ = ‖∇C‖δ_0^{1−p} and the claim is polynomial in s).
 /// p ∈ {1/3, 1/2, 2/3}; the case p = 0 (rank) is not generated.
 /// </summary>
 public static class Lemma45
@@ -24,17 +32,45 @@ public static class Lemma45
         Kind = StatementKind.Lemma,
         Title = "p < 1: rank-restricted local minima are local minima",
         Text = "For p < 1, a local minimizer of C + λ‖·‖_p^p on {rank ≤ k} is an unrestricted local minimizer.",
-        FormalisationNote = "Whitened diagonal instances; sampled probes below the scale δ_0.",
-        Fidelity = Fidelity.Restricted("whitened diagonal instances, n ≤ 4, p ∈ {1/3, 1/2, 2/3}; local minimality only sampled by probes below δ_0"),
+        FormalisationNote = "Whitened diagonal instances; 'local minimizer' read as 'minimizer on the ball of radius κδ_0', δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)}, κ = delta0_factor = 1; random probes at δ_0·10^{−1..−3} and new-singular-value probes at [0.1, 10]·δ_0, failures counted only within κδ_0.",
+        Constants =
+        [
+            new NamedConstant("delta0_factor", Rational.Of(1), "radius κ of the ball B(A, κδ_0), δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)}, on which minimality is checked (derived: 1; > 1 is false along the new-singular-value direction)"),
+        ],
+        Fidelity = Fidelity.Restricted("whitened diagonal instances, n ≤ 4, p ∈ {1/3, 1/2, 2/3}; local minimality read on the ball of radius δ_0 and only sampled (random probes below δ_0, the new-singular-value direction up to δ_0)"),
         Hypotheses = new Hypotheses("b_i descending in [0.5, 3], n ∈ 2..4, k ∈ 1..n−1, p ∈ {1/3, 1/2, 2/3}, λ = 0.1·b_k^{2−p}·[0.1, 1]", ctx => Generate(ctx, null), Validate),
-        Conclusion = (x, k, p) => Conclude(x),
+        Conclusion = (x, k, p) => Conclude(x, k),
         DefaultTrials = 30,
+        Obligations = [.. ScalarStep()],
         Variants =
         [
             Variant.Mutant("NuclearNormP1", "p = 1 (nuclear norm) with λ < 2b_{k+1}: the restricted minimizer is not a local minimizer, refuted",
                 s => s.WithHypotheses("p = 1, λ = b_{k+1}·[0.2, 1]", ctx => Generate(ctx, 1.0), (x, k) => HypothesesCheck.Ok), trials: 6),
+            Variant.ConstantChanged(VariantRole.Mutant, "RadiusThreeDelta0", "minimality claimed on the ball of radius 3δ_0 (a wrong δ_0 scaling): refuted along the new-singular-value direction at δ = 2δ_0",
+                new NamedConstant("delta0_factor", Rational.Of(1), ""), Rational.Of(3), trials: 6),
         ],
     };
+
+    /// <summary>
+    /// The proof's scalar step at each p = a/b used, normalised by ε = s^b·δ_0 (so λε^p − ‖∇C‖ε = ‖∇C‖δ_0(s^a − s^b) with
+    /// λ = ‖∇C‖δ_0^{1−p}): positive for ε &lt; κδ_0; with a generic 2-smooth remainder (−ε², r = δ_0/‖∇C‖ ≤ 1/2) positive for
+    /// ε ≤ δ_0/2. p = 1 (a = b) is the wrong variant: no radius.
+    /// </summary>
+    private static IEnumerable<ObligationSpec> ScalarStep()
+    {
+        // The p = a/b generated (static initialisation order: kept local, the Statement property is built first).
+        (int A, int B)[] exponents = [(1, 3), (1, 2), (2, 3)];
+        foreach (var (a, b) in exponents)
+        {
+            string p = $"p={a}/{b}";
+            yield return new ObligationSpec($"step[{p}]", $"JGGSH21 Lemma 45 proof, λε^p − ‖∇C‖ε > 0 for 0 < ε < κδ_0 (ε = s^{b}δ_0)",
+                $"forall s in (0, inf): s^{b} < {{delta0_factor}} -> s^{a} - s^{b} > 0");
+            yield return new ObligationSpec($"step-smooth[{p}]", $"JGGSH21 Lemma 45 proof, λε^p − ‖∇C‖ε − ε² > 0 for 0 < ε ≤ δ_0/2 (ε = s^{b}δ_0, r = δ_0/‖∇C‖ ≤ 1/2)",
+                $"forall s in (0, inf), r in [0, 1/2]: s^{b} <= 1/2 -> s^{a} - s^{b} - r*s^{2 * b} > 0");
+        }
+        yield return new ObligationSpec("step[p=1].wrong-exponent", "JGGSH21 Lemma 45 with p = 1: λε − ‖∇C‖ε > 0 needs λ > ‖∇C‖, no radius",
+            "forall s in (0, inf): s < 1 -> s - s > 0", ObligationExpectation.Fails);
+    }
 
     private static Instance Generate(TrialContext ctx, double? forceP)
     {
@@ -78,13 +114,18 @@ public static class Lemma45
             stationary &= t > 0 && Math.Abs(2 * (t - b[i, i]) + lambda * p * Math.Pow(t, p - 1)) <= Tolerance.Gamma(64) * (b[i, i] + lambda);
             convex &= 2 + lambda * p * (p - 1) * Math.Pow(t, p - 2) > 0;
         }
+        double gradOp = (2 * (a - b)).L2Norm();
+        double delta0 = Math.Pow(lambda / gradOp, 1 / (1 - p));
         return HypothesesCheck.All(
             (p >= 0 && p < 1, "0 ≤ p < 1"), (lambda > 0, "λ > 0"),
+            (kk < a.RowCount, "k < n (a new singular value can be added)"),
+            (delta0 <= gradOp / 2, "δ_0 ≤ ‖∇C(A)‖_op/2 (the range of the step-smooth obligations)"),
             (stationary && convex, "A is a (strict) local minimizer on {rank ≤ k}: each τ_i is a positive strict local minimizer of (τ − b_i)² + λτ^p"));
     }
 
-    private static MarginSet Conclude(Instance x)
+    private static MarginSet Conclude(Instance x, ConstantValues constants)
     {
+        double radiusFactor = constants.Double("delta0_factor");
         double p = x.Scalar("p"), lambda = x.Scalar("lambda");
         var a = x.Matrix("A");
         var b = x.RequireTarget;
@@ -112,6 +153,40 @@ public static class Lemma45
                 margins.Add(Margin.Bound($"C^Sch(A + Δ) − C^Sch(A), δ = δ_0·1e−{j}", change, Math.Max(Math.Abs(costChange), 1e-300), tol));
             }
         }
-        return new MarginSet(margins).WithObservation("δ_0", delta0);
+        // The new-singular-value direction E_{k+1,k+1} from 0.1δ_0 to 10δ_0: a margin within the claimed radius κδ_0, beyond
+        // it an observation (the change turns negative there, which is what makes the radius a real claim).
+        int kk = (int)x.Scalar("k");
+        var observations = new List<(string, double)>();
+        double? firstNegative = null;
+        foreach (double ratio in new[] { 0.1, 0.2, 0.5, 1, 2, 5, 10 })
+        {
+            double delta = ratio * delta0;
+            var d = Matrix<double>.Build.Dense(n, n);
+            d[kk, kk] = delta;
+            double costChange = 2 * EscapeNumerics.Inner(a - b, d) + delta * delta;
+            double change = costChange + lambda * (SchattenTools.PowerP(a + d, p) - baseSchatten);
+            var tol = SchattenTools.PowerPRounding(a + d, p).Plus(baseTol).Scaled(lambda, "λ")
+                .Plus(Tolerance.FromRounding(4 * n * n, delta * (a - b).FrobeniusNorm(), "δ‖A − B‖"));
+            double scale = Math.Max(Math.Abs(costChange), 1e-300);
+            if (delta <= radiusFactor * delta0 * (1 + 1e-12))
+            {
+                margins.Add(Margin.Bound($"C^Sch(A + δE_{{k+1,k+1}}) − C^Sch(A), δ = {ratio:0.#}δ_0 (new singular value)", change, scale, tol));
+            }
+            else
+            {
+                observations.Add(($"new-singular-value change/|cost change| at δ = {ratio:0.#}δ_0 (beyond the claimed radius)", change / scale));
+            }
+            if (change < -tol.Absolute && firstNegative is null)
+            {
+                firstNegative = ratio;
+            }
+        }
+        var set = new MarginSet(margins).WithObservation("δ_0", delta0).WithObservation("δ_0/‖∇C(A)‖_op", delta0 / gradOp)
+            .WithObservation("first δ/δ_0 probed with a negative new-singular-value change (0: none up to 10)", firstNegative ?? 0);
+        foreach (var (name, value) in observations)
+        {
+            set = set.WithObservation(name, value);
+        }
+        return set;
     }
 }

@@ -72,8 +72,6 @@ public sealed class Jggsh21Obligations : IObligationBank
             {
                 Add("Lemma35", $"telescoping[k={l + 1}]", "JGGSH21 Lemma 35", $"forall x in R, y in R: x^{l} - y^{l} = (x - y)*({string.Join(" + ", Enumerable.Range(0, l).Select(i => $"x^{i}*y^{l - 1 - i}"))})", note: $"k = {l + 1}, family k = 4..{MaxDepth + 1}");
                 Add("Lemma35", $"telescoping[k={l + 1}].wrong-exponent", "JGGSH21 Lemma 35", $"forall x in R, y in R: x^{l} - y^{l} = (x - y)*({string.Join(" + ", Enumerable.Range(0, l - 1).Select(i => $"x^{i}*y^{l - 1 - i}"))})", Fails);
-                Add("Lemma45", $"core[L={l}]", "JGGSH21 Lemma 45 (p = 2/L, eps = tau^L)", $"forall tau in (0, inf), g in R, kappa in R, lam in R: g*tau^{l - 2} + kappa*tau^{2 * l - 2} < lam -> lam*tau^2 - g*tau^{l} - kappa*tau^{2 * l} > 0", note: Family(l, 3));
-                Add("Lemma45", $"core[L={l}].wrong-constant", "JGGSH21 Lemma 45", $"forall tau in (0, inf), g in R, kappa in R, lam in R: g*tau^{l - 2} + kappa*tau^{2 * l - 2} < 2*lam -> lam*tau^2 - g*tau^{l} - kappa*tau^{2 * l} > 0", Fails, Family(l, 3));
                 Add("Lemma24", $"margin[L={l}]", "JGGSH21 Lemma 24", $"forall s1 in (0, inf), si in [0, s1): 2*(s1 - si)*{l}^(-({l} - 2)/2) > 0 && 2*(s1 + si)*{l}^(-({l} - 2)/2) > 0", note: Family(l, 3));
                 Add("Lemma24", $"margin[L={l}].wrong-constant", "JGGSH21 Lemma 24 with s_i <= s_1", $"forall s1 in (0, inf), si in [0, s1]: 2*(s1 - si)*{l}^(-({l} - 2)/2) > 0", Fails, Family(l, 3));
             }
