@@ -22,6 +22,30 @@ public static class RungeKuttaTableaus
         [1.0, 2.0, 2.0, 1.0],
         6.0);
 
+    /// <summary>
+    /// The Dormand–Prince 5(4) pair DOPRI5 (Dormand &amp; Prince 1980; HNW I, §II.5, Table 5.2; Hairer's <c>dopri5.f</c>):
+    /// seven stages, the seventh evaluated at (t + h, y_new) and reused as the next step's first (FSAL); the 5th-order
+    /// solution is propagated and E = b − b̂ (on all seven stages) gives the 4th-order error estimate h·Σ E_s k_s.
+    /// Coefficients are the exact fractions of the table, each rounded once to a double.
+    /// </summary>
+    public static EmbeddedPair DormandPrince54 { get; } = new(
+        "Dormand–Prince 5(4)",
+        5,
+        4,
+        [0.0, 1.0, 3.0, 4.0, 8.0, 1.0, 1.0],
+        [1.0, 5.0, 10.0, 5.0, 9.0, 1.0, 1.0],
+        [
+            [],
+            [1.0 / 5],
+            [3.0 / 40, 9.0 / 40],
+            [44.0 / 45, -56.0 / 15, 32.0 / 9],
+            [19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729],
+            [9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656],
+            [35.0 / 384, 0.0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84],
+        ],
+        [35.0 / 384, 0.0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84, 0.0],
+        [71.0 / 57600, 0.0, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40]);
+
     /// <summary>The Dormand–Prince 8(5,3) pair with its 7th-order dense output.</summary>
     public static class Dop853
     {
@@ -184,4 +208,20 @@ public static class RungeKuttaTableaus
 public sealed record ExplicitTableau(string Name, int Order, double[] C, double[][] A, double[] BNumerators, double BDenominator)
 {
     public int Stages => C.Length;
+}
+
+/// <summary>
+/// An embedded explicit Runge–Kutta pair for adaptive runs of <see cref="EmbeddedRungeKutta"/>: nodes c_s = CNumerators[s] /
+/// CDenominators[s] (a stage time is t + (CNumerators[s]·h)/CDenominators[s], so c = 1/5 gives t + h/5 exactly as written),
+/// strictly lower-triangular a (row s has s entries), weights B of the propagated solution (order <see cref="Order"/>) and
+/// error weights E = b − b̂ (the embedded solution has order <see cref="EmbeddedOrder"/>). When the last row of A equals B the
+/// pair is FSAL: the last stage is f(t + h, y_new) and becomes the next step's first stage.
+/// </summary>
+public sealed record EmbeddedPair(
+    string Name, int Order, int EmbeddedOrder, double[] CNumerators, double[] CDenominators, double[][] A, double[] B, double[] E)
+{
+    public int Stages => CNumerators.Length;
+
+    /// <summary>True when the last stage is f(t + h, y_new), i.e. the last row of A is B without its last entry.</summary>
+    public bool FirstSameAsLast => A[^1].Length == Stages - 1 && A[^1].SequenceEqual(B.Take(Stages - 1));
 }

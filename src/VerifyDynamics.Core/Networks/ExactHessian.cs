@@ -8,7 +8,7 @@ namespace VerifyDynamics.Core.Networks;
 /// <item><see cref="DeepLinear"/>: EC21 Lemma 5 (Eq. 12) assembled block by block.</item>
 /// <item><see cref="Homogeneous"/>: EC21 Lemma 9 (Eq. 16) per sample with frozen masks, pulled back through the
 /// layer maps (Lemma 21 / Eq. 30 for weight sharing).</item>
-/// <item><see cref="FromHessianVectorProducts"/> (d HVPs, symmetrized) and <see cref="FiniteDifference"/> (central
+/// <item><see cref="FromHessianVectorProducts(IDifferentiableObjective, double[])"/> (d HVPs, symmetrized) and <see cref="FiniteDifference"/> (central
 /// differences of the exact gradient): independent cross-checks.</item>
 /// <item><see cref="Lemma5QuadraticForm"/>: the right-hand side of Eq. 12 evaluated directly for one Δθ.</item>
 /// </list>
@@ -282,15 +282,18 @@ public static class ExactHessian
     }
 
     /// <summary>Column b = ∇²f(θ)e_b by the analytic HVP, then ½(H + Hᵀ).</summary>
-    public static Matrix<double> FromHessianVectorProducts(IDifferentiableObjective f, double[] theta)
+    public static Matrix<double> FromHessianVectorProducts(IDifferentiableObjective f, double[] theta) =>
+        FromHessianVectorProducts(f.Dimension, v => f.HessianVectorProduct(theta, v));
+
+    /// <summary>Column b = hvp(e_b) for a Hessian-vector product on R^d (d small), then ½(H + Hᵀ).</summary>
+    public static Matrix<double> FromHessianVectorProducts(int d, Func<double[], double[]> hvp)
     {
-        int d = f.Dimension;
         var h = Matrix<double>.Build.Dense(d, d);
         for (int b = 0; b < d; b++)
         {
             var e = new double[d];
             e[b] = 1;
-            h.SetColumn(b, f.HessianVectorProduct(theta, e));
+            h.SetColumn(b, hvp(e));
         }
         return (h + h.Transpose()) / 2;
     }

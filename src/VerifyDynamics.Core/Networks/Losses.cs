@@ -268,6 +268,21 @@ public sealed class FrobeniusTargetLoss(Matrix<double> target) : IEndToEndLoss
     public Matrix<double> HessianApply(Matrix<double> w, Matrix<double> dw) => dw.Clone();
 }
 
+/// <summary>
+/// φ(W) = ⟨G, W⟩ = Tr[GᵀW], linear in W: gradient G, Hessian 0. Pulled back through a deep linear network it is JGGSH21's
+/// L-homogeneous part H(θ) = Tr[GᵀA_θ] of a matrix cost at the saddle θ = 0 (G = ∇C(0)).
+/// </summary>
+public sealed class LinearEndToEndLoss(Matrix<double> g) : IEndToEndLoss
+{
+    public Matrix<double> G { get; } = g;
+
+    public double Value(Matrix<double> w) => G.PointwiseMultiply(w).Enumerate().Sum();
+
+    public Matrix<double> Gradient(Matrix<double> w) => G;
+
+    public Matrix<double> HessianApply(Matrix<double> w, Matrix<double> dw) => Matrix<double>.Build.Dense(G.RowCount, G.ColumnCount);
+}
+
 /// <summary>φ(W) = (1/m) Σ_i ℓ(W x_i, y_i) on data X ∈ R^{d_0×m}, Y ∈ R^{d_n×m} (EC21 Eq. 11).</summary>
 public sealed class DataLoss : IEndToEndLoss
 {
