@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
@@ -9,8 +10,8 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// <summary>
 /// Paper-local numerics for JGGSH21 App B.3–D (second half of the paper): the homogeneous cost
 /// H(θ) = Tr[GᵀA_θ] at the saddle 0, exact Hessian-vector products of matrix costs through the
-/// product θ ↦ A_θ (dual-number products, no finite differences), a flat parameter vector, an
-/// adaptive Dormand–Prince integrator with a two-tolerance error estimate, and Clopper–Pearson bounds.
+/// product θ ↦ A_θ (Core's exact deep-linear HVP), a flat parameter vector, the gradient-flow fields and their two-tolerance
+/// solve (Core's Dormand–Prince 5(4)), and Clopper–Pearson bounds (Core's).
 /// Layers are stored W_1 first (as <see cref="Core.Networks.DeepLinearNetwork"/>); the paper's θ = (W_L, …, W_1)
 /// order only matters for printing. Names differ from the shared Costs/ helpers of the first half on purpose.
 /// </summary>
@@ -42,78 +43,13 @@ public static class EscapeNumerics
     /// <summary>∇H(θ): the chain gradient with the constant end-to-end gradient G.</summary>
     public static Matrix<double>[] HGradient(Matrix<double> g, IReadOnlyList<Matrix<double>> layers) => ChainGradient(layers, g);
 
-    /// <summary>
-    /// Exact Hessian-vector product of θ ↦ C(A_θ) + λ‖θ‖² in direction V: prefix/suffix products in dual
-    /// arithmetic (X + εẊ), so the directional derivative of every gradient block is formed without differencing.
-    /// <paramref name="endToEndGradient"/> is ∇C(A), <paramref name="endToEndHessian"/> is (A, Ȧ) ↦ D∇C(A)[Ȧ].
-    /// </summary>
-    public static Matrix<double>[] HessianVector(
-        IReadOnlyList<Matrix<double>> layers,
-        IReadOnlyList<Matrix<double>> direction,
-        Func<Matrix<double>, Matrix<double>> endToEndGradient,
-        Func<Matrix<double>, Matrix<double>, Matrix<double>> endToEndHessian,
-        double lambda = 0)
-    {
-        int n = layers.Count;
-        var pre = new Matrix<double>[n + 1];
-        var dpre = new Matrix<double>[n + 1];
-        pre[0] = M.DenseIdentity(layers[0].ColumnCount);
-        dpre[0] = M.Dense(layers[0].ColumnCount, layers[0].ColumnCount);
-        for (int l = 1; l <= n; l++)
-        {
-            pre[l] = layers[l - 1] * pre[l - 1];
-            dpre[l] = direction[l - 1] * pre[l - 1] + layers[l - 1] * dpre[l - 1];
-        }
-        var suf = new Matrix<double>[n + 1];
-        var dsuf = new Matrix<double>[n + 1];
-        suf[n] = M.DenseIdentity(layers[n - 1].RowCount);
-        dsuf[n] = M.Dense(layers[n - 1].RowCount, layers[n - 1].RowCount);
-        for (int l = n - 1; l >= 0; l--)
-        {
-            suf[l] = suf[l + 1] * layers[l];
-            dsuf[l] = dsuf[l + 1] * layers[l] + suf[l + 1] * direction[l];
-        }
-        var a = pre[n];
-        var da = dpre[n];
-        var grad = endToEndGradient(a);
-        var dgrad = endToEndHessian(a, da);
-        var result = new Matrix<double>[n];
-        for (int l = 1; l <= n; l++)
-        {
-            // block ℓ = suf[ℓ]ᵀ ∇C pre[ℓ−1]ᵀ, differentiated factor by factor.
-            var s = suf[l];
-            var ds = dsuf[l];
-            var p = pre[l - 1];
-            var dp = dpre[l - 1];
-            result[l - 1] = ds.TransposeThisAndMultiply(grad).TransposeAndMultiply(p)
-                + s.TransposeThisAndMultiply(dgrad).TransposeAndMultiply(p)
-                + s.TransposeThisAndMultiply(grad).TransposeAndMultiply(dp)
-                + 2 * lambda * direction[l - 1];
-        }
-        return result;
-    }
-
-    /// <summary>Hessian-vector product of H(θ) = Tr[GᵀA_θ].</summary>
+    /// <summary>Hessian-vector product of H(θ) = Tr[GᵀA_θ] (Core's exact deep-linear HVP with the linear end-to-end loss ⟨G, ·⟩).</summary>
     public static Matrix<double>[] HHessianVector(Matrix<double> g, IReadOnlyList<Matrix<double>> layers, IReadOnlyList<Matrix<double>> direction) =>
-        HessianVector(layers, direction, _ => g, (a, da) => M.Dense(g.RowCount, g.ColumnCount));
+        Core.Networks.HessianVectorProduct.DeepLinear(new Core.Networks.DeepLinearNetwork(layers), new Core.Networks.LinearEndToEndLoss(g), direction);
 
-    /// <summary>Dense Hessian (P×P, symmetrized) from P Hessian-vector products; keep P small.</summary>
-    public static Matrix<double> DenseHessian(IReadOnlyList<Matrix<double>> layers, Func<Matrix<double>[], Matrix<double>[]> hvp)
-    {
-        int p = Count(layers);
-        var h = M.Dense(p, p);
-        for (int j = 0; j < p; j++)
-        {
-            var e = new double[p];
-            e[j] = 1;
-            var col = Flatten(hvp(Unflatten(e, layers)));
-            for (int i = 0; i < p; i++)
-            {
-                h[i, j] = col[i];
-            }
-        }
-        return 0.5 * (h + h.Transpose());
-    }
+    /// <summary>The dense Hessian of H(θ) = Tr[GᵀA_θ] (P×P, symmetrized), assembled by Core from P exact Hessian-vector products; keep P small.</summary>
+    public static Matrix<double> HHessian(Matrix<double> g, IReadOnlyList<Matrix<double>> layers) =>
+        Core.Networks.ExactHessian.FromHessianVectorProducts(Count(layers), e => Flatten(HHessianVector(g, layers, Unflatten(e, layers))));
 
     /// <summary>Sorted eigenvalues of a symmetric matrix.</summary>
     public static double[] Eigenvalues(Matrix<double> symmetric)
@@ -205,15 +141,12 @@ public static class EscapeNumerics
     }
 
     /// <summary>
-    /// One-sided Clopper–Pearson bounds for k successes in n Bernoulli trials at level <paramref name="level"/>
-    /// (the catalog's 1e−3): the exact binomial confidence bounds, no normal approximation.
+    /// One-sided Clopper–Pearson bounds for k successes in n Bernoulli trials at level <paramref name="level"/> (the catalog's
+    /// 1e−3): Core's exact binomial bounds (<see cref="Core.Statistics.ClopperPearson"/>, Beta quantiles bisected to adjacent
+    /// doubles); the vacuous (0, 1) when there are no trials.
     /// </summary>
-    public static (double Lower, double Upper) ClopperPearson(int k, int n, double level)
-    {
-        double lower = k == 0 ? 0 : MathNet.Numerics.Distributions.Beta.InvCDF(k, n - k + 1, level);
-        double upper = k == n ? 1 : MathNet.Numerics.Distributions.Beta.InvCDF(k + 1, n - k, 1 - level);
-        return (lower, upper);
-    }
+    public static (double Lower, double Upper) ClopperPearson(int k, int n, double level) =>
+        n == 0 ? (0, 1) : (Core.Statistics.ClopperPearson.Lower(k, n, level), Core.Statistics.ClopperPearson.Upper(k, n, level));
 
     /// <summary>
     /// A strict inequality lhs &gt; rhs: it holds when lhs − rhs exceeds the tolerance, is violated below −tol, and is
@@ -232,6 +165,14 @@ public static class EscapeNumerics
 
     /// <summary>Two-sided normal quantile z with P(|Z| &gt; z) = level, for CLT intervals on sample means.</summary>
     public static double NormalQuantile(double level) => MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - level / 2);
+
+    /// <summary>
+    /// The gradient flows of App C/D, integrated by Core's Dormand–Prince 5(4) (<see cref="EmbeddedRungeKutta.SolveWithErrorEstimate"/>)
+    /// at rtol 1e−8 (1e−10 on confirmation) and at rtol/1000: the tighter run's states, the distance between the runs as error
+    /// estimate; null when either run fails (blow-up, step collapse).
+    /// </summary>
+    public static EmbeddedRungeKutta.Solution? SolveFlow(Func<double, double[], double[]> rhs, double[] x0, IReadOnlyList<double> times, Precision precision) =>
+        EmbeddedRungeKutta.SolveWithErrorEstimate(rhs, x0, times, precision == Precision.Confirm ? 1e-10 : 1e-8);
 
     /// <summary>The gradient-flow vector field −∇H on the flat parameter vector.</summary>
     public static Func<double, double[], double[]> HFlow(Matrix<double> g, IReadOnlyList<Matrix<double>> shapes) =>

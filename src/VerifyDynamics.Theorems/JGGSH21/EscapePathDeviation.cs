@@ -55,7 +55,7 @@ internal static class EscapePathDeviation
         double TimeAt(double r) => depth == 2 ? Math.Log(r / delta) / a : (Math.Pow(delta, -(depth - 2)) - Math.Pow(r, -(depth - 2))) / ((depth - 2) * a);
         double[] times = [.. radii.Select(TimeAt)];
         var start = EscapeNumerics.Flatten([.. rho.Select(m => delta * m)]);
-        var sol = FlowIntegrator.SolveWithError(EscapeNumerics.CostFlow(mse.Gradient, 0, rho), start, times, precision);
+        var sol = EscapeNumerics.SolveFlow(EscapeNumerics.CostFlow(mse.Gradient, 0, rho), start, times, precision);
         if (sol is null)
         {
             return null;

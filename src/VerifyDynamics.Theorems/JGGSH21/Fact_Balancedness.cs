@@ -57,7 +57,7 @@ public static class Fact_Balancedness
         var b = x.RequireTarget;
         var flow = EscapeNumerics.CostFlow(a => 2 * (a - b), lambda, x.Weights);
         double[] times = [0.5, 1];
-        var sol = FlowIntegrator.SolveWithError(flow, EscapeNumerics.Flatten(x.Weights), times, precision);
+        var sol = EscapeNumerics.SolveFlow(flow, EscapeNumerics.Flatten(x.Weights), times, precision);
         var margins = new List<Margin>();
         for (int j = 0; j < times.Length; j++)
         {

@@ -75,7 +75,7 @@ public static class Fact_EscapeBasics
         double tEnd = Horizon(k, s, d0);
         double[] times = [tEnd / 4, tEnd / 2, tEnd];
         var start = EscapeNumerics.Flatten(rho).Select(z => d0 * z).ToArray();
-        var ray = FlowIntegrator.SolveWithError(flow, start, times, precision);
+        var ray = EscapeNumerics.SolveFlow(flow, start, times, precision);
         var unit = EscapeNumerics.Flatten(rho);
         for (int j = 0; j < times.Length; j++)
         {
@@ -99,7 +99,7 @@ public static class Fact_EscapeBasics
         double a = Math.Sqrt(EscapeNumerics.NormSquared(theta0));
         double tb = Horizon(k, sStar, a);
         double[] t4 = [tb / 3, 2 * tb / 3, tb];
-        var traj = FlowIntegrator.SolveWithError(flow, EscapeNumerics.Flatten(theta0), t4, precision);
+        var traj = EscapeNumerics.SolveFlow(flow, EscapeNumerics.Flatten(theta0), t4, precision);
         for (int j = 0; j < t4.Length; j++)
         {
             double t = t4[j];

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
@@ -65,8 +66,8 @@ public static class Fact_Inclusion
         // The gradient is mapped by the inclusion with zero fill: the claim is that padded entries receive no gradient.
         double dG = (wideNet.Gradient(itheta) - wideNet.ToVector(NetworkSymmetries.Include(narrow.Layers(g), Enumerable.Repeat(wide, narrow.Depth - 1).ToArray()))).L2Norm();
         double tol = p == Precision.Confirm ? 1e-10 : 1e-8;
-        var a = StepHalvingRk4Flow.Integrate(v => -narrow.Gradient(v), theta, 0.5, tol);
-        var b = StepHalvingRk4Flow.Integrate(v => -wideNet.Gradient(v), itheta, 0.5, tol);
+        var a = StepDoubling.Integrate(v => -narrow.Gradient(v), theta, 0.5, tol);
+        var b = StepDoubling.Integrate(v => -wideNet.Gradient(v), itheta, 0.5, tol);
         var ia = wideNet.ToVector(NetworkSymmetries.Include(narrow.Layers(a.State), Enumerable.Repeat(wide, narrow.Depth - 1).ToArray()));
         double dFlow = (b.State - ia).L2Norm();
         var flowTol = Tolerance.Heuristic(10 * (a.ErrorEstimate + b.ErrorEstimate) + Tolerance.Gamma(ops) * (ia.L2Norm() + 1), "10×(ODE error estimates) + rounding");

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using VerifyDynamics.Core.Costs;
+using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Theorems.Model;
@@ -78,8 +79,8 @@ public static class Fact_Rotation
         double dG = (net.Gradient(rtheta) - rg).L2Norm();
         double tol = p == Precision.Confirm ? 1e-10 : 1e-8;
         const double horizon = 0.5;
-        var a = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), theta, horizon, tol);
-        var b = StepHalvingRk4Flow.Integrate(v => -net.Gradient(v), rtheta, horizon, tol);
+        var a = StepDoubling.Integrate(v => -net.Gradient(v), theta, horizon, tol);
+        var b = StepDoubling.Integrate(v => -net.Gradient(v), rtheta, horizon, tol);
         var ra = net.ToVector(map(net.Layers(a.State)));
         double dFlow = (b.State - ra).L2Norm();
         var flowTol = Tolerance.Heuristic(10 * (a.ErrorEstimate + b.ErrorEstimate) * gScale + Tolerance.Gamma(ops) * (ra.L2Norm() + 1), "10×(ODE error estimates)·cond(R) + rounding");

@@ -58,8 +58,8 @@ public static class Lemma22
         double t = Fact_EscapeBasics.Horizon(k, sStar, lambda);
         var x0 = EscapeNumerics.Flatten(x.Weights);
         var flow = EscapeNumerics.HFlow(g, x.Weights);
-        var left = FlowIntegrator.SolveWithError(flow, x0.Select(z => lambda * z).ToArray(), [t], precision);
-        var right = FlowIntegrator.SolveWithError(flow, x0, [Math.Pow(lambda, k - 2 + exponentShift) * t], precision);
+        var left = EscapeNumerics.SolveFlow(flow, x0.Select(z => lambda * z).ToArray(), [t], precision);
+        var right = EscapeNumerics.SolveFlow(flow, x0, [Math.Pow(lambda, k - 2 + exponentShift) * t], precision);
         if (left is null || right is null)
         {
             return MarginSet.Of(Margin.Uncomputable("‖γ_H(t,λx_0) − λγ_H(λ^{k−2}t,x_0)‖"));

@@ -215,7 +215,7 @@ public static class Lemma25
         var layers = x.Weights;
         var m = MaxHessianEntry(g, layers);
         double scale = g.Enumerate().Max(Math.Abs);
-        var hess = EscapeNumerics.DenseHessian(layers, v => EscapeNumerics.HHessianVector(g, layers, v));
+        var hess = EscapeNumerics.HHessian(g, layers);
         double lambdaMin = EscapeNumerics.Eigenvalues(hess)[0];
         var margin = Margin.Bound("max_ij |HH(ρ)_ij| > 0, i.e. λ_min(HH(ρ)) ≤ −max_ij |HH(ρ)_ij| < 0 (exact; −1 encodes HH(ρ) ≡ 0)",
             m.Sign > 0 ? m.ToDouble() : -1, scale, Tolerance.Exact);

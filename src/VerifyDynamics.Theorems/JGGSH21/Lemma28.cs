@@ -105,7 +105,7 @@ public static class Lemma28
         // ‖∇H(x)‖ ≤ k‖H‖_b‖x‖^{k−1}: for k = 3 the norm cannot blow up before 1/(k(k−2)‖H‖_b); for k = 2 it grows at most like e^{2‖H‖_b t}.
         double horizon = 0.25 / (k * Math.Max(k - 2, 1) * hb);
         double[] times = [horizon / 2, horizon];
-        var hSol = FlowIntegrator.SolveWithError(Field(inst, false), x0, times, precision);
+        var hSol = EscapeNumerics.SolveFlow(Field(inst, false), x0, times, precision);
         if (hSol is null)
         {
             return MarginSet.Of(Margin.Uncomputable("flow integration"));
@@ -123,8 +123,8 @@ public static class Lemma28
             double alpha = Alphas[ai];
             var start = x0.Select(v => alpha * v).ToArray();
             double[] scaled = [.. times.Select(t => Math.Pow(alpha, 2 - k) * t)];
-            var cSol = FlowIntegrator.SolveWithError(Field(inst, true), start, scaled, precision);
-            var hScaled = FlowIntegrator.SolveWithError(Field(inst, false), start, scaled, precision);
+            var cSol = EscapeNumerics.SolveFlow(Field(inst, true), start, scaled, precision);
+            var hScaled = EscapeNumerics.SolveFlow(Field(inst, false), start, scaled, precision);
             if (cSol is null || hScaled is null)
             {
                 return MarginSet.Of(Margin.Uncomputable("flow integration"));

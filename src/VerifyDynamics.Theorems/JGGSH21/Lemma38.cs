@@ -47,7 +47,7 @@ public static class Lemma38
         bool modulated = inst.Scalar("modulated") == 1;
         double tStar = Math.Pow(x0, 1 - alpha) / (c * (alpha - 1));
         double[] times = [.. Enumerable.Range(1, 4).Select(j => j / 4.0 * 0.95 * tStar)];
-        var sol = FlowIntegrator.SolveWithError(
+        var sol = EscapeNumerics.SolveFlow(
             (t, x) => [c * Math.Pow(Math.Max(x[0], 0), alpha) * (modulated ? (1 + Math.Sin(omega * t + phi)) / 2 : 1)], [x0], times, precision);
         var margins = new List<Margin>();
         for (int j = 0; j < times.Length; j++)

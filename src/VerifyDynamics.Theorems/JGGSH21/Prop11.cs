@@ -126,7 +126,7 @@ public static class Prop11
             ds[n] = g.FrobeniusNorm();
             return ds;
         }
-        var sol = FlowIntegrator.SolveWithError(Rhs, state0, times, precision);
+        var sol = EscapeNumerics.SolveFlow(Rhs, state0, times, precision);
         if (sol is null)
         {
             return MarginSet.Of(Margin.Uncomputable("flow integration"));

@@ -1,3 +1,4 @@
+using VerifyDynamics.Core.Dynamics;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
@@ -154,12 +155,9 @@ public static class Prop23
         double h = 0.4 / s[0];
         var pre = new double[depth + 1][];
         var suf = new double[depth + 1][];
-        var k1 = new double[dim];
-        var k2 = new double[dim];
-        var k3 = new double[dim];
-        var k4 = new double[dim];
-        var tmp = new double[dim];
-        void Field(double[] rho, double[] outv)
+        var stepper = new RungeKuttaStepper(RungeKuttaTableaus.ClassicalRk4, dim);
+        var k1 = stepper.FirstStage;
+        void Field(double t, double[] rho, double[] outv)
         {
             Gradient(g, dims, rho, outv, pre, suf);
             double dot = 0, nn = 0;
@@ -184,31 +182,16 @@ public static class Prop23
             bool converged = false;
             for (int step = 0; step < 20000; step++)
             {
-                Field(rho, k1);
+                Field(0, rho, k1);
                 if (Math.Sqrt(k1.Sum(v => v * v)) <= 1e-8 * s[0])
                 {
                     converged = true;
                     break;
                 }
-                for (int i = 0; i < dim; i++)
-                {
-                    tmp[i] = rho[i] + 0.5 * h * k1[i];
-                }
-                Field(tmp, k2);
-                for (int i = 0; i < dim; i++)
-                {
-                    tmp[i] = rho[i] + 0.5 * h * k2[i];
-                }
-                Field(tmp, k3);
-                for (int i = 0; i < dim; i++)
-                {
-                    tmp[i] = rho[i] + h * k3[i];
-                }
-                Field(tmp, k4);
+                stepper.Step(Field, 0, rho, h, rho, firstStageKnown: true); // one classical RK4 step (Core), in place
                 double nrm = 0;
                 for (int i = 0; i < dim; i++)
                 {
-                    rho[i] += h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
                     nrm += rho[i] * rho[i];
                 }
                 nrm = Math.Sqrt(nrm);

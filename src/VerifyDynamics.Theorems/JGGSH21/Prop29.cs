@@ -164,7 +164,7 @@ public static class Prop29
             // Time at which the upper bound (speed s* − ε, the fastest growth allowed) reaches r: a lower bound for T.
             double tUp = depth == 2 ? Math.Log(r / n0) / -(sStar - eps) : (Math.Pow(n0, -(depth - 2)) - Math.Pow(r, -(depth - 2))) / ((depth - 2) * -(sStar - eps));
             double[] times = [.. Enumerable.Range(1, 8).Select(j => j / 8.0 * tUp)];
-            var sol = FlowIntegrator.SolveWithError(EscapeNumerics.CostFlow(mse.Gradient, 0, shapes), t0.ToArray(), times, precision);
+            var sol = EscapeNumerics.SolveFlow(EscapeNumerics.CostFlow(mse.Gradient, 0, shapes), t0.ToArray(), times, precision);
             if (sol is null)
             {
                 margins.Add(Margin.Uncomputable("flow integration"));

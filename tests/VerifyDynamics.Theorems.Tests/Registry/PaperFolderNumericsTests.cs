@@ -11,21 +11,21 @@ namespace VerifyDynamics.Theorems.Tests.Registry;
 /// <item>a Runge–Kutta stage combination written out (the step h times a stage vector k1..k4 in one statement);</item>
 /// <item>a forward/backward pass or HVP implemented here (a method named Forward, Backward, Backprop, Gradients,
 /// HessianVectorProduct, Hvp with a block body containing a loop; a one-line delegation to Core is fine);</item>
-/// <item>a Hessian assembled here (a method whose name contains Hessian, with a block body containing two or more loops).</item>
+/// <item>a Hessian assembled here (a method whose name contains Hessian, with a block body containing two or more loops);</item>
+/// <item>binomial confidence bounds computed here (a Beta quantile, Beta.InvCDF/BetaQuantile, or a method named ClopperPearson with a
+/// block body; Core.Statistics.ClopperPearson is the one implementation).</item>
 /// </list>
 /// Statements (margins, closed forms such as EC21 Eq. 12/16 written out literally) are not flagged. Files still waiting for their
 /// paper's migration are listed in <see cref="Pending"/> with the reason; an entry that no longer offends fails too (no stale list).
 /// </summary>
 public sealed class PaperFolderNumericsTests
 {
-    /// <summary>Files not yet migrated to Core (issue 11 item 1), each with what it still defines.</summary>
-    private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal)
-    {
-        ["JGGSH21/FlowIntegrator.cs"] = "JGGSH21's own gradient-flow integrator (to become Core OdeSolver calls)",
-        ["JGGSH21/StepHalvingRk4Flow.cs"] = "JGGSH21's step-halving RK4 (to become OdeSolver.SolveRichardson with RungeKuttaTableaus.ClassicalRk4)",
-        ["JGGSH21/Prop23.cs"] = "an inline RK4 (to become an OdeSolver tableau run)",
-        ["JGGSH21/EscapeNumerics.cs"] = "a deep-linear HVP and a dense Hessian assembled from it (to become DeepLinearObjective.HessianVectorProduct/Hessian)",
-    };
+    /// <summary>
+    /// Files not yet migrated to Core (issue 11 item 1), each with what it still defines. Empty since JGGSH21's integrators,
+    /// HVP/Hessian and Clopper–Pearson moved to Core (EmbeddedRungeKutta, StepDoubling, RungeKuttaStepper, HessianVectorProduct,
+    /// ExactHessian, Statistics.ClopperPearson): any finding in a paper folder now fails <see cref="PaperFolders_DefineNoIntegratorOrNetworkModel"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> Pending = new(StringComparer.Ordinal);
 
     private static readonly string[] Papers = ["ACGH19", "EC21", "JGGSH21"];
 
@@ -34,6 +34,7 @@ public sealed class PaperFolderNumericsTests
     private static readonly Regex MethodDeclaration = new(@"^\s*((public|private|internal|protected|static|readonly|override|sealed|async)\s+)+[\w<>\[\],.?() ]*?\b(\w+)\s*(<[^>()]*>)?\s*\(", RegexOptions.Compiled);
     // A stage combination: the step h times a stage vector k1..k4 in one statement (y + (h/2)·k1, h·a21·k1[i], h/6·(k1 + 2k2 …)).
     private static readonly Regex Stage = new(@"\bh\b[^;\n]{0,40}\bk[1-4]\b", RegexOptions.Compiled);
+    private static readonly Regex BetaQuantile = new(@"\b(Beta\.InvCDF|BetaQuantile)\b", RegexOptions.Compiled);
     private static readonly Regex Loop = new(@"\b(for|foreach|while)\s*\(", RegexOptions.Compiled);
     private static readonly HashSet<string> PassNames = ["Forward", "ForwardPass", "Backward", "Backprop", "BackPropagate", "Backpropagate", "Gradients", "HessianVectorProduct", "Hvp"];
 
@@ -56,6 +57,10 @@ public sealed class PaperFolderNumericsTests
             {
                 findings.Add($"{i + 1}: Runge–Kutta stage: {line.Trim()}");
             }
+            if (BetaQuantile.IsMatch(line))
+            {
+                findings.Add($"{i + 1}: binomial confidence bound computed here: {line.Trim()}");
+            }
             var m = MethodDeclaration.Match(line);
             if (!m.Success || TypeDeclaration.IsMatch(line) || line.Contains(" new(", StringComparison.Ordinal) || line.Contains("= new", StringComparison.Ordinal))
             {
@@ -75,6 +80,10 @@ public sealed class PaperFolderNumericsTests
             else if (name.Contains("Hessian", StringComparison.Ordinal) && loops >= 2)
             {
                 findings.Add($"{i + 1}: Hessian assembled here: {line.Trim()}");
+            }
+            else if (name.Contains("ClopperPearson", StringComparison.Ordinal) && body.Length > 0)
+            {
+                findings.Add($"{i + 1}: Clopper–Pearson implemented here: {line.Trim()}");
             }
         }
         return findings;
@@ -205,6 +214,30 @@ public sealed class PaperFolderNumericsTests
     }
 
     [Fact]
+    public void Scan_FlagsAHandWrittenClopperPearson()
+    {
+        // The former JGGSH21 EscapeNumerics.ClopperPearson (MathNet Beta quantiles), and a block-bodied bisection variant.
+        const string source = """
+            public static class Stats
+            {
+                public static (double Lower, double Upper) ClopperPearson(int k, int n, double level)
+                {
+                    double lower = k == 0 ? 0 : MathNet.Numerics.Distributions.Beta.InvCDF(k, n - k + 1, level);
+                    double upper = k == n ? 1 : MathNet.Numerics.Distributions.Beta.InvCDF(k + 1, n - k, 1 - level);
+                    return (lower, upper);
+                }
+                private static double CpUpper(int k, int n, double level)
+                {
+                    return BetaQuantile(k + 1, n - k, 1 - level);
+                }
+            }
+            """;
+        var findings = Scan(source);
+        Assert.Single(findings, f => f.Contains("Clopper–Pearson implemented here", StringComparison.Ordinal));
+        Assert.Equal(3, findings.Count(f => f.Contains("binomial confidence bound", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Scan_LeavesStatementsAndDelegationsAlone()
     {
         const string source = """
@@ -213,6 +246,8 @@ public sealed class PaperFolderNumericsTests
                 // var k1 = f(t, y) in a comment is not code.
                 public HomogeneousNetwork.ForwardPass Forward(IReadOnlyList<Matrix<double>> ws) => Core(DimsOf(ws)).Forward(ParameterLayout.Flatten(ws));
                 public (double Value, double Error) MinEigenExact(double[] theta, int[] dims) => ExactHessian.CertifiedMinEigenvalue(Core(dims), theta);
+                public static (double Lower, double Upper) ClopperPearson(int k, int n, double level) =>
+                    n == 0 ? (0, 1) : (Statistics.ClopperPearson.Lower(k, n, level), Statistics.ClopperPearson.Upper(k, n, level));
                 private static MarginSet Conclude(Instance x, Precision p)
                 {
                     var (y, err) = OdeSolver.SolveRichardson(flow, RungeKuttaTableaus.ClassicalRk4, steps);
