@@ -14,13 +14,13 @@ public sealed class FrobeniusDistance(Matrix<double> target, double weight = 1.0
     public int Columns => Target.ColumnCount;
     public double Minimum => 0;
 
-    public double Value(Matrix<double> a)
+    public double Value(Matrix<double> w)
     {
-        double f = (a - Target).FrobeniusNorm();
+        double f = (w - Target).FrobeniusNorm();
         return Weight * f * f;
     }
 
-    public Matrix<double> Gradient(Matrix<double> a) => 2 * Weight * (a - Target);
+    public Matrix<double> Gradient(Matrix<double> w) => 2 * Weight * (w - Target);
 
     public Matrix<double> HessianVectorProduct(Matrix<double> a, Matrix<double> direction) => 2 * Weight * direction;
 }

@@ -39,18 +39,18 @@ public sealed class MatrixCompletion : IMatrixCost
     /// <summary>The 0/1 mask of observed entries, as a matrix (the observed set from a multiplicity matrix).</summary>
     public Matrix<double> Mask => Multiplicity.Map(c => c > 0 ? 1.0 : 0.0);
 
-    public double Value(Matrix<double> a)
+    public double Value(Matrix<double> w)
     {
         double s = 0;
         foreach (var (r, c) in Observed)
         {
-            double d = a[r, c] - Teacher[r, c];
+            double d = w[r, c] - Teacher[r, c];
             s += d * d;
         }
         return s / SampleCount;
     }
 
-    public Matrix<double> Gradient(Matrix<double> a) => (2.0 / SampleCount) * Multiplicity.PointwiseMultiply(a - Teacher);
+    public Matrix<double> Gradient(Matrix<double> w) => (2.0 / SampleCount) * Multiplicity.PointwiseMultiply(w - Teacher);
 
     public Matrix<double> HessianVectorProduct(Matrix<double> a, Matrix<double> direction) =>
         (2.0 / SampleCount) * Multiplicity.PointwiseMultiply(direction);

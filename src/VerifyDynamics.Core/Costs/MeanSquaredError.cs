@@ -50,9 +50,9 @@ public sealed class MeanSquaredError : IMatrixCost
     public double Minimum { get; }
 
     /// <summary>Direct evaluation (1/N)‖AX − Y‖² — cancellation-free near the minimum, unlike the statistics form.</summary>
-    public double Value(Matrix<double> a)
+    public double Value(Matrix<double> w)
     {
-        double f = (a * X - Y).FrobeniusNorm();
+        double f = (w * X - Y).FrobeniusNorm();
         return f * f / SampleCount;
     }
 
@@ -63,7 +63,7 @@ public sealed class MeanSquaredError : IMatrixCost
         return f * f / SampleCount;
     }
 
-    public Matrix<double> Gradient(Matrix<double> a) => 2.0 * (a * SigmaXX - SigmaYX);
+    public Matrix<double> Gradient(Matrix<double> w) => 2.0 * (w * SigmaXX - SigmaYX);
 
     public Matrix<double> HessianVectorProduct(Matrix<double> a, Matrix<double> direction) => 2.0 * (direction * SigmaXX);
 
