@@ -76,6 +76,38 @@ public sealed class VerdictWordsTests
         Assert.EndsWith("; all 1 scalar obligations proven, but not certified: some margin's tolerance is unstated, not a bound (not recorded)", d.Reason);
     }
 
+    [Fact]
+    public void Certified_WithoutAToleranceSource_NamesOnlyTheKind()
+    {
+        var s = Toy();
+        var t = Trials(s) with { WeakestHoldingToleranceSource = null };
+        var d = VerdictRules.Decide(s, t, Records(s, Proven));
+        Assert.Equal(Verdict.Certified, d.Verdict);
+        Assert.Equal($"{ProvenBasis}; the trials' weakest tolerance is rigorous", d.GradeBasis);
+    }
+
+    [Fact]
+    public void TrialsWithoutAUtilization_SayNothingOfIt()
+    {
+        // A summary whose utilization was not measured (no family): the trial text has no utilization clause.
+        var s = ToyStatements.UniformBelowOne();
+        var seed = new Seed(1);
+        var t = new TrialSummary(seed, 1, [new TrialRecord(0, seed, InstanceOutcome.Holds, null, null, null, null)]);
+        Assert.Equal("all 1 accepted trials hold (0 rejected by the validator); not certified: the statement has no scalar obligation to prove",
+            VerdictRules.Decide(s, t, []).Reason);
+    }
+
+    [Fact]
+    public void AnOverriddenConstantGap_IsGivenWhole_InTheReason()
+    {
+        // Only a gap already stated in the trial text is cut at its ':'; the override gap is not, so it is given whole.
+        var overrides = new Dictionary<string, Rational> { ["bound"] = new(9, 10) };
+        var d = Decide(Toy(), overrides);
+        Assert.Equal(Verdict.HoldsOnTrials, d.Verdict);
+        Assert.EndsWith("; all 1 scalar obligations proven, but not certified: constant bound overridden but no obligation depends on it: the proof's scalar steps were not re-derived for the values in force",
+            d.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ToleranceKind.Exact, "counterexample exact: x ≤ 1 evaluated in exact arithmetic")]
     [InlineData(ToleranceKind.Rigorous, "counterexample confirmed at higher precision beyond a rigorous error bound (toy Rigorous)")]
