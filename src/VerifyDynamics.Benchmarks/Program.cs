@@ -18,6 +18,12 @@ public static class Program
             KernelBenchmarks.Timed(Console.Out);
             return;
         }
+        // `statement-costs`: the CPU time of each catalog statement at one thread (vd verify's longest-first cost table).
+        if (args is ["statement-costs"])
+        {
+            StatementCosts.Write(Console.Out);
+            return;
+        }
         // `bdn ARGS...`: BenchmarkDotNet with its own options (e.g. `bdn --filter '*' --job short`); without `bdn`
         // the arguments go to BenchmarkDotNet unchanged, as before.
         if (args is ["bdn", .. var rest])

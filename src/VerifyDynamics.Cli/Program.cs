@@ -38,8 +38,11 @@ public static class Program
         SignCommand.Create,
     ];
 
-    /// <summary>The verbs' names, for tests and suggestions.</summary>
-    public static IReadOnlyList<string> VerbNames { get; } = [.. BuildRoot(new CliOutput(TextWriter.Null, TextWriter.Null), out _).Subcommands.Select(c => c.Name)];
+    /// <summary>The verbs' names, for tests and suggestions (built on first use: a second command tree at every start-up cost start-up time).</summary>
+    public static IReadOnlyList<string> VerbNames => LazyVerbNames.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> LazyVerbNames =
+        new(() => [.. BuildRoot(new CliOutput(TextWriter.Null, TextWriter.Null), out _).Subcommands.Select(c => c.Name)]);
 
     private const string ExitCodesText =
         "Exit codes: 0 ok · 1 refuted / mutant survived · 2 usage or input error (nothing written) · 3 inconclusive / unknown · 4 internal error (--verbose prints the trace) · 130 interrupted.";

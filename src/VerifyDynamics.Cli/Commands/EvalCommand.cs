@@ -20,15 +20,52 @@ public static class EvalCommand
             + $"{HessianAtInstance.DenseCertificateLimit} parameters");
         var certify = CliOptions.Flag("--certify", $"with --lambda-min: certify the lower bound by dense Cholesky above {HessianAtInstance.DenseCertificateLimit} parameters too (O(d³))");
         var json = CliOptions.Flag("--json", "print JSON");
+        var repeat = CliOptions.Int("--repeat", "K", "benchmarking: evaluate K times in this one process (parse, measures, λ_min, GD each time; every result must be "
+            + "identical and is printed once), so per-evaluation cost can be told apart from process start-up", 1, 1, 1000);
         var command = new Command("eval", "evaluate a deep-linear-network instance: loss, balancedness, σ_min, deficiency margin (and after K GD steps); λ_min of the Hessian")
         {
-            instance, gd, lambdaMin, certify, json,
+            instance, gd, lambdaMin, certify, json, repeat,
         };
-        command.SetAction(r => Run(r.GetValue(instance)!, r.GetValue(gd), r.GetValue(lambdaMin), r.GetValue(certify), r.GetValue(json), io));
+        command.SetAction(r => Run(r.GetValue(instance)!, r.GetValue(gd), r.GetValue(lambdaMin), r.GetValue(certify), r.GetValue(json), r.GetValue(repeat), io));
         return command;
     }
 
-    private static int Run(string path, int? steps, bool lambdaMin, bool certify, bool json, CliOutput io)
+    private static int Run(string path, int? steps, bool lambdaMin, bool certify, bool json, int repeat, CliOutput io)
+    {
+        var (o, diverged) = Evaluate(path, steps, lambdaMin, certify);
+        for (int r = 1; r < repeat; r++)
+        {
+            // Each repetition redoes the whole evaluation from the file; a result that differed would be a determinism defect.
+            var (again, _) = Evaluate(path, steps, lambdaMin, certify);
+            if (again.ToJsonString() != o.ToJsonString())
+            {
+                throw new InvalidOperationException($"--repeat: evaluation {r + 1} of {repeat} differs from the first (nondeterminism)");
+            }
+        }
+        int exit = ExitCodes.Ok;
+        if (diverged is not null)
+        {
+            io.Err.WriteLine($"vd eval: gradient descent diverged: {diverged}");
+            exit = ExitCodes.Inconclusive;
+        }
+        if (json)
+        {
+            JsonOutput.Write(io.Out, o);
+            return exit;
+        }
+        foreach (var (section, node) in o)
+        {
+            io.Out.WriteLine(section);
+            foreach (var (k2, v) in node!.AsObject())
+            {
+                io.Out.WriteLine($"  {k2,-22} {v}");
+            }
+        }
+        return exit;
+    }
+
+    /// <summary>The measures (and λ_min, and GD's result) of the instance in <paramref name="path"/>; the message of a diverged GD run, else null.</summary>
+    private static (JsonObject Result, string? Diverged) Evaluate(string path, int? steps, bool lambdaMin, bool certify)
     {
         var instance = InstanceJson.Parse(StatementLookup.ReadInstanceFile(path));
         if (!instance.HasNetwork)
@@ -50,7 +87,7 @@ public static class EvalCommand
         {
             o["hessian"] = Hessian(HessianAtInstance.Of(DeepLinearObjective.ForTarget(network.Dims, target), network, certify));
         }
-        int exit = ExitCodes.Ok;
+        string? diverged = null;
         if (steps is { } k)
         {
             var run = GradientDescent.Run(network, target, instance.RequireEta, k);
@@ -60,25 +97,11 @@ public static class EvalCommand
             if (run.Message is not null)
             {
                 after["message"] = run.Message;
-                io.Err.WriteLine($"vd eval: gradient descent diverged: {run.Message}");
-                exit = ExitCodes.Inconclusive;
+                diverged = run.Message;
             }
             o["afterGradientDescent"] = after;
         }
-        if (json)
-        {
-            JsonOutput.Write(io.Out, o);
-            return exit;
-        }
-        foreach (var (section, node) in o)
-        {
-            io.Out.WriteLine(section);
-            foreach (var (k2, v) in node!.AsObject())
-            {
-                io.Out.WriteLine($"  {k2,-22} {v}");
-            }
-        }
-        return exit;
+        return (o, diverged);
     }
 
     private static JsonObject Hessian(HessianAtInstance h) => new()

@@ -67,7 +67,12 @@ public static class VerifyCommand
             int unexpected = 0, inconclusive = 0;
             // Statements run concurrently (each certificate depends only on its statement and the run seed); their lines
             // are written here in catalog order as each next one completes, so the log reads as a sequential run.
-            using var pool = new StatementPool(statements.Count, Math.Min(threads, statements.Count),
+            // Started longest first (StatementSchedule's committed cost table), awaited in catalog order: only the start order changes.
+            int workers = Math.Min(threads, statements.Count);
+            int[] order = workers > 1
+                ? StatementSchedule.LongestFirst([.. statements.Select(s => s.Id.ToString())], StatementSchedule.CommittedCosts)
+                : [.. Enumerable.Range(0, statements.Count)];
+            using var pool = new StatementPool<Completed>(statements.Count, workers, order,
                 i => VerifyOne(statements[i], store, runSeed, scale, threads, resume, interruption.Token), interruption.Token);
             for (int i = 0; i < statements.Count; i++)
             {
@@ -150,74 +155,6 @@ public static class VerifyCommand
         interrupted.ThrowIfCancellationRequested();
         path = store.Write(CertificateBuilder.Build(result));
         return new Completed(result.Verdict, result.Decision.Verdict, result.Variants.All(v => v.AsExpected), path, clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>
-    /// Runs statements 0..count−1 on <c>workers</c> dedicated threads, each taking the next index not yet started;
-    /// <see cref="Await"/> hands results out in index order. On cancellation no new statement starts; the ones in
-    /// progress finish (so no certificate is left half-written) before <see cref="WaitForWorkers"/> returns.
-    /// With one worker the order of work is exactly the sequential loop's.
-    /// </summary>
-    private sealed class StatementPool : IDisposable
-    {
-        private readonly TaskCompletionSource<Completed?>[] _results;
-        private readonly Thread[] _threads;
-        private readonly Func<int, Completed> _run;
-        private readonly CancellationToken _cancel;
-        private int _next = -1;
-        private volatile bool _stopped;
-
-        public StatementPool(int count, int workers, Func<int, Completed> run, CancellationToken cancel)
-        {
-            _results = [.. Enumerable.Range(0, count).Select(_ => new TaskCompletionSource<Completed?>(TaskCreationOptions.RunContinuationsAsynchronously))];
-            _run = run;
-            _cancel = cancel;
-            // Worker threads rather than pool threads: the statements' own Parallel.For trials use the pool.
-            _threads = [.. Enumerable.Range(0, Math.Max(1, workers)).Select(w => new Thread(Work) { IsBackground = true, Name = $"verify-{w}" })];
-            foreach (var t in _threads)
-            {
-                t.Start();
-            }
-        }
-
-        private void Work()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref _next)) < _results.Length)
-            {
-                if (_cancel.IsCancellationRequested || _stopped)
-                {
-                    _results[i].SetResult(null);
-                    continue;
-                }
-                try
-                {
-                    _results[i].SetResult(_run(i));
-                }
-                catch (Exception e)
-                {
-                    _results[i].SetException(e);
-                }
-            }
-        }
-
-        /// <summary>Statement i's result, or null when the run was interrupted before it started.</summary>
-        public Completed? Await(int i) => _results[i].Task.GetAwaiter().GetResult();
-
-        public void WaitForWorkers()
-        {
-            foreach (var t in _threads)
-            {
-                t.Join();
-            }
-        }
-
-        /// <summary>Starts nothing new (e.g. after a statement threw) and waits for the statements in progress.</summary>
-        public void Dispose()
-        {
-            _stopped = true;
-            WaitForWorkers();
-        }
     }
 
     private static (int Index, int Count)? ParseShard(System.CommandLine.Parsing.ArgumentResult r)

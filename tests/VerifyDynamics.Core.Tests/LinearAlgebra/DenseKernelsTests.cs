@@ -7,10 +7,11 @@ namespace VerifyDynamics.Core.Tests.LinearAlgebra;
 
 public sealed class DenseKernelsTests
 {
-    // Sizes around the 4-row × 8-column register block and the 4-wide vector: every tail path runs.
+    // Sizes around the 4-row × 16-column (AVX-512), 4 × 8 register blocks and the 4-wide vector: every tail path runs.
     public static TheoryData<int, int, int> Shapes() => new()
     {
         { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 8 }, { 5, 3, 9 }, { 7, 13, 12 }, { 8, 1, 17 }, { 9, 16, 4 }, { 16, 32, 32 }, { 13, 11, 31 }, { 2, 0, 5 },
+        { 4, 7, 16 }, { 12, 9, 48 }, { 6, 33, 29 }, { 32, 16, 32 }, { 52, 52, 16 },
     };
 
     private static double[] Random(Rng rng, int n) => [.. Enumerable.Range(0, n).Select(_ => rng.NextGaussian())];
