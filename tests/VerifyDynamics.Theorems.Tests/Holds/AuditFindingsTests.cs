@@ -114,4 +114,53 @@ public sealed class AuditFindingsTests
         Assert.True(set.Observations!["Monte Carlo failure frequency of λ_min(Θ(θ_0)) ≥ η/2"] > 0.05);
         Assert.Contains(set.Margins, m => m.Name.StartsWith("CP upper bound", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Cor18_IsAGradientFlowSubstitute_AndReportsHowLooseTBarIs()
+    {
+        // Audit: Cor 18's GD conclusion (step (23), k of (24)) is never run; the check is GF at min(t̄, 200) with utilization 0.
+        var s = Catalog.Get("EC21.Cor18");
+        Assert.Equal(FidelityKind.Substitute, s.Fidelity.Kind);
+        Assert.Contains("gradient FLOW, not GD", s.Fidelity.Note);
+        Assert.False(string.IsNullOrWhiteSpace(s.NotCheckableReason));
+        var k = s.DefaultConstants();
+        var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(18)), k, 0));
+        Assert.True(s.Hypotheses.Validate(x, k).Satisfied);
+        var set = s.Conclusion(x, k, Precision.Standard);
+        Assert.True(set.AllHold);
+        // The flow is below ε̄ long before t̄ (Eq. 21): the share of t̄ it needs is tiny, and is reported.
+        double share = set.Observations!["t_ε̄ / t̄ (share of t̄ needed)"];
+        Assert.InRange(share, 0, 0.05); // 0.013 here; 7e-6 to 8e-3 on the default trials
+        Assert.True(set.Observations["t_ε̄ (GF first below ε̄)"] > 0);
+        // The mutant with t̄/1e6 is refuted on the same instance when t̄/1e6 is shorter than the time the flow needs.
+        var mutant = s.Variants.Single(v => v.Name == "TBarOverAMillion").Apply(s);
+        var mset = mutant.Conclusion(x, k, Precision.Standard);
+        if (set.Observations["t̄ (Eq. 21)"] * 1e-6 < set.Observations["t_ε̄ (GF first below ε̄)"])
+        {
+            Assert.Contains(mset.Margins, m => m.IsViolated);
+        }
+        else
+        {
+            Assert.True(mset.AllHold);
+        }
+    }
+
+    [Fact]
+    public void Cor4_ReportsTheOffsetAndTheDiscretizationGapSeparately()
+    {
+        // Audit: the utilization (≈ 0.23) is the generator's starting offset ‖θ_0 − θ(0)‖/ε, not the discretization error.
+        var s = Catalog.Get("EC21.Cor4");
+        var k = s.DefaultConstants();
+        var x = Quadratic("convex", 0, 1.3, 1, 0.1).WithMatrix("lambda", Matrix<double>.Build.Dense(2, 1, [0.0, 4.0]))
+            .WithMatrix("z0", Matrix<double>.Build.Dense(2, 1, [1.3, 1.0])).WithMatrix("dz", Matrix<double>.Build.Dense(2, 1, [0.02, 0.0]));
+        Assert.True(s.Hypotheses.Validate(x, k).Satisfied, s.Hypotheses.Validate(x, k).Failed);
+        var set = s.Conclusion(x, k, Precision.Standard);
+        Assert.True(set.AllHold);
+        Assert.Equal(0.2, set.Observations!["offset ‖θ_0 − θ(0)‖/ε"], 12);
+        double gap = set.Observations["discretization gap / ε (max_k ‖GD from θ(0) − θ(kη)‖/ε)"];
+        Assert.InRange(gap, 1e-6, 0.1);
+        // The margin's utilization is the offset (kept on the flat direction) plus at most the gap.
+        double util = set.Margins.Single().Utilization!.Value;
+        Assert.InRange(util, 0.2 - 1e-9, 0.2 + gap + 1e-9);
+    }
 }
