@@ -1,4 +1,3 @@
-using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Testing;
 using VerifyDynamics.Theorems.EC21;
