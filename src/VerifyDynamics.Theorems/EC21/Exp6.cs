@@ -37,7 +37,7 @@ public static class Exp6
             + $"with η0 scaled by 784/{InputDim} and K = {Iterations} η0-iterations instead of the authors' 10,000, so the default run takes seconds, not CPU-hours; "
             + "\"minor\" is our ρ = 1/10. The MNIST-format run (Fashion-MNIST) is vd experiment ec21-fig1"),
         Hypotheses = new Hypotheses($"synthetic 10-class data in R^{InputDim}, N = {Samples}, {InputDim}-{Width}-{Width}-10, linear (even trials) or ReLU (odd), Xavier-uniform start, η0 = {Eta0:G4}, K = {Iterations}",
-            Generate, (x, _) => HypothesesCheck.All((x.Scalar("eta0") > 0, "η0 > 0"), (x.Scalar("K") >= 1, "K ≥ 1"))),
+            Generate, (x, _) => Validate(x)),
         Conclusion = (x, _, _) => Conclude(x, alignTime: true),
         DefaultTrials = 2,
         Variants =
@@ -49,15 +49,33 @@ public static class Exp6
         ],
     };
 
-    private static Instance Generate(TrialContext ctx)
+    private static Instance Generate(TrialContext ctx) => Build(ctx.Rng.NextInt(0, int.MaxValue - 1), ctx.Index % 2 == 1);
+
+    /// <summary>The instance drawn from <paramref name="seed"/>: data and Xavier start are the hypotheses' distribution, so the instance is its seed.</summary>
+    private static Instance Build(int seed, bool relu)
     {
-        var (x, y) = StepSizeComparison.SyntheticClasses(ctx.Rng, InputDim, Samples, 0.5);
-        bool relu = ctx.Index % 2 == 1;
+        var rng = new Core.Randomness.Rng(new Core.Randomness.Seed((ulong)seed));
+        var (x, y) = StepSizeComparison.SyntheticClasses(rng, InputDim, Samples, 0.5);
         var net = Network(x, y, relu);
-        var theta0 = net.XavierUniform(ctx.Rng);
+        var theta0 = net.XavierUniform(rng);
         return new Instance { Family = relu ? "ReLU" : "linear" }
             .WithMatrix("X", x).WithMatrix("Y", y).WithMatrix("theta0", Matrix<double>.Build.Dense(theta0.Length, 1, theta0))
-            .WithScalar("relu", relu ? 1 : 0).WithScalar("eta0", Eta0).WithScalar("K", Iterations).WithScalar("width", Width);
+            .WithScalar("seed", seed).WithScalar("relu", relu ? 1 : 0).WithScalar("eta0", Eta0).WithScalar("K", Iterations).WithScalar("width", Width);
+    }
+
+    /// <summary>
+    /// The hypotheses are the protocol: η0, K and the sizes as stated, data and start exactly the draw of the instance's seed (a
+    /// moved instance — larger η0, another start, adversarial data — is outside the observation's setting and rejected).
+    /// </summary>
+    private static HypothesesCheck Validate(Instance x)
+    {
+        double seed = x.Scalar("seed"), relu = x.Scalar("relu");
+        bool seedOk = seed == Math.Floor(seed) && seed >= 0 && seed < int.MaxValue && (relu == 0 || relu == 1);
+        var drawn = seedOk ? Build((int)seed, relu == 1) : null;
+        return HypothesesCheck.All((seedOk, "seed a non-negative integer, relu ∈ {0, 1}"),
+            (x.Scalar("eta0") == Eta0 && x.Scalar("K") == Iterations && x.Scalar("width") == Width, $"η0 = {Eta0:G4}, K = {Iterations}, width {Width}"),
+            (drawn is not null && drawn.Matrix("X").Equals(x.Matrix("X")) && drawn.Matrix("Y").Equals(x.Matrix("Y")) && drawn.Matrix("theta0").Equals(x.Matrix("theta0")),
+                "data and Xavier-uniform start are the draw of the seed"));
     }
 
     private static HomogeneousNetwork Network(Matrix<double> x, Matrix<double> y, bool relu, int width = Width) =>

@@ -36,7 +36,7 @@ public static class ExpH1
         Fidelity = Fidelity.Substitute($"the adapted (bias-free, subsampling) CNN only, reduced to {Side}×{Side} synthetic images ({Samples} samples), channels 4 and 8, dense 32-16-12-10, "
             + $"η0 scaled by 1024/{Side * Side}, K = {Iterations}: the paper's MNIST LeNets take CPU-hours per run; the off-the-shelf LeNet (biases, max pooling) is not in the model; \"minor\" is our ρ = 1/10"),
         Hypotheses = new Hypotheses($"synthetic {Side}×{Side} images (10 smoothed classes + noise), N = {Samples}, adapted CNN, ReLU, PyTorch Xavier-uniform start, η0 = {Eta0:G4}, K = {Iterations}",
-            Generate, (x, _) => HypothesesCheck.All((x.Scalar("eta0") > 0, "η0 > 0"), (x.Scalar("K") >= 1, "K ≥ 1"))),
+            Generate, (x, _) => Validate(x)),
         Conclusion = (x, _, _) => Conclude(x, alignTime: true),
         DefaultTrials = 1,
         Variants =
@@ -57,14 +57,30 @@ public static class ExpH1
         return (new HomogeneousNetwork(layers, Activation.Relu, Losses.CrossEntropy, x, y), fans);
     }
 
-    private static Instance Generate(TrialContext ctx)
+    private static Instance Generate(TrialContext ctx) => Build(ctx.Rng.NextInt(0, int.MaxValue - 1));
+
+    /// <summary>The instance drawn from <paramref name="seed"/> (data and start are the hypotheses' distribution).</summary>
+    private static Instance Build(int seed)
     {
-        var (x, y) = StepSizeComparison.SyntheticClasses(ctx.Rng, Side * Side, Samples, 0.5, Side);
+        var rng = new Core.Randomness.Rng(new Core.Randomness.Seed((ulong)seed));
+        var (x, y) = StepSizeComparison.SyntheticClasses(rng, Side * Side, Samples, 0.5, Side);
         var (net, fans) = Network(x, y);
-        var theta0 = StepSizeComparison.XavierUniform(net, fans, ctx.Rng);
+        var theta0 = StepSizeComparison.XavierUniform(net, fans, rng);
         return new Instance { Family = "adapted CNN" }
             .WithMatrix("X", x).WithMatrix("Y", y).WithMatrix("theta0", Matrix<double>.Build.Dense(theta0.Length, 1, theta0))
-            .WithScalar("eta0", Eta0).WithScalar("K", Iterations);
+            .WithScalar("seed", seed).WithScalar("eta0", Eta0).WithScalar("K", Iterations);
+    }
+
+    /// <summary>As <see cref="Exp6"/>: η0, K as stated, data and start exactly the draw of the instance's seed.</summary>
+    private static HypothesesCheck Validate(Instance x)
+    {
+        double seed = x.Scalar("seed");
+        bool seedOk = seed == Math.Floor(seed) && seed >= 0 && seed < int.MaxValue;
+        var drawn = seedOk ? Build((int)seed) : null;
+        return HypothesesCheck.All((seedOk, "seed a non-negative integer"),
+            (x.Scalar("eta0") == Eta0 && x.Scalar("K") == Iterations, $"η0 = {Eta0:G4}, K = {Iterations}"),
+            (drawn is not null && drawn.Matrix("X").Equals(x.Matrix("X")) && drawn.Matrix("Y").Equals(x.Matrix("Y")) && drawn.Matrix("theta0").Equals(x.Matrix("theta0")),
+                "data and Xavier-uniform start are the draw of the seed"));
     }
 
     private static MarginSet Conclude(Instance inst, bool alignTime)
