@@ -83,6 +83,54 @@ public class Ec21Fig1ExperimentTests
         Directory.Delete(dir, true);
     }
 
+    /// <summary>
+    /// The real IDX files of Debian's dataset-fashion-mnist (the MNIST-format data the paper-scale run uses): a quick run reads
+    /// all 60,000 training images, draws its subset, and GD lowers the loss at every step size. Skipped with the reason when the
+    /// package is absent; required under CI (VD_REQUIRE_FASHION_MNIST=1, .ci/run installs the package).
+    /// </summary>
+    [FashionMnistFact]
+    public void QuickRunOnTheInstalledFashionMnist()
+    {
+        string output = Path.Combine(Path.GetTempPath(), $"vd-fmnist-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(output);
+        try
+        {
+            var log = new StringWriter();
+            var result = new Ec21Fig1Experiment().Run(
+                new ExperimentOptions(output, Seed.Default, Quick: true, new Dictionary<string, string> { ["gf"] = "none" }), log);
+            Assert.Equal(2, result.Files.Count);
+            Assert.Contains("of 60000 images", log.ToString());
+            Assert.Contains("(784 pixels", log.ToString());
+            foreach (string file in result.Files)
+            {
+                var lines = File.ReadAllLines(file);
+                var header = lines[0].Split(',');
+                double Loss(string line, int r) => double.Parse(line.Split(',')[Array.IndexOf(header, $"loss_r{r}")], CultureInfo.InvariantCulture);
+                foreach (int r in new[] { 1, 2, 5, 10, 20 })
+                {
+                    Assert.True(Loss(lines[^1], r) < Loss(lines[1], r), $"{file}: loss with η0/{r} did not decrease");
+                }
+            }
+            Assert.Contains("GF reference not run", result.Summary);
+        }
+        finally
+        {
+            Directory.Delete(output, true);
+        }
+    }
+
+    [Fact]
+    public void UnknownActivationOrGfModeIsAUsageError()
+    {
+        string dir = TinyIdxDirectory(gzip: false);
+        var experiment = new Ec21Fig1Experiment();
+        Assert.Throws<ArgumentException>(() => experiment.Run(
+            new ExperimentOptions(dir, Seed.Default, Quick: true, new Dictionary<string, string> { ["data"] = dir, ["activations"] = "tanh" }), TextWriter.Null));
+        Assert.Throws<ArgumentException>(() => experiment.Run(
+            new ExperimentOptions(dir, Seed.Default, Quick: true, new Dictionary<string, string> { ["data"] = dir, ["gf"] = "rk4" }), TextWriter.Null));
+        Directory.Delete(dir, true);
+    }
+
     [Fact]
     public void MissingDataIsReportedNotThrown()
     {
@@ -94,6 +142,15 @@ public class Ec21Fig1ExperimentTests
         Assert.Contains("--data DIR", result.Summary);
     }
 }
+
+/// <summary>
+/// A [Fact] skipped with the reason when Debian's dataset-fashion-mnist is not installed; required (a failure, not a skip) when
+/// <c>VD_REQUIRE_FASHION_MNIST=1</c>, as .ci/run sets under CI after installing the package.
+/// </summary>
+public sealed class FashionMnistFactAttribute() : Testing.RequiredToolFactAttribute(
+    File.Exists(Path.Combine(Ec21Fig1Experiment.DefaultDataDirectory, "train-images-idx3-ubyte.gz")) ? Ec21Fig1Experiment.DefaultDataDirectory : null,
+    "VD_REQUIRE_FASHION_MNIST",
+    $"no Fashion-MNIST IDX files in {Ec21Fig1Experiment.DefaultDataDirectory} (install the Debian package dataset-fashion-mnist)");
 
 /// <summary>The λ_min trajectory of EC21 Prop 8 stays above its bound (14) at every written point (quick run).</summary>
 public sealed class Ec21LambdaMinExperimentTests
