@@ -16,7 +16,40 @@ public sealed class MatrixCostLoss(IMatrixCost cost) : IEndToEndLoss
 {
     public IMatrixCost Cost { get; } = cost;
 
-    public double Value(Matrix<double> w) => Cost.Value(w);
+    /// <summary>
+    /// C(W). For MSE the kernel asks for the value at every gradient evaluation; the direct form (1/N)‖WX − Y‖² multiplies by the
+    /// n_0×N data matrix (MathNet may split that product over threads), so it is evaluated as C_min + Tr(DΣ_xxDᵀ), D = W − A_LS
+    /// (Core's <see cref="MeanSquaredError.Excess"/> in statistics form: a PSD quadratic form of D, no cancellation against ‖Y‖²).
+    /// </summary>
+    public double Value(Matrix<double> w)
+    {
+        if (Cost is not MeanSquaredError mse)
+        {
+            return Cost.Value(w);
+        }
+        var ls = mse.LeastSquares;
+        var sxx = mse.SigmaXX;
+        int rows = w.RowCount, cols = w.ColumnCount;
+        double sum = 0;
+        var d = new double[cols];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int k = 0; k < cols; k++)
+            {
+                d[k] = w[i, k] - ls[i, k];
+            }
+            for (int k = 0; k < cols; k++)
+            {
+                double acc = 0;
+                for (int l = 0; l < cols; l++)
+                {
+                    acc += sxx[k, l] * d[l];
+                }
+                sum += d[k] * acc;
+            }
+        }
+        return mse.Minimum + sum;
+    }
 
     public Matrix<double> Gradient(Matrix<double> w) => Cost.Gradient(w);
 
