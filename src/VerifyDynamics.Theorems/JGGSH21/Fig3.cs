@@ -57,8 +57,8 @@ public static class Fig3
         [
             Variant.Mutant("LargerInitLowerRank", "the rank of the selected minimum decreases as σ̃ grows: refuted by the non-decreasing ranks",
                 s => s.WithSwitch("reversed")),
-            Variant.Mutant("NoRegularization", "λ = 0 (plain MSE): the end points are not isolated-up-to-rotation minima of the ridge-less cost (refuted by the Morse–Bott test)",
-                s => s.WithConstantDefault("lambda", R(0))),
+            Variant.Mutant("NuclearNormShrinksWithScale", "the nuclear norm of the selected minimum decreases as σ̃ grows (Fig 5 read backwards): refuted by the growing ‖A‖_*",
+                s => s.WithSwitch("nuclearReversed")),
         ],
     };
 
@@ -74,7 +74,7 @@ public static class Fig3
     private static HypothesesCheck Validate(Instance x, ConstantValues k) => HypothesesCheck.All(
         (SchattenQuasinorm.Rank(x.RequireTarget, 1e-8) == TeacherRank, "rank-3 teacher"),
         (Sigmas[^1] < FigureRuns.LazyScale((int)x.Scalar("width"), Depth), "the σ̃ grid stays below the lazy scale w^{−1/3}"),
-        (k.D("lambda") >= 0, "λ ≥ 0"));
+        (k.D("lambda") > 0, "λ > 0 (L2 regularization)"));
 
     private static MarginSet Conclude(Instance x, ConstantValues k, Precision precision)
     {
@@ -117,7 +117,8 @@ public static class Fig3
             margins.Add(Margin.Bound($"(2{(reversed ? ", mutant" : "")}) rank change {between}{(reversed ? " (claimed ≤ 0)" : "")}", rankStep, Math.Max(lo.Rank, 1), exact));
             // (3) nuclear norm non-decreasing, to the first-order effect of the stopping gradient.
             double tol = NuclearTolerance(f, lo, certificates[i]) + NuclearTolerance(f, hi, certificates[i + 1]);
-            margins.Add(Margin.Bound($"(3) ‖A‖_* change {between}", hi.Nuclear - lo.Nuclear, Math.Max(hi.Nuclear, 1e-12),
+            bool nuclearReversed = k.Switch("nuclearReversed") == 1;
+            margins.Add(Margin.Bound($"(3{(nuclearReversed ? ", mutant" : "")}) ‖A‖_* change {between}{(nuclearReversed ? " (claimed ≤ 0)" : "")}", nuclearReversed ? lo.Nuclear - hi.Nuclear : hi.Nuclear - lo.Nuclear, Math.Max(hi.Nuclear, 1e-12),
                 Tolerance.Heuristic(tol, "first-order effect of the stopping gradient: √n·L·max‖W_l‖^{L−1}·‖∇‖/μ_normal at both end points")));
         }
         // (4) the trend is not flat.

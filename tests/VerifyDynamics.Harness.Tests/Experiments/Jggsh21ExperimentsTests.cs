@@ -28,9 +28,9 @@ public sealed class Jggsh21ExperimentsTests
             {
                 // The JGGSH21 experiments seal their summary (sizes, per-run results, SHA-256 of each CSV).
                 Assert.Contains(summary, result.Files);
-                var (stored, recomputed) = Certificates.CanonicalJson.CheckSeal(File.ReadAllText(summary));
+                var (stored, recomputed) = global::VerifyDynamics.Harness.Certificates.CanonicalJson.CheckSeal(File.ReadAllText(summary));
                 Assert.Equal(recomputed, stored);
-                Assert.Contains(Certificates.CanonicalJson.Sha256Hex(File.ReadAllText(path)), File.ReadAllText(summary), StringComparison.Ordinal);
+                Assert.Contains(global::VerifyDynamics.Harness.Certificates.CanonicalJson.Sha256Hex(File.ReadAllText(path)), File.ReadAllText(summary), StringComparison.Ordinal);
             }
         }
         finally
