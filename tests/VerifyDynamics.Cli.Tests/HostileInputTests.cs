@@ -188,7 +188,7 @@ public sealed class HostileInputTests
         // Experiments, signing, global options (defect 10).
         new("experiment: unknown option", ["experiment", "ec21-lambda-min", "--quick", "--nope", "3"], 2, ["unknown option(s) for ec21-lambda-min: --nope", "--points"]),
         new("experiment: option without a value", ["experiment", "ec21-lambda-min", "--quick", "--points"], 2, ["--points needs a value"]),
-        new("experiment: unknown option of an experiment without options", ["experiment", "jggsh21-saddles", "--width", "3"], 2, ["unknown option(s) for jggsh21-saddles: --width"]),
+        new("experiment: unknown option of an experiment", ["experiment", "jggsh21-saddles", "--height", "3"], 2, ["unknown option(s) for jggsh21-saddles: --height"]),
         new("sign: no key", ["sign", "{dir}/cert.json"], 2, ["--key KEY.pem is required"], Cert(() => Sealed.Value)),
         new("sign: a tampered certificate", ["sign", "{dir}/cert.json", "--key", "{dir}/k.pem"], 2, ["modified after it was sealed", "not signed"],
             Both(Cert(() => Sealed.Value.Replace("\"holds-on-trials\"", "\"certified\"", StringComparison.Ordinal)), File_("k.pem", () => { using var k = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256); return k.ExportPkcs8PrivateKeyPem(); }))),

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Experiments;
 
-/// <summary>The JGGSH21 experiments (and EC21's λ_min trajectory) run in quick mode, write their CSV curves, and are discoverable by name.</summary>
+/// <summary>The JGGSH21 experiments (and EC21's λ_min trajectory) run in quick mode, write their CSV curves (the JGGSH21 ones with a sealed summary.json naming each CSV's hash), and are discoverable by name.</summary>
 public sealed class Jggsh21ExperimentsTests
 {
     [Theory]
@@ -23,6 +23,15 @@ public sealed class Jggsh21ExperimentsTests
             Assert.Contains(path, result.Files);
             Assert.True(File.ReadAllLines(path).Length > 2, $"{file} has no data rows");
             Assert.False(string.IsNullOrWhiteSpace(result.Summary));
+            var summary = Path.Combine(dir, "summary.json");
+            if (name.StartsWith("jggsh21-", StringComparison.Ordinal))
+            {
+                // The JGGSH21 experiments seal their summary (sizes, per-run results, SHA-256 of each CSV).
+                Assert.Contains(summary, result.Files);
+                var (stored, recomputed) = global::VerifyDynamics.Harness.Certificates.CanonicalJson.CheckSeal(File.ReadAllText(summary));
+                Assert.Equal(recomputed, stored);
+                Assert.Contains(global::VerifyDynamics.Harness.Certificates.CanonicalJson.Sha256Hex(File.ReadAllText(path)), File.ReadAllText(summary), StringComparison.Ordinal);
+            }
         }
         finally
         {
