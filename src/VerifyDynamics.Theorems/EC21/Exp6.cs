@@ -44,8 +44,11 @@ public static class Exp6
         [
             Variant.Mutant("UnalignedTimes", "compares iteration k of the η0/r run with iteration k of the η0 run (times kη0/r vs kη0): the drift is then ≈ (1 − 1/r)·distance travelled, refuted",
                 s => s.WithConclusion((x, _, _) => Conclude(x, alignTime: false)), trials: 1),
-            Variant.Mutant("StepTimes30", "the observation claimed at η0·30 instead of η0 (GD far from the continuous limit): refuted",
-                s => s.WithConclusion((x, _, _) => Conclude(x with { Scalars = x.Scalars.SetItem("eta0", 30 * x.Scalar("eta0")) }, alignTime: true)), trials: 1),
+            Variant.Mutant("StepTimes16", "the observation claimed at 16·η0 instead of η0 (GD far from the continuous limit): refuted by the "
+                + "weight-space drift at r = 20 on a linear instance. A measure of how loose the check is (ρ = 1/10): at 8·η0 the observation "
+                + "still holds, at 12·η0 it holds on some instances (utilization 0.81) and fails on others, and at 30·η0 GD diverges "
+                + "(inconclusive, not refuted); so the check tells η0 apart only from steps of order 10·η0 and more",
+                s => s.WithConclusion((x, _, _) => Conclude(x with { Scalars = x.Scalars.SetItem("eta0", 16 * x.Scalar("eta0")) }, alignTime: true)), trials: 4),
         ],
     };
 
