@@ -37,7 +37,7 @@ public static class Fig1
         Kind = StatementKind.Example,
         Title = "matrix completion: lazy vs saddle-to-saddle (L49–53)",
         Text = "three (L = 4, w = 100) DLNs fit a 10×10 rank-3 matrix-completion loss from αθ_0 for three values of α; for large α the network is lazy and does not learn the low-rank structure, for smaller α plateaus appear and the network generalizes; as α → 0 the trajectory converges to a sequence of 3 paths from the origin through 2 saddles, whose losses are computed with Algorithm A.",
-        FormalisationNote = "10×10 rank-3 completion, N = 70, L = 4, w = 10 (paper 100), α ∈ {1, 0.04, 0.02}, gradient flow to t = 3·10^4: ranks 0→1→2→3 at both small α, "
+        FormalisationNote = "10×10 rank-3 completion, N = 70, L = 4, w = 10 (paper 100), α ∈ {1, 0.04, 0.02}, gradient flow to t = 3·10^4 (generalization is read only where the α = 0.02 run has reached train cost ≤ 1e−4·C_0 by then): ranks 0→1→2→3 at both small α, "
             + "plateaus longer at the smaller α, plateau costs within a tenth of the drop of Algorithm A's saddle values, small-α test error ≤ 1/10 of the lazy one, lazy end point of full rank. "
             + "Paper size (w = 100) in `vd experiment jggsh21-saddles`.",
         Checkability = Checkability.Trend,
@@ -49,25 +49,33 @@ public static class Fig1
         Fidelity = Fidelity.Restricted("width 10 instead of 100 (a 2-s budget per statement; the paper width runs in `vd experiment jggsh21-saddles`), one 10×10 rank-3 completion task per trial with N = 70, three finite α ∈ {1, 0.04, 0.02} (the claim is about α → 0), t ≤ 3·10^4. "
             + "At the paper's width the exact staircase is NOT seen at every small α: `vd experiment jggsh21-saddles` (w = 100) visits 0→1→2→3 at "
             + "α = 0.015 but 0→1→2→3→4 at α = 0.03 (rank 2 on the first plateau and a 4th singular value above the rank threshold 1e−4 at the end: "
-            + "the unlearned directions are then near the threshold), so the rank-count margin holds only for α small enough, as the α → 0 claim allows"),
-        Hypotheses = new Hypotheses("10×10 teacher UVᵀ/√3, 70 distinct observed entries, (L, w) = (4, 10), θ_0 i.i.d. N(0, w^{−3/4}) from a seed", Generate, Validate),
+            + "the unlearned directions are then near the threshold), so the rank-count margin holds only for α small enough, as the α → 0 claim allows. "
+            + "On some tasks the α = 0.02 run has not crossed every plateau by t = 3·10^4 (e.g. `vd check JGGSH21.Fig1 --seed 20261201`): "
+            + "that trial is inconclusive, not a counterexample; the check does not extend the horizon"),
+        Hypotheses = new Hypotheses("10×10 teacher UVᵀ/√3, 70 distinct observed entries, (L, w) = (4, 10), θ_0 i.i.d. N(0, w^{−3/4}) from a seed; tasks whose Algorithm A stage costs are not 10 % apart are redrawn", Generate, Validate),
         Conclusion = Conclude,
         DefaultTrials = 1,
         Variants =
         [
             Variant.Mutant("RankStepTwo", "the rank grows by 2 per saddle: refuted by the visited ranks 0, 1, 2, 3",
-                s => s.WithConstantDefault("rankStep", R(2))),
+                s => s.WithConstantDefault("rankStep", R(2)), trials: 2),
             Variant.Mutant("PlateausIndependentOfAlpha", "plateau lengths do not depend on α (within 5%): refuted, they grow as α shrinks",
-                s => s.WithSwitch("plateauConstant")),
+                s => s.WithSwitch("plateauConstant"), trials: 2),
             Variant.Mutant("LazyGeneralizesAsWell", "the lazy network generalizes like the small-α one (test errors within a factor 2): refuted by the test-error gap",
-                s => s.WithSwitch("lazyGeneralizes")),
+                s => s.WithSwitch("lazyGeneralizes"), trials: 2),
         ],
     };
 
     private static Instance Generate(TrialContext ctx)
     {
         var rng = ctx.Rng;
+        // Tasks whose Algorithm A stage costs are not separated by 10 % have no distinguishable plateaus to check: draw again
+        // (from the same stream, so the instance is still a function of the seed; the validator states the condition).
         var cost = FigureRuns.Completion(rng, N, TeacherRank, Observed);
+        for (int attempt = 1; attempt < MaxTaskDraws && !StagesSeparated(cost); attempt++)
+        {
+            cost = FigureRuns.Completion(rng, N, TeacherRank, Observed);
+        }
         return new Instance { Family = "matrix completion, lazy vs saddle-to-saddle", Target = cost.Teacher }
             .WithMatrix("observed", cost.Mask).WithScalar("width", Width).WithScalar("thetaSeed", rng.NextUInt64() >> 12);
     }
@@ -80,7 +88,22 @@ public static class Fig1
         return HypothesesCheck.All(
             (SchattenQuasinorm.Rank(x.RequireTarget, 1e-8) == TeacherRank, "rank-3 teacher"),
             (cost.SampleCount > TeacherRank * (2 * N - TeacherRank), "more observed entries than the rank-3 degrees of freedom r(2n − r) = 51"),
-            (Alphas[1] * Math.Pow(x.Scalar("width"), 1.0 / 8) < 0.1, "small α: per-layer scale α·w^{1/8} ≪ 1 (the saddle-to-saddle regime)"));
+            (Alphas[1] * Math.Pow(x.Scalar("width"), 1.0 / 8) < 0.1, "small α: per-layer scale α·w^{1/8} ≪ 1 (the saddle-to-saddle regime)"),
+            (StagesSeparated(cost), "Algorithm A's stage costs C_0 > C_1 > C_2 > C_3 separated by ≥ 10% (distinguishable plateaus)"));
+    }
+
+    /// <summary>A small-α run has converged when its final train cost is at most this share of C_0 (the cost at 0).</summary>
+    private const double ConvergedShare = 1e-4;
+
+    /// <summary>Draws of the completion task before the generator gives up (and the validator then rejects the last one).</summary>
+    private const int MaxTaskDraws = 20;
+
+    /// <summary>Algorithm A finds 3 stages and C_0 > C_1 > C_2 > C_3 with each ≤ 0.9 × the previous (C_0 = the cost at 0).</summary>
+    private static bool StagesSeparated(MatrixCompletion cost)
+    {
+        var saddle = FigureRuns.SaddleValues(cost, Depth, TeacherRank);
+        double[] plateau = [cost.Value(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(N, N)), .. saddle];
+        return saddle.Length >= TeacherRank && plateau.Zip(plateau.Skip(1)).All(p => p.Second < 0.9 * p.First);
     }
 
     private static MarginSet Conclude(Instance x, ConstantValues k, Precision precision)
@@ -97,6 +120,7 @@ public static class Fig1
         {
             return MarginSet.Of(Margin.Uncomputable("Algorithm A's stage costs C_0 > C_1 > C_2 > C_3 separated by ≥ 10%"));
         }
+        var levels = Enumerable.Range(1, TeacherRank).Select(j => 0.5 * (plateau[j - 1] + plateau[j])).ToArray();
         var runs = Alphas.Select(a => FigureRuns.Flow(cost, Depth, width, theta0, a, times, rtol)).ToArray();
         if (runs.Any(r => !r.Succeeded))
         {
@@ -116,7 +140,6 @@ public static class Fig1
             obs[$"ranks_visited(alpha={Alphas[a]})"] = ranks.Aggregate(0.0, (acc, r) => acc * 10 + r);
         }
         // (2) Plateau durations grow as α shrinks.
-        var levels = Enumerable.Range(1, TeacherRank).Select(j => 0.5 * (plateau[j - 1] + plateau[j])).ToArray();
         var brackets = runs.Select(r => levels.Select(l => FigureRuns.Crossing(r.Samples, l)).ToArray()).ToArray();
         if (brackets.Skip(1).Any(b => b.Any(c => c is null)))
         {
@@ -159,7 +182,13 @@ public static class Fig1
         obs["lazy_final_rank"] = runs[0].Samples[^1].Rank;
         obs["max_theta_deviation"] = runs.Max(r => r.Deviation);
         var testTol = Tolerance.Heuristic(1e-6 * lazyTest, "test errors of validated runs (θ deviation ≤ 1e−6 relative)");
-        margins.Add(k.Switch("lazyGeneralizes") != 1
+        // Generalization is read at the end of the small-α run only if that run has left its last plateau (train cost ≤ 1e−4·C_0):
+        // on some tasks the third plateau at α = 0.02 outlasts t = 3·10^4, and a test error read mid-descent says nothing.
+        bool converged = runs[2].Samples[^1].Train <= ConvergedShare * plateau[0];
+        obs["small_alpha_final_train / C_0"] = runs[2].Samples[^1].Train / plateau[0];
+        margins.Add(!converged
+            ? Margin.Uncomputable($"(4) generalization at α = {Alphas[2]}: the run left its last plateau (train cost ≤ 1e−4·C_0) by t = 3·10^4")
+            : k.Switch("lazyGeneralizes") != 1
             ? Margin.AtMost($"(4) final test error at α = {Alphas[2]} ≤ {k.D("generalizationRatio")} × lazy final test error", smallTest, k.D("generalizationRatio") * lazyTest, testTol)
             : Margin.AtMost("(4, mutant) lazy final test error ≤ 2 × small-α final test error", lazyTest, 2 * smallTest, testTol));
         margins.Add(Margin.Deviation("(5) −|rank_τ(A) − 10| at the lazy end point", Math.Abs(runs[0].Samples[^1].Rank - N), N, exact));
