@@ -82,7 +82,7 @@ public static class Thm1
                 + "G(0) ⟂ W(0)): a paper-level near miss just above the rate its trajectory attains — the residual stays orthogonal to the "
                 + "row W(t), which contracts it at 2η‖W(t)‖ per step, ≈ 2κ‖Φ‖/c ≤ 2κ/(1 − sin θ) ≤ 2.22κ for θ ≤ 0.1 (the control at 2κ "
                 + "holds); refuted by the trajectory's own descent over T(ε), not by construction. (Row / column targets with a residual "
-                + "partly along W(0) descend faster early, up to ~2.4κ on average, so they are not used here.)",
+                + "partly along W(0) descend faster early, up to ~2.4κ on average, and violate 2.5κ only late in the horizon — e.g. from step 655,560 of 938,516 on one column instance — while the tight one violates it from t = 1; so the tight family is used.)",
                 s => s.WithConclusion((x, k, p) => Conclude(x, envelopeFactor: 2.5))
                     .WithGenerator("tight instance (N = 2, θ ∈ [0.03, 0.1]), η = η*(c), full T(ε)",
                         ctx => TheoremOneSetting.FullHorizon(ctx.Rng, ctx.Constants, "tight-full")), trials: 3),
