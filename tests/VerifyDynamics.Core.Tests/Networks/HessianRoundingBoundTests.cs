@@ -62,12 +62,14 @@ public sealed class HessianRoundingBoundTests
     [Fact]
     public void QuadraticForm_IsGammaKTimesTheDirectionalConstant()
     {
-        // ‖Δ_j‖_F = 1, 2, 1/2: first = Σ P_j‖Δ_j‖ = 15 + 20 + 3 = 38, squared 1444;
-        // cross = 5·1·2 + 3·1·(1/2) + 2·2·(1/2) = 13.5; C_Δ = 4·1444 + 2·4·3·13.5 = 5776 + 324 = 6100.
-        var delta = new[] { 1.0, 2.0, 0.5 }.Select(v => Matrix<double>.Build.Dense(1, 1, v)).ToArray();
-        Assert.Equal(Tolerance.Gamma(200) * 6100, HessianRoundingBound.QuadraticForm(Sizes(), delta));
-        Assert.Equal(Tolerance.Gamma(200) * 5776, HessianRoundingBound.QuadraticForm(Sizes() with { GradientSize = 0 }, delta));
-        Assert.Equal(Tolerance.Gamma(200) * 324, HessianRoundingBound.QuadraticForm(Sizes() with { Curvature = 0 }, delta));
+        // ‖Δ_j‖_F = 1, 2, 1/4: first = Σ P_j‖Δ_j‖ = 15 + 20 + 1.5 = 36.5, squared 1332.25;
+        // cross = 5·1·2 + 3·1·(1/4) + 2·2·(1/4) = 11.75; C_Δ = 4·1332.25 + 2·4·3·11.75 = 5329 + 282 = 5611.
+        // (With ‖Δ_3‖ = 1/2 a mutant keeping only ‖W_{j'}‖ in the cross product gave the same 13.5 by coincidence: Stryker
+        // found it. Here it gives 9.75. The sign of 'first' is unobservable: it is only used squared.)
+        var delta = new[] { 1.0, 2.0, 0.25 }.Select(v => Matrix<double>.Build.Dense(1, 1, v)).ToArray();
+        Assert.Equal(Tolerance.Gamma(200) * 5611, HessianRoundingBound.QuadraticForm(Sizes(), delta));
+        Assert.Equal(Tolerance.Gamma(200) * 5329, HessianRoundingBound.QuadraticForm(Sizes() with { GradientSize = 0 }, delta));
+        Assert.Equal(Tolerance.Gamma(200) * 282, HessianRoundingBound.QuadraticForm(Sizes() with { Curvature = 0 }, delta));
         var ex = Assert.Throws<NotSupportedException>(() => HessianRoundingBound.QuadraticForm(Sizes(2.5), delta));
         Assert.Equal("the quadratic-form bound is stated for dense layers", ex.Message);
     }
