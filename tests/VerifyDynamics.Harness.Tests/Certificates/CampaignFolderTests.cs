@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Testing;
 using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Certificates;
@@ -198,15 +199,11 @@ public sealed class CampaignFolderTests : IDisposable
         Assert.True(File.Exists(Path.Combine(root, CampaignFolder.LockName)));
     }
 
-    [Fact]
+    [LinuxFact("PATH_MAX = 4096 and ENAMETOOLONG")]
     public void Open_WhereTheLockPathIsTooLong_RethrowsTheError_NotAnotherVdIsWriting()
     {
         // Linux: a folder path of 4090 characters can be made, but with "/.vd.lock" it exceeds PATH_MAX (4096), so opening the
         // lock fails with ENAMETOOLONG while no lock file exists: an I/O error to report as it is, not a lock held by another vd.
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
         var root = new StringBuilder(_dir);
         while (root.Length < 4090)
         {
@@ -239,14 +236,10 @@ public sealed class CampaignFolderTests : IDisposable
         return targets;
     }
 
-    [Fact]
+    [LinuxFact("/proc/self/fd lists the open descriptors")]
     public void Dispose_ClosesTheLockFile()
     {
         // On Unix the lock file is deleted even while open, and the next Open makes a new one: only the open descriptor shows a leak.
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
         string lockPath = Path.Combine(_dir, CampaignFolder.LockName);
         var folder = CampaignFolder.Open(_dir, Manifest());
         Assert.Contains(lockPath, OpenFiles());

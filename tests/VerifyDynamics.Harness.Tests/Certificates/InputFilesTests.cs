@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Testing;
 using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Certificates;
@@ -145,15 +146,11 @@ public sealed class InputFilesTests
         Assert.DoesNotContain("\n", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [LinuxFact("a Unix socket file that open() refuses with ENXIO")]
     public void ReadInstanceText_OfAFileThatCannotBeOpened_IsAnInstanceError_OnOneLine()
     {
         // A Unix socket exists as a file but cannot be opened (ENXIO), for root too (a chmod 000 file can still be read by
         // root). Its name has a newline; the I/O message that repeats the path has it replaced by a space.
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
         string dir = Path.Combine(Path.GetTempPath(), "vd-inputs-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         try
