@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using VerifyDynamics.Harness.Certificates;
+using VerifyDynamics.Testing;
 using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Certificates;
@@ -63,6 +64,18 @@ public sealed class CampaignFolderTests : IDisposable
         Assert.Equal(new CampaignManifest("7", 2, BuildInfo.Current.Version, BuildInfo.Current.SourceId, "c1"), m);
         Assert.Null(CampaignManifest.For("7", 2).Campaign);
         Assert.Throws<CampaignException>(() => CampaignManifest.For("7", 2, "bad id"));
+    }
+
+    [Fact]
+    public void BuildInfo_IsTheHarnessAssemblysVersion_AndTheMetadataItsBuildRecorded()
+    {
+        var assembly = typeof(BuildInfo).Assembly;
+        string Meta(string key) => assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+        Assert.Equal(assembly.GetName().Version!.ToString(), BuildInfo.Current.Version);
+        Assert.Equal(Meta("VerifyDynamics.SourceDirty") == "true", BuildInfo.Current.SourceDirty);
+        Assert.Equal(Meta("VerifyDynamics.Commit"), BuildInfo.Current.Commit);
+        Assert.Equal(Meta("VerifyDynamics.Source"), BuildInfo.Current.SourceId);
     }
 
     [Fact]
@@ -174,6 +187,65 @@ public sealed class CampaignFolderTests : IDisposable
         {
             Assert.Equal(_dir, again.Root);
         }
+    }
+
+    [Fact]
+    public void Open_AFolderThatDoesNotExist_CreatesIt_WithItsParents()
+    {
+        string root = Path.Combine(_dir, "new", "certs");
+        Assert.False(Directory.Exists(_dir));
+        using var folder = CampaignFolder.Open(root, Manifest());
+        Assert.True(Directory.Exists(root));
+        Assert.True(File.Exists(Path.Combine(root, CampaignFolder.LockName)));
+    }
+
+    [LinuxFact("PATH_MAX = 4096 and ENAMETOOLONG")]
+    public void Open_WhereTheLockPathIsTooLong_RethrowsTheError_NotAnotherVdIsWriting()
+    {
+        // Linux: a folder path of 4090 characters can be made, but with "/.vd.lock" it exceeds PATH_MAX (4096), so opening the
+        // lock fails with ENAMETOOLONG while no lock file exists: an I/O error to report as it is, not a lock held by another vd.
+        var root = new StringBuilder(_dir);
+        while (root.Length < 4090)
+        {
+            // Names of at most 200 characters (NAME_MAX is 255), never leaving a last one of none.
+            int rest = 4090 - root.Length - 1;
+            root.Append('/').Append('d', rest <= 200 ? rest : rest == 201 ? 199 : 200);
+        }
+        Assert.Equal(4090, root.Length);
+        Directory.CreateDirectory(root.ToString());
+        Assert.Throws<PathTooLongException>(() => CampaignFolder.Open(root.ToString(), Manifest()));
+    }
+
+    /// <summary>The targets of this process's open file descriptors (Linux), skipping those closed while listing.</summary>
+    private static List<string> OpenFiles()
+    {
+        var targets = new List<string>();
+        foreach (string fd in Directory.GetFileSystemEntries("/proc/self/fd"))
+        {
+            try
+            {
+                if (new FileInfo(fd).LinkTarget is { } target)
+                {
+                    targets.Add(target);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return targets;
+    }
+
+    [LinuxFact("/proc/self/fd lists the open descriptors")]
+    public void Dispose_ClosesTheLockFile()
+    {
+        // On Unix the lock file is deleted even while open, and the next Open makes a new one: only the open descriptor shows a leak.
+        string lockPath = Path.Combine(_dir, CampaignFolder.LockName);
+        var folder = CampaignFolder.Open(_dir, Manifest());
+        Assert.Contains(lockPath, OpenFiles());
+        folder.Dispose();
+        Assert.DoesNotContain(OpenFiles(), f => f.StartsWith(lockPath, StringComparison.Ordinal));
+        GC.KeepAlive(folder);
     }
 
     [Fact]

@@ -124,6 +124,31 @@ public sealed class CertificateBuilderTests
     }
 
     [Fact]
+    public void TheSourceAndEachUtilizationMargin_HaveTheirMemberNames()
+    {
+        // The approved Claim1 snapshot names them too, but it needs a git checkout (its tools.source); this does not.
+        var r = Run(Toy());
+        var c = CertificateBuilder.Build(r);
+        Assert.Equal(["location", "lines"], c["source"]!.AsObject().Select(kv => kv.Key));
+        Assert.Equal("-", c["source"]!["lines"]!.GetValue<string>());
+        var margins = c["utilization"]!["margins"]!.AsArray();
+        Assert.NotEmpty(margins);
+        Assert.All(margins, m => Assert.Equal(["family", "name", "shape", "max", "trial", "evaluations"], m!.AsObject().Select(kv => kv.Key)));
+        var first = r.Trials.Utilization.Margins[0];
+        Assert.Equal(first.Family, margins[0]!["family"]!.GetValue<string>());
+        Assert.Equal(first.Name, margins[0]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Tools_NameTheVersionsOfTheLoadedAssemblies()
+    {
+        var tools = CertificateBuilder.Build(Run(Toy()))["tools"]!;
+        Assert.Equal(typeof(CertificateBuilder).Assembly.GetName().Version!.ToString(), tools["verifydynamics"]!.GetValue<string>());
+        Assert.Equal(typeof(MathNet.Numerics.LinearAlgebra.Matrix<double>).Assembly.GetName().Version!.ToString(), tools["mathnet"]!.GetValue<string>());
+        Assert.NotEqual("unknown", tools["verifydynamics"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Obligations_AreRecordedWithEveryProverDetail()
     {
         var r = Run(Toy());

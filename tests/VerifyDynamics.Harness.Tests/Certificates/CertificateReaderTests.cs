@@ -254,6 +254,12 @@ public sealed class CertificateReaderTests
         string longText = new('x', 80);
         Assert.Equal([$"text: \"{new string('x', 56)}... in the certificate, \"short\" in the re-run"],
             Certificate.Differences(new JsonObject { ["text"] = longText }, new JsonObject { ["text"] = "short" }));
+        // At exactly 60 characters (a string of 58 and its quotes) a value is shown whole; at 61 it is cut to 57 and "...".
+        string sixty = new('y', 58);
+        Assert.Equal([$"text: \"{sixty}\" in the certificate, \"short\" in the re-run"],
+            Certificate.Differences(new JsonObject { ["text"] = sixty }, new JsonObject { ["text"] = "short" }));
+        Assert.Equal([$"text: \"{new string('y', 56)}... in the certificate, \"short\" in the re-run"],
+            Certificate.Differences(new JsonObject { ["text"] = sixty + "y" }, new JsonObject { ["text"] = "short" }));
         // The seal is left out only at the top level: a nested member that happens to be named like it is compared.
         Assert.Equal(["x.sha256: 1 in the certificate, 2 in the re-run"],
             Certificate.Differences(new JsonObject { ["x"] = new JsonObject { ["sha256"] = 1 } }, new JsonObject { ["x"] = new JsonObject { ["sha256"] = 2 } }));

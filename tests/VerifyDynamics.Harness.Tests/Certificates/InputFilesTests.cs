@@ -1,6 +1,8 @@
+using System.Net.Sockets;
 using VerifyDynamics.Core;
 using VerifyDynamics.Harness.Certificates;
 using VerifyDynamics.Theorems.Model;
+using VerifyDynamics.Testing;
 using Xunit;
 
 namespace VerifyDynamics.Harness.Tests.Certificates;
@@ -128,6 +130,43 @@ public sealed class InputFilesTests
 
             // A folder is no file: said so, as for a missing file (the FileNotFoundException is not wrapped as unreadable).
             Assert.Equal($"instance file '{dir}' does not exist", Assert.Throws<FileNotFoundException>(() => InputFiles.ReadInstanceText(dir)).Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ADuplicateMemberWithAnEscapedNewline_IsNamedOnOneLine()
+    {
+        var e = Rejected("""{"a\nb":1,"a\nb":2}""");
+        Assert.Equal("(document)", e.Field);
+        Assert.Contains("a b", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", e.Message, StringComparison.Ordinal);
+    }
+
+    [LinuxFact("a Unix socket file that open() refuses with ENXIO")]
+    public void ReadInstanceText_OfAFileThatCannotBeOpened_IsAnInstanceError_OnOneLine()
+    {
+        // A Unix socket exists as a file but cannot be opened (ENXIO), for root too (a chmod 000 file can still be read by
+        // root). Its name has a newline; the I/O message that repeats the path has it replaced by a space.
+        string dir = Path.Combine(Path.GetTempPath(), "vd-inputs-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string path = Path.Combine(dir, "s\nx");
+            using (var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+            {
+                socket.Bind(new UnixDomainSocketEndPoint(path));
+                var e = Assert.Throws<InstanceFormatException>(() => InputFiles.ReadInstanceText(path));
+                Assert.Equal("(file)", e.Field);
+                string prefix = $"(file): cannot read instance file '{path}': ";
+                Assert.StartsWith(prefix, e.Message, StringComparison.Ordinal);
+                string io = e.Message[prefix.Length..];
+                Assert.DoesNotContain("\n", io, StringComparison.Ordinal);
+                Assert.Contains(path.Replace("\n", " ", StringComparison.Ordinal), io, StringComparison.Ordinal);
+            }
         }
         finally
         {

@@ -120,6 +120,13 @@ public sealed class SealTests
         Assert.Equal((null, CanonicalJson.Sha256Hex("{}\n")), CanonicalJson.CheckSeal("{}"));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("\"text\"")]
+    public void CheckSeal_OfSomethingOtherThanAnObject_SaysACertificateIsAnObject(string text) =>
+        Assert.Equal("a certificate must be a JSON object", Assert.Throws<System.Text.Json.JsonException>(() => CanonicalJson.CheckSeal(text)).Message);
+
     [Fact]
     public void NonFiniteNumbers_AreStrings()
     {

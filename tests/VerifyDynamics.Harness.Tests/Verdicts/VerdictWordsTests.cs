@@ -293,6 +293,48 @@ public sealed class VerdictWordsTests
     }
 
     [Fact]
+    public void AsPrinted_WithoutAConfirmedCounterexample_IsUnknown()
+    {
+        // DecideAsPrinted is public: given erratum trials with no confirmed record it grades by the missing margin, not by throwing.
+        var s = Toy();
+        var erratum = Variant.Erratum("PrintedBound", "the bound as printed is 3", x => x.WithConstantDefault("bound", Rational.Of(3)));
+        var seed = new Seed(1);
+        var none = new TrialSummary(seed, 1, [new TrialRecord(0, seed, InstanceOutcome.Holds, null, null, null, null)]);
+        var corrected = VerdictRules.Decide(s, Trials(s), Records(s, Proven));
+        var d = VerdictRules.DecideAsPrinted(s, erratum, none, corrected);
+        Assert.Equal(Verdict.Refuted, d.Verdict);
+        Assert.Equal("as printed (PrintedBound: the bound as printed is 3): 0 confirmed counterexample(s); the corrected form is certified", d.Reason);
+        Assert.Equal(EvidenceGrade.Unknown, d.Grade);
+        Assert.Equal("as printed: no counterexample margin recorded", d.GradeBasis);
+    }
+
+    [Fact]
+    public void HoldsOnTrials_BasisSaysNotCertified_OnlyWhenSomeObligationMustHold()
+    {
+        const string Rigorous = "every margin of the 16 holding trials holds within a rigorous error bound (weakest: toy Rigorous)";
+        // No obligation at all: nothing was left unproven, so the basis does not say "not certified".
+        var none = Decide(Toy() with { Obligations = [] });
+        Assert.Equal(Verdict.HoldsOnTrials, none.Verdict);
+        Assert.Equal(Rigorous, none.GradeBasis);
+
+        // One must-hold obligation left open beside a must-fail one: "not certified", though not every obligation must hold.
+        var mustFail = new ObligationSpec("TOY1-wrong", "toy", "forall x in [0, 1]: x*x <= x/2", ObligationExpectation.Fails);
+        var mixed = Decide(Toy() with { Obligations = [ToyGradeStatements.Obligation, mustFail] }, proof: Unknown);
+        Assert.Equal(Verdict.HoldsOnTrials, mixed.Verdict);
+        Assert.Equal("not certified; " + Rigorous, mixed.GradeBasis);
+    }
+
+    [Fact]
+    public void TwoGaps_AreJoinedBySemicolons_InTheReason()
+    {
+        // A restricted check with a heuristic tolerance: two gaps, each said once, separated by "; ".
+        var d = Decide(Toy(ToleranceKind.Heuristic) with { Fidelity = Fidelity.Restricted("x ≤ 1/2 only") });
+        Assert.Equal(Verdict.HoldsOnTrials, d.Verdict);
+        Assert.EndsWith("; all 1 scalar obligations proven, but not certified: the check is not of the statement as printed; some margin's tolerance is heuristic, not a bound (toy Heuristic)",
+            d.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ADecisionWithoutAGrade_SaysSo()
     {
         var d = new VerdictDecision(Verdict.HoldsOnTrials, "r");
