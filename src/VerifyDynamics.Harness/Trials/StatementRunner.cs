@@ -83,18 +83,26 @@ public static class StatementRunner
     {
         var constants = ResolveConstants(statement, options.Overrides);
         int trials = options.Trials ?? statement.DefaultTrials;
-        var summary = TrialRunner.Run(statement, constants, options.Seed, trials, options.Parallelism,
-            keepStarts: options.SeekBoundary ? Search.BoundarySearch.Starts : 0);
-        if (options.SeekBoundary && statement.Checkability == Checkability.Margins && summary.Count(InstanceOutcome.Confirmed) == 0)
+        // The statement's own trials (with the boundary search) and each variant are independent jobs (each has its own seed),
+        // so they run concurrently; results are gathered by index, so nothing depends on the thread count. Before, the
+        // variants ran one after another: a statement with one trial and mutants of two trials (JGGSH21.Fig1) kept one of
+        // two threads idle most of the time.
+        IReadOnlyList<Variant> variantList = options.RunVariants ? statement.Variants : [];
+        TrialSummary summary = null!;
+        var variantResults = new VariantResult[variantList.Count];
+        RunJobs(variantList.Count + 1, options.Parallelism, job =>
         {
-            summary = Search.BoundarySearch.Extend(statement, constants, options.Seed.Split("boundary"), summary,
-                statement.BoundarySearchSteps ?? Search.BoundarySearch.DefaultSteps(trials));
-        }
-        var variants = new List<VariantResult>();
-        if (options.RunVariants)
-        {
-            variants.AddRange(statement.Variants.Select(v => RunVariant(statement, v, options.Seed, variantTrials: v.Trials ?? trials, options.Parallelism, options.Overrides)));
-        }
+            if (job == 0)
+            {
+                summary = RunOwnTrials(statement, constants, options, trials);
+            }
+            else
+            {
+                var v = variantList[job - 1];
+                variantResults[job - 1] = RunVariant(statement, v, options.Seed, variantTrials: v.Trials ?? trials, options.Parallelism, options.Overrides);
+            }
+        });
+        var variants = variantResults.ToList();
         var obligations = options.RunObligations ? ObligationChecker.Check(statement.ObligationsFor(constants)) : [];
         var decision = VerdictRules.Decide(statement, summary, obligations, Overridden(statement, constants));
         var refutedErratum = variants.FirstOrDefault(v => v.Variant.Role == VariantRole.Erratum && v.Refuted);
@@ -102,5 +110,42 @@ public static class StatementRunner
             ? null
             : VerdictRules.DecideAsPrinted(statement, refutedErratum.Variant, refutedErratum.Trials, decision);
         return new StatementResult(statement, constants, options, summary, variants, obligations, decision, asPrinted);
+    }
+
+    private static TrialSummary RunOwnTrials(Statement statement, ConstantValues constants, RunOptions options, int trials)
+    {
+        var summary = TrialRunner.Run(statement, constants, options.Seed, trials, options.Parallelism,
+            keepStarts: options.SeekBoundary ? Search.BoundarySearch.Starts : 0);
+        if (options.SeekBoundary && statement.Checkability == Checkability.Margins && summary.Count(InstanceOutcome.Confirmed) == 0)
+        {
+            summary = Search.BoundarySearch.Extend(statement, constants, options.Seed.Split("boundary"), summary,
+                statement.BoundarySearchSteps ?? Search.BoundarySearch.DefaultSteps(trials));
+        }
+        return summary;
+    }
+
+    /// <summary>
+    /// Runs jobs 0..count−1, at most <paramref name="parallelism"/> at a time (one: in order on this thread); a failure is
+    /// rethrown as itself, not wrapped in an AggregateException.
+    /// </summary>
+    private static void RunJobs(int count, int parallelism, Action<int> job)
+    {
+        if (parallelism <= 1 || count <= 1)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                job(i);
+            }
+            return;
+        }
+        try
+        {
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, job);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 }

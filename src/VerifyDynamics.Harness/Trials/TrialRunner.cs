@@ -92,7 +92,17 @@ public static class TrialRunner
         ArgumentOutOfRangeException.ThrowIfNegative(trials);
         var records = new TrialRecord[trials];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
-        Parallel.For(0, trials, options, i => records[i] = GenerateAndEvaluate(statement, constants, root.Split(i), i));
+        // A trial's conclusion may split its own independent work (TrialParallelism.Map) over the same thread count.
+        int outer = TrialParallelism.Degree;
+        TrialParallelism.Set(parallelism);
+        try
+        {
+            Parallel.For(0, trials, options, i => records[i] = GenerateAndEvaluate(statement, constants, root.Split(i), i));
+        }
+        finally
+        {
+            TrialParallelism.Set(outer);
+        }
         var (weakest, weakestSource) = WeakestTolerance(records);
         var series = Series(records);
         var utilization = new UtilizationSummary.Builder();

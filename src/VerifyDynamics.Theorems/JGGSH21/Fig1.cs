@@ -121,7 +121,7 @@ public static class Fig1
             return MarginSet.Of(Margin.Uncomputable("Algorithm A's stage costs C_0 > C_1 > C_2 > C_3 separated by ≥ 10%"));
         }
         var levels = Enumerable.Range(1, TeacherRank).Select(j => 0.5 * (plateau[j - 1] + plateau[j])).ToArray();
-        var runs = Alphas.Select(a => FigureRuns.Flow(cost, Depth, width, theta0, a, times, rtol)).ToArray();
+        var runs = TrialParallelism.Map(Alphas.Length, a => FigureRuns.Flow(cost, Depth, width, theta0, Alphas[a], times, rtol));
         if (runs.Any(r => !r.Succeeded))
         {
             return MarginSet.Of(Margin.Uncomputable("gradient flows (and their /100 re-runs) ran to t = 3·10^4"));

@@ -5,6 +5,7 @@ using VerifyDynamics.Core.LinearAlgebra;
 using VerifyDynamics.Core.Networks;
 using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
+using VerifyDynamics.Theorems.Model;
 
 namespace VerifyDynamics.Theorems.JGGSH21;
 
@@ -151,9 +152,9 @@ public static class FigureRuns
         var start = VectorOps.Scale(alpha, theta0);
         double atol = rtol * 1e-2 * start.Max(Math.Abs);
         var settings = new OdeSettings(rtol, atol, MaxSteps: maxSteps, StoreDenseOutput: false, StoreStates: false, OutputTimes: times);
-        var problem = GradientFlow.Problem(objective, start, times[^1]);
-        var loose = OdeSolver.Solve(problem, settings);
-        var tight = OdeSolver.Solve(GradientFlow.Problem(objective, start, times[^1]), settings.Tightened(100));
+        // The run and its validating re-run are independent: solved concurrently when the trial may use more than one thread.
+        var solved = TrialParallelism.Map(2, i => OdeSolver.Solve(GradientFlow.Problem(objective, start, times[^1]), i == 0 ? settings : settings.Tightened(100)));
+        var (loose, tight) = (solved[0], solved[1]);
         bool ok = loose.Succeeded && tight.Succeeded && tight.OutputStates.Count == times.Length && loose.OutputStates.Count == times.Length;
         double deviation = ok ? loose.OutputStates.Zip(tight.OutputStates).Max(p => p.First.Zip(p.Second).Max(q => Math.Abs(q.First - q.Second))) : double.NaN;
         var samples = ok
