@@ -90,7 +90,7 @@ public static class StatementRunner
         IReadOnlyList<Variant> variantList = options.RunVariants ? statement.Variants : [];
         TrialSummary summary = null!;
         var variantResults = new VariantResult[variantList.Count];
-        RunJobs(variantList.Count + 1, options.Parallelism, job =>
+        TrialParallelism.For(variantList.Count + 1, options.Parallelism, job =>
         {
             if (job == 0)
             {
@@ -122,30 +122,5 @@ public static class StatementRunner
                 statement.BoundarySearchSteps ?? Search.BoundarySearch.DefaultSteps(trials));
         }
         return summary;
-    }
-
-    /// <summary>
-    /// Runs jobs 0..count−1, at most <paramref name="parallelism"/> at a time (one: in order on this thread); a failure is
-    /// rethrown as itself, not wrapped in an AggregateException.
-    /// </summary>
-    private static void RunJobs(int count, int parallelism, Action<int> job)
-    {
-        if (parallelism <= 1 || count <= 1)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                job(i);
-            }
-            return;
-        }
-        try
-        {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, job);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
     }
 }

@@ -22,24 +22,30 @@ public static class TrialParallelism
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var results = new T[count];
-        int degree = Degree;
+        For(count, Degree, i => results[i] = f(i));
+        return results;
+    }
+
+    /// <summary>body(0), …, body(count − 1), at most <paramref name="degree"/> at a time; in order on this thread when the
+    /// degree is 1 (or there is one job). A failure is rethrown as itself, not wrapped in an AggregateException.</summary>
+    public static void For(int count, int degree, Action<int> body)
+    {
         if (degree <= 1 || count <= 1)
         {
             for (int i = 0; i < count; i++)
             {
-                results[i] = f(i);
+                body(i);
             }
-            return results;
+            return;
         }
         try
         {
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = f(i));
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = degree }, body);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
-        return results;
     }
 }
