@@ -94,5 +94,9 @@ public sealed class CertifiedBoundsTests
         var none = CertifiedBounds.LowerBoundBelow(h, 2, attempts: 0);
         Assert.False(none.Succeeded);
         Assert.Equal("no attempt", none.Explanation);
+        // The placeholder names no pivot (−1, as on success) and no bound.
+        Assert.Equal(-1, none.FailedAtPivot);
+        Assert.Equal(2.0, none.Shift);
+        Assert.True(double.IsNaN(none.LowerBound) && double.IsNaN(none.RoundingSlack));
     }
 }
