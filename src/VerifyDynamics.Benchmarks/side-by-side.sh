@@ -8,10 +8,21 @@
 # lambda-batch is NOT the issue's single-instance benchmark: both sides evaluate λ_min BATCH times (default 20) in one
 # process (vd eval --repeat, lambda_scipy.py --repeat), so process start-up is paid once; it is reported on its own line.
 #
+# NATIVE=1 runs the native (ahead-of-time compiled) vd instead of the JIT build: bin/native/vd, published first by
+# publish-native.sh when it is missing or older than the last commit (the issue's single-instance λ_min target is met only
+# this way: a JIT start-up alone costs about half of scipy's whole run). VD=PATH runs any other vd.
+#
 # Needs a Release build (dotnet build VerifyDynamics.sln -c Release) and Debian's python3-numpy, python3-scipy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bench="$root/src/VerifyDynamics.Benchmarks"
+if [ "${NATIVE:-0}" = 1 ] && [ -z "${VD:-}" ]; then
+    VD=$bench/bin/native/vd
+    if [ ! -x "$VD" ] || [ "$(git -C "$root" log -1 --format=%ct)" -gt "$(stat -c %Y "$VD")" ] || [ -n "$(git -C "$root" status --porcelain -- src)" ]; then
+        "$bench/publish-native.sh" > /dev/null
+    fi
+    echo "native vd: $VD"
+fi
 vd=${VD:-$root/src/VerifyDynamics.Cli/bin/Release/net10.0/vd}
 py=/usr/bin/python3
 rounds=${ROUNDS:-3}

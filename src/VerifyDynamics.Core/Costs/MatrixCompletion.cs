@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Networks;
 
 namespace VerifyDynamics.Core.Costs;
 
@@ -6,7 +7,7 @@ namespace VerifyDynamics.Core.Costs;
 /// JGGSH21 Sec. 2.1 matrix completion: C(A) = (1/N) Σ_{i=1}^N (A_{k_i m_i} − A*_{k_i m_i})² over the observed list
 /// Ω = ((k_1, m_1), …, (k_N, m_N)) (repeats allowed: an entry observed c times counts c times); C_min = 0.
 /// </summary>
-public sealed class MatrixCompletion : IMatrixCost
+public sealed class MatrixCompletion : IMatrixCost, IInPlaceEndToEndLoss
 {
     public MatrixCompletion(Matrix<double> teacher, IReadOnlyList<(int Row, int Column)> observed)
     {
@@ -21,7 +22,15 @@ public sealed class MatrixCompletion : IMatrixCost
         {
             Multiplicity[r, c] += 1;
         }
+        // Column-major copies for the in-place evaluation (the matrices are not modified after construction).
+        _teacher = teacher.ToColumnMajorArray();
+        _multiplicity = Multiplicity.ToColumnMajorArray();
+        _observedIndex = [.. observed.Select(o => o.Column * teacher.RowCount + o.Row)];
     }
+
+    private readonly double[] _teacher;
+    private readonly double[] _multiplicity;
+    private readonly int[] _observedIndex;
 
     /// <summary>The matrix A* whose entries are observed.</summary>
     public Matrix<double> Teacher { get; }
@@ -51,6 +60,35 @@ public sealed class MatrixCompletion : IMatrixCost
     }
 
     public Matrix<double> Gradient(Matrix<double> w) => (2.0 / SampleCount) * Multiplicity.PointwiseMultiply(w - Teacher);
+
+    /// <summary>
+    /// C(W) and, when <paramref name="gradient"/> is not empty, ∇C(W) written into it, for W given column-major: the same
+    /// floating-point operations in the same order as <see cref="Value"/> and <see cref="Gradient"/> (so the same bits),
+    /// without building matrices (the deep-linear kernel calls this at every gradient evaluation).
+    /// </summary>
+    public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
+    {
+        int size = Rows * Columns;
+        if (w.Length != size || (!gradient.IsEmpty && gradient.Length != size))
+        {
+            throw new ArgumentException($"W must have {Rows}×{Columns} = {size} entries (got {w.Length}, gradient {gradient.Length})");
+        }
+        double s = 0;
+        foreach (int e in _observedIndex)
+        {
+            double d = w[e] - _teacher[e];
+            s += d * d;
+        }
+        if (!gradient.IsEmpty)
+        {
+            double k = 2.0 / SampleCount;
+            for (int i = 0; i < size; i++)
+            {
+                gradient[i] = k * (_multiplicity[i] * (w[i] - _teacher[i]));
+            }
+        }
+        return s / SampleCount;
+    }
 
     public Matrix<double> HessianVectorProduct(Matrix<double> a, Matrix<double> direction) =>
         (2.0 / SampleCount) * Multiplicity.PointwiseMultiply(direction);

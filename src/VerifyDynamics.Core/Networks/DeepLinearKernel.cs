@@ -24,6 +24,8 @@ public sealed class DeepLinearKernel
     private readonly IEndToEndLoss _phi;
     // Φᵀ row-major (= Φ column-major) when φ = ½‖W − Φ‖_F²; null for other losses (then φ is called through MathNet).
     private readonly double[]? _targetT;
+    // φ evaluated in place on the column-major end-to-end matrix (e.g. matrix completion); null when φ has no such form.
+    private readonly IInPlaceEndToEndLoss? _inPlace;
     private readonly double[][] _q;
     private readonly double[][] _r;
     private readonly double[][] _qDot;
@@ -47,6 +49,7 @@ public sealed class DeepLinearKernel
             }
             _targetT = frobenius.Target.ToColumnMajorArray();
         }
+        _inPlace = _phi as IInPlaceEndToEndLoss;
         int d0 = _dims[0];
         _q = [.. Enumerable.Range(0, n + 1).Select(j => new double[d0 * _dims[j]])];
         _r = [.. Enumerable.Range(0, n + 1).Select(j => new double[d0 * _dims[j]])];
@@ -180,6 +183,10 @@ public sealed class DeepLinearKernel
                 sum += g * g;
             }
             return 0.5 * sum;
+        }
+        if (_inPlace is { } loss)
+        {
+            return loss.ValueAndGradient(q, computeGradient ? _r[n] : []);
         }
         var w = ToEndToEnd(q);
         if (computeGradient)

@@ -252,6 +252,19 @@ public interface IEndToEndLoss
     Matrix<double> HessianApply(Matrix<double> w, Matrix<double> dw);
 }
 
+/// <summary>
+/// An end-to-end loss that <see cref="DeepLinearKernel"/> can evaluate in place on the column-major entries of W, without
+/// building MathNet matrices at every gradient evaluation. Each implementation computes the same floating-point
+/// operations in the same order as its <see cref="IEndToEndLoss.Value"/> and <see cref="IEndToEndLoss.Gradient"/>, so
+/// the kernel's results do not depend on which path it takes (a test compares the two bit for bit).
+/// </summary>
+public interface IInPlaceEndToEndLoss : IEndToEndLoss
+{
+    /// <summary>φ(W) for W given column-major (n_L×n_0); when <paramref name="gradient"/> is not empty, ∇φ(W) is written
+    /// into it, column-major.</summary>
+    double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient);
+}
+
 /// <summary>φ(W) = ½‖W − Φ‖_F² (ACGH19 / EC21 Section 5 with whitened data).</summary>
 public sealed class FrobeniusTargetLoss(Matrix<double> target) : IEndToEndLoss
 {

@@ -47,6 +47,35 @@ public sealed class Rng
 
     public bool NextBool() => (NextUInt64() & 1) == 1;
 
+    /// <summary>
+    /// A random order of 0, …, n − 1: one <see cref="NextDouble"/> key per index, drawn in index order, then a stable sort by
+    /// key; nothing is drawn when n ≤ 1 (there is one order). That is what <c>Enumerable.Range(0, n).OrderBy(_ =&gt;
+    /// rng.NextDouble()).ToArray()</c> gives on the JIT build, but with the draws made here: the stream must not depend on
+    /// how a LINQ build calls a key selector (the native build's LINQ drew a key for n = 1, and EC21 Fact.OpNorm's instances
+    /// differed between the two builds).
+    /// </summary>
+    public int[] RandomOrder(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        if (n <= 1)
+        {
+            return n == 0 ? [] : [0];
+        }
+        var keys = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = NextDouble();
+        }
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+        // Stable: ties (probability ~n²·2^-53) keep index order.
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        return order;
+    }
+
     /// <summary>Standard normal by the Marsaglia polar method (deterministic given the seed).</summary>
     public double NextGaussian()
     {

@@ -53,6 +53,11 @@ public static partial class StatementAssembly
         {
             throw new StatementAssemblyException($"'{path}' is VerifyDynamics' own {name.Name}; give your statements assembly (the built-in statements need no --assembly)");
         }
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // The native (ahead-of-time compiled) vd of docs/native-build.md cannot load assemblies at run time.
+            throw new StatementAssemblyException($"this vd is a native build, which cannot load '{path}': run --assembly with the JIT build (dotnet run --project src/VerifyDynamics.Cli, or the dotnet tool)");
+        }
         var context = new StatementLoadContext(full);
         Assembly assembly;
         try

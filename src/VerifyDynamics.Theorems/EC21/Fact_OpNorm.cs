@@ -61,8 +61,16 @@ public static class Fact_OpNorm
             for (int row = 0; row < rows; row++)
             {
                 // A random injective map from a random subset of this row's columns into the coordinates.
-                var coords = Enumerable.Range(0, dp).OrderBy(_ => r.NextDouble()).ToArray();
-                var columns = Enumerable.Range(0, cols).OrderBy(_ => r.NextDouble()).Take(r.NextInt(0, Math.Min(cols, dp))).ToArray();
+                var coords = r.RandomOrder(dp);
+                // The draws of the earlier LINQ form on the JIT build (OrderBy(_ => r.NextDouble()).Take(NextInt(…))), so the
+                // instances and the certificate are unchanged: the count first; then no key for an empty subset, and one key
+                // for a one-column row even though a single column has one order.
+                int take = r.NextInt(0, Math.Min(cols, dp));
+                if (take > 0 && cols == 1)
+                {
+                    r.NextDouble();
+                }
+                int[] columns = take == 0 ? [] : r.RandomOrder(cols)[..take];
                 for (int t = 0; t < columns.Length; t++)
                 {
                     index[row + columns[t] * rows] = coords[t];

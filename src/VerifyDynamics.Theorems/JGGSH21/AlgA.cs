@@ -86,8 +86,8 @@ public static class AlgA
         {
             b.Add(Math.Floor(b[^1] / 1.8 * 8) / 8);
         }
-        var rows = Enumerable.Range(0, n).OrderBy(_ => rng.NextDouble()).ToArray();
-        var cols = Enumerable.Range(0, n).OrderBy(_ => rng.NextDouble()).ToArray();
+        var rows = rng.RandomOrder(n);
+        var cols = rng.RandomOrder(n);
         var target = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(n, n);
         for (int i = 0; i < r; i++)
         {

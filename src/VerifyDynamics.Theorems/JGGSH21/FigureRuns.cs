@@ -13,9 +13,25 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// A cost C on n_L×n_0 matrices (Core's <see cref="IMatrixCost"/>: matrix completion, MSE) seen as the end-to-end loss φ of
 /// Core's <see cref="DeepLinearObjective"/>, so that JGGSH21's figures run on Core's allocation-free deep-linear kernel.
 /// </summary>
-public sealed class MatrixCostLoss(IMatrixCost cost) : IEndToEndLoss
+public sealed class MatrixCostLoss(IMatrixCost cost) : IInPlaceEndToEndLoss
 {
     public IMatrixCost Cost { get; } = cost;
+
+    /// <summary>Matrix completion in place (Core's <see cref="MatrixCompletion.ValueAndGradient"/>, no matrices built per
+    /// evaluation); other costs through <see cref="Value"/> and <see cref="Gradient"/> on a matrix, as before.</summary>
+    public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
+    {
+        if (Cost is MatrixCompletion completion)
+        {
+            return completion.ValueAndGradient(w, gradient);
+        }
+        var m = Matrix<double>.Build.Dense(Cost.Rows, Cost.Columns, w.ToArray());
+        if (!gradient.IsEmpty)
+        {
+            Gradient(m).ToColumnMajorArray().CopyTo(gradient);
+        }
+        return Value(m);
+    }
 
     /// <summary>
     /// C(W). For MSE the kernel asks for the value at every gradient evaluation; the direct form (1/N)‖WX − Y‖² multiplies by the

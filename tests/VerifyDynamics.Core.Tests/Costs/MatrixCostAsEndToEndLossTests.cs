@@ -53,3 +53,69 @@ public sealed class MatrixCostAsEndToEndLossTests
             ((IEndToEndLoss)cost).HessianApply(a, direction[2] * direction[1] * direction[0]).ToColumnMajorArray());
     }
 }
+
+/// <summary>
+/// The in-place path of the deep-linear kernel (<see cref="IInPlaceEndToEndLoss"/>, issue 11: no MathNet matrices per
+/// gradient evaluation) must give the same bits as the matrix path, so certificates do not depend on which one runs.
+/// </summary>
+public sealed class InPlaceLossTests
+{
+    /// <summary>The same matrix completion seen only through <see cref="IEndToEndLoss"/> (the kernel's matrix path).</summary>
+    private sealed class MatrixPathOnly(MatrixCompletion inner) : IEndToEndLoss
+    {
+        public double Value(MathNet.Numerics.LinearAlgebra.Matrix<double> w) => inner.Value(w);
+        public MathNet.Numerics.LinearAlgebra.Matrix<double> Gradient(MathNet.Numerics.LinearAlgebra.Matrix<double> w) => inner.Gradient(w);
+        public MathNet.Numerics.LinearAlgebra.Matrix<double> HessianApply(MathNet.Numerics.LinearAlgebra.Matrix<double> w, MathNet.Numerics.LinearAlgebra.Matrix<double> dw) =>
+            inner.HessianVectorProduct(w, dw);
+    }
+
+    private static MatrixCompletion Completion(Rng rng) =>
+        // 3×4 with a repeated entry (counted twice) and unobserved entries (zero gradient there, signed zeros included)
+        new(rng.GaussianMatrix(3, 4, 1), [(0, 0), (0, 3), (1, 1), (2, 2), (2, 0), (1, 3), (1, 1)]);
+
+    [Fact]
+    public void MatrixCompletion_InPlace_IsBitIdenticalToValueAndGradient()
+    {
+        var rng = new Rng(new Seed(20261207).Split("in-place"));
+        var cost = Completion(rng);
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var w = rng.GaussianMatrix(3, 4, 2);
+            var gradient = new double[12];
+            double value = cost.ValueAndGradient(w.ToColumnMajorArray(), gradient);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(cost.Value(w)), BitConverter.DoubleToInt64Bits(value));
+            Assert.Equal(cost.Gradient(w).ToColumnMajorArray().Select(BitConverter.DoubleToInt64Bits), gradient.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(value), BitConverter.DoubleToInt64Bits(cost.ValueAndGradient(w.ToColumnMajorArray(), [])));
+        }
+        // an independent value: (1/N) Σ over the observed list, the repeat counted twice
+        var x = rng.GaussianMatrix(3, 4, 1);
+        double expected = 0;
+        foreach (var (r, c) in cost.Observed)
+        {
+            expected += (x[r, c] - cost.Teacher[r, c]) * (x[r, c] - cost.Teacher[r, c]);
+        }
+        Assert.Equal(expected / 7, cost.ValueAndGradient(x.ToColumnMajorArray(), []), 15);
+        Assert.Throws<ArgumentException>(() => cost.ValueAndGradient(new double[11], []));
+        Assert.Throws<ArgumentException>(() => cost.ValueAndGradient(new double[12], new double[11]));
+    }
+
+    [Fact]
+    public void DeepLinearKernel_InPlacePath_MatchesTheMatrixPath_BitForBit()
+    {
+        var rng = new Rng(new Seed(20261207).Split("kernel-in-place"));
+        var cost = Completion(rng);
+        int[] dims = [4, 5, 2, 3];
+        var fast = new DeepLinearObjective(dims, cost).CreateKernel();
+        var slow = new DeepLinearObjective(dims, new MatrixPathOnly(cost)).CreateKernel();
+        for (int trial = 0; trial < 10; trial++)
+        {
+            var theta = Enumerable.Range(0, fast.Dimension).Select(_ => rng.NextGaussian()).ToArray();
+            var gFast = new double[fast.Dimension];
+            var gSlow = new double[fast.Dimension];
+            double vFast = fast.ValueAndGradient(theta, gFast), vSlow = slow.ValueAndGradient(theta, gSlow);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(vSlow), BitConverter.DoubleToInt64Bits(vFast));
+            Assert.Equal(gSlow.Select(BitConverter.DoubleToInt64Bits), gFast.Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(slow.Value(theta)), BitConverter.DoubleToInt64Bits(fast.Value(theta)));
+        }
+    }
+}

@@ -11,7 +11,7 @@ namespace VerifyDynamics.Core.Tests.LinearAlgebra;
 /// run returns the Ritz pair of its Krylov space (the start's Rayleigh quotient after one step), the stop happens at the
 /// first step whose Ritz residual meets RelativeTolerance·max(|θ|, ‖T‖_∞) (checked against a dense Rayleigh–Ritz of the
 /// recorded Krylov basis), an invariant subspace stops even at tolerance 0, the reported Residual is the recomputed
-/// ‖Hx − θx‖ plus γ_{d+2}(‖Hx‖ + |θ|), and Converged compares the residual with 100·tol·max(|θ|, ‖Hx‖).
+/// ‖Hx − θx‖ plus γ_{d+2}(‖Hx‖ + |θ|), and Converged compares the residual with 100·tol·max(|θ|, ‖Hx‖, ‖T‖_∞) (the stopping rule's scale).
 /// </summary>
 public sealed class LanczosStoppingTests
 {
@@ -147,5 +147,23 @@ public sealed class LanczosStoppingTests
         Assert.True(est.Converged, $"residual {est.Residual}");
         Assert.InRange(999.0, est.Lower, est.Upper);
         Assert.Equal(999.0, est.Value, 1e-9);
+    }
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-4)]
+    [InlineData(0.01)]
+    public void Converged_ForAnEigenvalueSmallAgainstTheNorm_NearAMinimum(double lambda0)
+    {
+        // diag(λ0, 1 … 15) repeated to d = 200: at most 16 distinct eigenvalues, so the Krylov space is invariant after ≤ 16
+        // products and θ meets the stopping rule (residual ~1e−9 against tol·‖T‖ ≈ 1.5e−9). The flag measured the residual
+        // against 100·tol·max(|θ|, ‖Hx‖) ≈ 100·tol·λ0 only, and said "not converged" here at λ0 = 0 (the case that fails
+        // with the old flag; found by mutation testing of this class, 2026-12-07); it now uses the stopping rule's scale too.
+        const int d = 200;
+        var h = Diagonal([lambda0, .. Enumerable.Range(0, d - 1).Select(i => 1.0 + i % 15)]);
+        var est = Lanczos.MinEigenvalue(h, new LanczosSettings(Seed: new Seed(7)));
+        Assert.True(est.Iterations - 1 < d, $"{est.Iterations - 1} products");
+        Assert.True(est.Converged, $"λ0 = {lambda0}: residual {est.Residual}, θ = {est.Value}");
+        Assert.InRange(lambda0, est.Lower, est.Upper);
+        Assert.Equal(lambda0, est.Value, 1e-8);
     }
 }
