@@ -13,25 +13,9 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// A cost C on n_L×n_0 matrices (Core's <see cref="IMatrixCost"/>: matrix completion, MSE) seen as the end-to-end loss φ of
 /// Core's <see cref="DeepLinearObjective"/>, so that JGGSH21's figures run on Core's allocation-free deep-linear kernel.
 /// </summary>
-public sealed class MatrixCostLoss(IMatrixCost cost) : IInPlaceEndToEndLoss
+public sealed class MatrixCostLoss(IMatrixCost cost) : IEndToEndLoss
 {
     public IMatrixCost Cost { get; } = cost;
-
-    /// <summary>Matrix completion in place (Core's <see cref="MatrixCompletion.ValueAndGradient"/>, no matrices built per
-    /// evaluation); other costs through <see cref="Value"/> and <see cref="Gradient"/> on a matrix, as before.</summary>
-    public double ValueAndGradient(ReadOnlySpan<double> w, Span<double> gradient)
-    {
-        if (Cost is MatrixCompletion completion)
-        {
-            return completion.ValueAndGradient(w, gradient);
-        }
-        var m = Matrix<double>.Build.Dense(Cost.Rows, Cost.Columns, w.ToArray());
-        if (!gradient.IsEmpty)
-        {
-            Gradient(m).ToColumnMajorArray().CopyTo(gradient);
-        }
-        return Value(m);
-    }
 
     /// <summary>
     /// C(W). For MSE the kernel asks for the value at every gradient evaluation; the direct form (1/N)‖WX − Y‖² multiplies by the
@@ -164,7 +148,8 @@ public static class FigureRuns
     /// </summary>
     public static FlowRun Flow(MatrixCompletion cost, int depth, int width, double[] theta0, double alpha, double[] times, double rtol, int maxSteps = 400_000)
     {
-        var objective = new DeepLinearObjective(Dims(cost.Columns, cost.Rows, depth, width), new MatrixCostLoss(cost));
+        // The completion cost is itself the end-to-end loss (Core evaluates it in place: IInPlaceEndToEndLoss).
+        var objective = new DeepLinearObjective(Dims(cost.Columns, cost.Rows, depth, width), cost);
         var start = VectorOps.Scale(alpha, theta0);
         double atol = rtol * 1e-2 * start.Max(Math.Abs);
         var settings = new OdeSettings(rtol, atol, MaxSteps: maxSteps, StoreDenseOutput: false, StoreStates: false, OutputTimes: times);
