@@ -30,6 +30,32 @@ public static class GradientFlow
         }, 0, (double[])theta0.Clone(), tEnd, "gradient flow");
     }
 
+    /// <summary>Gradient flow on a caller's kernel (e.g. <see cref="HomogeneousNetwork.CreateKernel"/>): stage evaluations in place.</summary>
+    public static OdeProblem KernelProblem(IGradientKernel kernel, double[] theta0, double tEnd)
+    {
+        if (theta0.Length != kernel.Dimension)
+        {
+            throw new ArgumentException($"θ0 has {theta0.Length} entries, the kernel {kernel.Dimension}", nameof(theta0));
+        }
+        return new((t, y, dy) => kernel.NegativeGradient(y, dy), 0, (double[])theta0.Clone(), tEnd, "gradient flow");
+    }
+
+    /// <summary>
+    /// <see cref="Solve(IDifferentiableObjective, double[], double, OdeSettings?, Func{double, double[], bool}?)"/> with the
+    /// right-hand side evaluated by <paramref name="kernel"/> (which must compute <paramref name="objective"/>'s gradient;
+    /// the objective gives the solution its loss and invariants).
+    /// </summary>
+    public static GradientFlowSolution SolveOnKernel(
+        IDifferentiableObjective objective, IGradientKernel kernel, double[] theta0, double tEnd, OdeSettings? settings = null,
+        Func<double, double[], bool>? onStep = null)
+    {
+        if (kernel.Dimension != objective.Dimension)
+        {
+            throw new ArgumentException($"the kernel has {kernel.Dimension} parameters, the objective {objective.Dimension}", nameof(kernel));
+        }
+        return new(objective, OdeSolver.Solve(KernelProblem(kernel, theta0, tEnd), settings, onStep), null);
+    }
+
     /// <param name="objective">f and its gradient.</param>
     /// <param name="theta0">θ(0).</param>
     /// <param name="tEnd">Final time T.</param>
@@ -133,6 +159,48 @@ public static class ObjectiveGradientDescent
                 return (theta, k, true);
             }
             theta = next;
+            if (observer is not null && !observer(k + 1, theta))
+            {
+                return (theta, k + 1, false);
+            }
+        }
+        return (theta, steps, false);
+    }
+
+    /// <summary>
+    /// <see cref="Run(IDifferentiableObjective, double[], double, int, Func{int, double[], bool}?)"/> on an in-place kernel:
+    /// the same update θ_{k+1} = θ_k + (−η)·∇f(θ_k) entry by entry, two iterate buffers and one gradient buffer in all.
+    /// The observer's array is reused by later steps: clone what it keeps.
+    /// </summary>
+    public static (double[] Theta, int Steps, bool Diverged) RunOnKernel(
+        IGradientKernel kernel, double[] theta0, double eta, int steps, Func<int, double[], bool>? observer = null)
+    {
+        if (theta0.Length != kernel.Dimension)
+        {
+            throw new ArgumentException($"θ0 has {theta0.Length} entries, the kernel {kernel.Dimension}", nameof(theta0));
+        }
+        var theta = (double[])theta0.Clone();
+        var next = new double[theta.Length];
+        var g = new double[theta.Length];
+        if (observer is not null && !observer(0, theta))
+        {
+            return (theta, 0, false);
+        }
+        for (int k = 0; k < steps; k++)
+        {
+            kernel.ValueAndGradient(theta, g);
+            bool finite = true;
+            for (int i = 0; i < theta.Length; i++)
+            {
+                double x = theta[i] + -eta * g[i];
+                next[i] = x;
+                finite &= double.IsFinite(x);
+            }
+            if (!finite)
+            {
+                return (theta, k, true);
+            }
+            (theta, next) = (next, theta);
             if (observer is not null && !observer(k + 1, theta))
             {
                 return (theta, k + 1, false);

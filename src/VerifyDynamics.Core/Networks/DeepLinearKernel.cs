@@ -17,7 +17,7 @@ namespace VerifyDynamics.Core.Networks;
 /// <para>Products go through <see cref="DenseKernels"/> (FMA chains), so results differ from the MathNet path only by
 /// summation order (rounding level); tests cross-check both.</para>
 /// </summary>
-public sealed class DeepLinearKernel
+public sealed class DeepLinearKernel : IGradientKernel
 {
     private readonly int[] _dims;
     private readonly int[] _offsets;

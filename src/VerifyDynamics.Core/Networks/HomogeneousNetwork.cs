@@ -197,6 +197,12 @@ public sealed class HomogeneousNetwork : IDifferentiableObjective
         return PullBack(h);
     }
 
+    /// <summary>
+    /// An allocation-light value-and-gradient kernel of its own (<see cref="HomogeneousKernel"/>, DenseKernels products) for a
+    /// long GD run or gradient-flow solve on data; not shared between threads. <see cref="Gradient"/> stays on MathNet.
+    /// </summary>
+    public HomogeneousKernel CreateKernel() => new(this);
+
     /// <summary>The exact Hessian with frozen masks (<see cref="ExactHessian.Homogeneous"/>; valid inside θ's region).</summary>
     public Matrix<double> Hessian(double[] theta) => ExactHessian.Homogeneous(this, theta);
 

@@ -109,9 +109,15 @@ public sealed class LayerMap
     }
 
     /// <summary>The adjoint: out_k += Σ_{entries e tied to k} G_e (pulls a matrix gradient back to w).</summary>
-    public void AccumulateAdjoint(Matrix<double> g, Span<double> output)
+    public void AccumulateAdjoint(Matrix<double> g, Span<double> output) => AccumulateAdjointColumnMajor(g.ToColumnMajorArray(), output);
+
+    /// <summary>The adjoint on a column-major matrix gradient <paramref name="data"/> (rows·cols entries).</summary>
+    public void AccumulateAdjointColumnMajor(ReadOnlySpan<double> data, Span<double> output)
     {
-        var data = g.ToColumnMajorArray();
+        if (data.Length != Rows * Columns)
+        {
+            throw new ArgumentException($"matrix gradient has {data.Length} entries, expected {Rows}×{Columns}");
+        }
         if (_index is null)
         {
             for (int e = 0; e < data.Length; e++)

