@@ -3,7 +3,7 @@
 # the median whole-process CPU time (user + sys, /usr/bin/time) of each side is compared. The baselines run
 # single-threaded (OPENBLAS_NUM_THREADS=1) with OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset so OpenBLAS picks its own kernel.
 #
-#   src/VerifyDynamics.Benchmarks/side-by-side.sh [gd] [gf] [lambda] [lambda-batch]   (default: gd gf lambda; ROUNDS=3, GF_ROUNDS=2)
+#   src/VerifyDynamics.Benchmarks/side-by-side.sh [gd] [gf] [lambda] [lambda-batch] [fig1]   (default: gd gf lambda; ROUNDS=3, GF_ROUNDS=2)
 #
 # lambda-batch is NOT the issue's single-instance benchmark: both sides evaluate λ_min BATCH times (default 20) in one
 # process (vd eval --repeat, lambda_scipy.py --repeat), so process start-up is paid once; it is reported on its own line.
@@ -84,5 +84,16 @@ lambda-batch)
     report lambda-batch 0.2
     "$py" -c 'import json,sys; a=json.load(open(sys.argv[1]))["hessian"]["lambdaMin"]; b=json.load(open(sys.argv[2])); print("        lambda_min vd %r scipy %r: relative difference %.1e (target <= 1e-8); eigsh alone %.3f s for %d HVPs over %d evaluations" % (a, b["lambdaMin"], abs(a - b["lambdaMin"]) / abs(b["lambdaMin"]), b["seconds"], b["hvps"], b["repeat"]))' "$tmp/lambda-batch-vd.out" "$tmp/lambda-batch-base.out"
     ;;
-*) echo "unknown benchmark '$w' (gd, gf, lambda, lambda-batch)" >&2; exit 2 ;;
+fig1)
+    # Not an issue target: the cost of EC21 Fig. 1's protocol (38·K full-batch 784-50-50-10 gradients on 1,000 Fashion-MNIST
+    # images, losses and distances at the stamps) in vd's HomogeneousKernel against numpy's BLAS products. FIG1_K (20) sets K.
+    fig1_k=${FIG1_K:-20}
+    for _ in $(seq "$rounds"); do
+        cpu fig1-vd "$vd" experiment ec21-fig1 --iterations "$fig1_k" --activations linear --gf none --out "$tmp/fig1"
+        cpu fig1-base "${baseline[@]}" "$bench/baseline/fig1_numpy.py" "$fig1_k" linear
+    done
+    report fig1 1
+    grep '^linear' "$tmp/fig1-base.out" | sed 's/^/        numpy: /'
+    ;;
+*) echo "unknown benchmark '$w' (gd, gf, lambda, lambda-batch, fig1)" >&2; exit 2 ;;
 esac; done; done

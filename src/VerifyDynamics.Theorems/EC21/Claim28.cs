@@ -9,8 +9,8 @@ namespace VerifyDynamics.Theorems.EC21;
 /// EC21 Claim 28 (App. E, L676): the assumptions of Proposition 10 are necessary. For n = 2 inside a region,
 /// λ_min(∇²f(θ)) ≥ −max{|α|,|ᾱ|}(1/|S|)Σ_i‖∇ℓ_i‖‖x_i‖, which with the logistic loss (|ℓ′| ≤ 1) is ≥ the uniform floor
 /// −max{|α|,|ᾱ|}(1/|S|)Σ_i‖x_i‖; if (ii) fails (x_i = 0) f is constant.
-/// Formalisation note: certificate check at random and rescaled (W_1c, W_2/c) two-layer points (FD Hessian inside the
-/// region); x_i = 0 in a third of the trials (then λ_min ≥ 0). Mutant: the floor claimed at depth 3, refuted by
+/// Formalisation note: certificate check at random and rescaled (W_1c, W_2/c) two-layer points (the exact frozen-mask Hessian inside the
+/// region; the depth-3 mutant uses a Richardson central difference); x_i = 0 in a third of the trials (then λ_min ≥ 0). Mutant: the floor claimed at depth 3, refuted by
 /// Proposition 10's construction.
 /// </summary>
 public static class Claim28

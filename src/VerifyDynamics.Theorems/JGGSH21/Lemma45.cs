@@ -13,7 +13,7 @@ namespace VerifyDynamics.Theorems.JGGSH21;
 /// the first-order gain (‖∇C‖_op ε) — the proof's "d/dx x^p = +∞ at 0" made quantitative (catalog, derived). The lemma
 /// claims local minimality; the check reads it as "on the ball of radius κδ_0" (κ = <c>delta0_factor</c>, 1). Probes:
 /// (a) random Δ of size δ_0·10^{−j} (j = 1..3), 6 directions per size; (b) the new-singular-value direction Δ = δE_{k+1,k+1}
-/// (the one the proof is about, binding since ‖∇C‖_op = 2b_{k+1}) at δ/δ_0 ∈ {0.1, 0.2, 0.5, 1, 2, 5, 10}. A probe is a
+/// (the one the proof is about, binding since ‖∇C‖_op = 2b_{k+1}) at δ/δ_0 ∈ {0.1, 0.2, 0.5, 1, 2, 5, 10} and at κ. A probe is a
 /// margin C^Sch(A + Δ) − C^Sch(A) ≥ −tol only if δ ≤ κδ_0 (where the property is claimed); beyond, the change is recorded
 /// as an observation (it turns negative: the radius is not vacuous, and a wrong δ_0 scaling, κ &gt; 1 or p = 1 is refuted).
 /// Along (b) the exact change is λδ^p − ‖∇C‖_opδ + δ², = δ_0² at δ = δ_0 (utilization ≈ 1 − δ_0/‖∇C‖_op). The cost
@@ -32,7 +32,7 @@ public static class Lemma45
         Kind = StatementKind.Lemma,
         Title = "p < 1: rank-restricted local minima are local minima",
         Text = "For p < 1, a local minimizer of C + λ‖·‖_p^p on {rank ≤ k} is an unrestricted local minimizer.",
-        FormalisationNote = "Whitened diagonal instances; 'local minimizer' read as 'minimizer on the ball of radius κδ_0', δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)}, κ = delta0_factor = 1; random probes at δ_0·10^{−1..−3} and new-singular-value probes at [0.1, 10]·δ_0, failures counted only within κδ_0.",
+        FormalisationNote = "Whitened diagonal instances; 'local minimizer' read as 'minimizer on the ball of radius κδ_0', δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)}, κ = delta0_factor = 1; random probes at δ_0·10^{−1..−3} and new-singular-value probes at [0.1, 10]·δ_0 and at exactly κδ_0, failures counted only within κδ_0.",
         Constants =
         [
             new NamedConstant("delta0_factor", Rational.Of(1), "radius κ of the ball B(A, κδ_0), δ_0 = (λ/‖∇C(A)‖_op)^{1/(1−p)}, on which minimality is checked (derived: 1; > 1 is false along the new-singular-value direction)"),
@@ -158,7 +158,11 @@ public static class Lemma45
         int kk = (int)x.Scalar("k");
         var observations = new List<(string, double)>();
         double? firstNegative = null;
-        foreach (double ratio in new[] { 0.1, 0.2, 0.5, 1, 2, 5, 10 })
+        // The claimed radius κδ_0 itself is always probed (audit 2026-12-07, session 5: with only the fixed ratios,
+        // --set delta0_factor=1.5 or 1.9 had no probe in (δ_0, κδ_0] and held on every trial although the change at 1.5δ_0 is
+        // negative). At the default κ = 1 the list is unchanged.
+        double[] ratios = [.. new[] { 0.1, 0.2, 0.5, 1, 2, 5, 10, radiusFactor }.Distinct().Order()];
+        foreach (double ratio in ratios)
         {
             double delta = ratio * delta0;
             var d = Matrix<double>.Build.Dense(n, n);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using VerifyDynamics.Core.Numbers;
 using VerifyDynamics.Core.Randomness;
 using VerifyDynamics.Theorems.Model;
 using Xunit;
@@ -79,6 +80,52 @@ public sealed class AuditFindingsTests
         // Probes beyond δ_0 are observations, and the change along the direction turns negative within 10δ_0.
         Assert.DoesNotContain(set.Margins, m => m.Name.Contains("δ = 2δ_0", StringComparison.Ordinal));
         Assert.InRange(set.Observations!["first δ/δ_0 probed with a negative new-singular-value change (0: none up to 10)"], 1.5, 10);
+    }
+
+    [Theory]
+    [InlineData("3/2")]
+    [InlineData("19/10")]
+    public void Lemma45_ARadiusBeyondDelta0IsRefutedAtTheClaimedRadiusItself(string kappa)
+    {
+        // Audit (session 5): with probes only at δ/δ_0 ∈ {0.1, …, 1, 2, …}, `vd check JGGSH21.Lemma45 --set delta0_factor=1.5`
+        // held on 30 of 30 trials. Along E_{k+1,k+1} the change at δ = κδ_0 is 2b_{k+1}δ(κ^{p−1} − 1) + δ², negative for
+        // every κ > 1 once δ_0 ≪ b_{k+1}; the probe at κδ_0 is a margin and must be violated.
+        var s = Catalog.Get("JGGSH21.Lemma45");
+        var k = s.DefaultConstants().With("delta0_factor", Rational.Parse(kappa));
+        var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(5)), k, 0));
+        Assert.True(s.Hypotheses.Validate(x, k).Satisfied);
+        var set = s.Conclusion(x, k, Precision.Standard);
+        Assert.Contains(set.Margins, m => m.IsViolated && m.Name.Contains("new singular value", StringComparison.Ordinal));
+        // At the default κ = 1 every margin holds on the same instance.
+        Assert.True(s.Conclusion(x, s.DefaultConstants(), Precision.Standard).AllHold);
+    }
+
+    [Fact]
+    public void Lemma50_ClosedFormIsAProvenObligationNotATrialMargin()
+    {
+        // Audit (session 5): the margin 1 − 2ρ/(ρ + 5ρ) − 2/3 is 0 for every ρ, so it could not fail and supplied the check's
+        // utilization of 1. It is now the obligation "closed-form" (with its 4ρ form expected to fail); the trials keep only
+        // what the dynamics do, and the FactorFour mutant is refuted by them.
+        var s = Catalog.Get("EC21.Lemma50");
+        Assert.Contains(s.Obligations, o => o.Id == "closed-form" && o.Expect == ObligationExpectation.Holds && o.Claim.Contains("5*rho", StringComparison.Ordinal));
+        Assert.Contains(s.Obligations, o => o.Id == "closed-form.factor-four" && o.Expect == ObligationExpectation.Fails);
+        var k = s.DefaultConstants();
+        var root = new Rng(new Seed(50));
+        for (int i = 0; i < 40; i++)
+        {
+            var x = s.Hypotheses.Generate(new TrialContext(new Rng(new Seed(root.NextUInt64())), k, i));
+            if (x.Scalar("nu") >= 0.5)
+            {
+                continue;
+            }
+            var set = s.Conclusion(x, k, Precision.Standard);
+            Assert.DoesNotContain(set.Margins, m => m.Name.Contains("exact rationals", StringComparison.Ordinal));
+            Assert.True(set.AllHold);
+            var mutant = s.Variants.Single(v => v.Name == "FactorFour").Apply(s).Conclusion(x, k, Precision.Standard);
+            Assert.Contains(mutant.Margins, m => m.IsViolated && m.Name.Contains("trajectory", StringComparison.Ordinal));
+            return;
+        }
+        Assert.Fail("no instance with ν(0) < 1/2 in 40 draws");
     }
 
     [Fact]
