@@ -17,8 +17,7 @@ public static class GradientFlow
         if (objective is DeepLinearObjective deep)
         {
             // The problem owns its kernel: stage evaluations are allocation-free (one solve runs on one thread).
-            var kernel = deep.CreateKernel();
-            return new((t, y, dy) => kernel.NegativeGradient(y, dy), 0, (double[])theta0.Clone(), tEnd, "gradient flow");
+            return KernelProblem(deep.CreateKernel(), theta0, tEnd);
         }
         return new((t, y, dy) =>
         {

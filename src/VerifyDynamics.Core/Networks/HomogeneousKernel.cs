@@ -116,7 +116,7 @@ public sealed class HomogeneousKernel : IGradientKernel
             {
                 // Δ_{j−1}ᵀ = D_{j−1}ᵀ∘(Δ_jᵀU_jᵀ): U_j is d_{j−1}×d_j row-major, i.e. the "B (n×k)" of A·Bᵀ.
                 var prev = _deltaT[j - 1];
-                DenseKernels.MultiplyTransposeRight(_deltaT[j], U(theta, j), prev, m, cols, rows, _scratch);
+                DenseKernels.MultiplyTransposeRight(_deltaT[j], ForwardU(theta, j), prev, m, cols, rows, _scratch);
                 var z = _zT[j - 1];
                 var act = _net.Activation;
                 for (int i = 0; i < prev.Length; i++)
@@ -158,6 +158,10 @@ public sealed class HomogeneousKernel : IGradientKernel
             }
         }
     }
+
+    /// <summary>U_j as <see cref="Forward"/> left it: θ's slice for a dense layer, else the buffer Forward filled.</summary>
+    private ReadOnlySpan<double> ForwardU(ReadOnlySpan<double> theta, int j) =>
+        _u[j] ?? theta.Slice(_net.Offset(j), _net.Layers[j - 1].ParameterCount);
 
     /// <summary>U_j = W_jᵀ row-major: θ's slice for a dense layer, else W_j(w_j) written through the layer map.</summary>
     private ReadOnlySpan<double> U(ReadOnlySpan<double> theta, int j)
