@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # vd against its numpy/scipy baselines, side by side: each pair runs alternately ROUNDS times (vd, baseline, vd, …) and
-# the median whole-process CPU time (user + sys, /usr/bin/time) of each side is compared. The baselines run
+# the median whole-process CPU time (user + sys, from wait4's rusage, microseconds) of each side is compared. The baselines run
 # single-threaded (OPENBLAS_NUM_THREADS=1) with OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset so OpenBLAS picks its own kernel.
 #
 #   src/VerifyDynamics.Benchmarks/side-by-side.sh [gd] [gf] [lambda] [lambda-batch] [fig1]   (default: gd gf lambda; ROUNDS=3, GF_ROUNDS=2)
@@ -32,11 +32,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -x "$vd" ] || { echo "no vd at $vd: dotnet build VerifyDynamics.sln -c Release" >&2; exit 2; }
 
-# cpu LABEL CMD…: runs CMD, appends its user+sys seconds to $tmp/LABEL, keeps its stdout in $tmp/LABEL.out.
+# cpu LABEL CMD…: runs CMD, appends its user+sys seconds to $tmp/LABEL, keeps its stdout in $tmp/LABEL.out. The times come
+# from wait4's rusage in microseconds (baseline/cputime.py), not /usr/bin/time's hundredths: at 10 ms resolution a 0.045 s
+# λ_min run reads 0.04 or 0.05, and that step alone moved the λ_min ratio between 0.18 and 0.23 in earlier sessions.
 cpu() {
     local label=$1; shift
-    /usr/bin/time -f '%U %S' -o "$tmp/$label.time" "$@" > "$tmp/$label.out"
-    awk '{ print $1 + $2 }' "$tmp/$label.time" >> "$tmp/$label"
+    "$py" "$bench/baseline/cputime.py" "$tmp/$label.out" "$tmp/$label.time" "$@"
+    awk '{ printf "%.6f\n", $1 + $2 }' "$tmp/$label.time" >> "$tmp/$label"
 }
 baseline=(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 "$py")
 median() { sort -g "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -44,7 +46,7 @@ report() {
     local name=$1 target=$2 v b
     v=$(median "$tmp/$name-vd"); b=$(median "$tmp/$name-base")
     awk -v n="$name" -v v="$v" -v b="$b" -v t="$target" -v vs="$(tr '\n' ' ' < "$tmp/$name-vd")" -v bs="$(tr '\n' ' ' < "$tmp/$name-base")" \
-        'BEGIN { printf "%-7s vd %.3f s   baseline %.3f s   vd/baseline %.3f   (target ≤ %s: %s)   [vd: %s| baseline: %s]\n", n, v, b, v / b, t, (v / b <= t + 0) ? "met" : "NOT met", vs, bs }'
+        'BEGIN { printf "%-7s vd %.4f s   baseline %.4f s   vd/baseline %.3f   (target ≤ %s: %s)   [vd: %s| baseline: %s]\n", n, v, b, v / b, t, (v / b <= t + 0) ? "met" : "NOT met", vs, bs }'
 }
 
 inst="$bench/dln-16-32-32-32-8.json"

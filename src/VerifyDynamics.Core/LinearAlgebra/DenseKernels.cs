@@ -437,6 +437,64 @@ public static class DenseKernels
         }
     }
 
+    /// <summary>
+    /// Σ x_i y_i with sixteen partial sums: sum j (0 ≤ j &lt; 16) accumulates, by FMA, the entries i ≡ j (mod 16) of the first
+    /// 16·⌊n/16⌋; the sums are combined as t_j = (s_j + s_{4+j}) + (s_{8+j} + s_{12+j}), then (t_0 + t_1) + (t_2 + t_3); the
+    /// remaining entries are added by FMA in order. The order is fixed, so the SIMD path (four Vector256 accumulators) and
+    /// the scalar path give the same bits. Four independent FMA chains hide the FMA latency that bounds <see cref="Dot"/>'s
+    /// single chain (about twice as fast on vectors of a few thousand entries). Its order differs from
+    /// <see cref="Dot"/>'s, so it is for callers whose digits are not pinned by committed outputs: Lanczos'
+    /// reorthogonalization. Error bound as for any recursive summation of at most ⌈n/16⌉ + 4 terms per partial sum.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double DotWide(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (y.Length < x.Length)
+        {
+            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
+        }
+        int len = x.Length, i = 0;
+        double sum;
+        if (SimdAccelerated)
+        {
+            ref double rx = ref MemoryMarshal.GetReference(x);
+            ref double ry = ref MemoryMarshal.GetReference(y);
+            Vector256<double> a0 = Vector256<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+            for (; i + 16 <= len; i += 16)
+            {
+                a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)i), Vector256.LoadUnsafe(ref ry, (nuint)i), a0);
+                a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 4)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 4)), a1);
+                a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 8)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 8)), a2);
+                a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rx, (nuint)(i + 12)), Vector256.LoadUnsafe(ref ry, (nuint)(i + 12)), a3);
+            }
+            var t = (a0 + a1) + (a2 + a3);
+            sum = (t.GetElement(0) + t.GetElement(1)) + (t.GetElement(2) + t.GetElement(3));
+        }
+        else
+        {
+            Span<double> s = stackalloc double[16];
+            s.Clear();
+            for (; i + 16 <= len; i += 16)
+            {
+                for (int j = 0; j < 16; j++)
+                {
+                    s[j] = Math.FusedMultiplyAdd(x[i + j], y[i + j], s[j]);
+                }
+            }
+            Span<double> t = stackalloc double[4];
+            for (int j = 0; j < 4; j++)
+            {
+                t[j] = (s[j] + s[4 + j]) + (s[8 + j] + s[12 + j]);
+            }
+            sum = (t[0] + t[1]) + (t[2] + t[3]);
+        }
+        for (; i < len; i++)
+        {
+            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
+        }
+        return sum;
+    }
+
     /// <summary>Σ x_i y_i with four interleaved FMA partial sums per lane (the order is fixed, independent of SIMD support).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

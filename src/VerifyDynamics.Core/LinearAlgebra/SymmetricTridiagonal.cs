@@ -136,9 +136,22 @@ public static class SymmetricTridiagonal
         }
     }
 
+    private static readonly double DirectLow = Math.ScaleB(1, -500), DirectHigh = Math.ScaleB(1, 500);
+
+    /// <summary>
+    /// √(a² + b²) without spurious overflow or underflow: directly when the larger magnitude lies in [2^−500, 2^500] (its
+    /// square and the sum then stay finite, and an underflowing smaller square is below half an ulp of the larger; either form is
+    /// within about an ulp of the exact value), scaled by it
+    /// otherwise. The direct path saves the scaled form's division, which made Hypot as costly as the rest of the QL sweep.
+    /// </summary>
     private static double Hypot(double a, double b)
     {
         double x = Math.Abs(a), y = Math.Abs(b);
+        double big = Math.Max(x, y);
+        if (big >= DirectLow && big <= DirectHigh)
+        {
+            return Math.Sqrt((x * x) + (y * y));
+        }
         if (x < y)
         {
             (x, y) = (y, x);

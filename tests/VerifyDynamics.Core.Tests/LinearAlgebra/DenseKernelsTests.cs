@@ -119,4 +119,57 @@ public sealed class DenseKernelsTests
         }
         Assert.True(Math.Abs(dot - naive) <= 2 * Tolerance.Gamma(n + 1) * magnitude, $"{dot} vs {naive}");
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(33)]
+    [InlineData(47)]
+    [InlineData(4368)]
+    public void DotWide_IsItsDocumentedSixteenSumOrder(int n)
+    {
+        var rng = new Seed(9).Split(n).CreateRng();
+        var x = Random(rng, n);
+        var y = Random(rng, n);
+        // The documented order, written out in scalar arithmetic: the SIMD path must give these bits exactly.
+        var s = new double[16];
+        int i = 0;
+        for (; i + 16 <= n; i += 16)
+        {
+            for (int j = 0; j < 16; j++)
+            {
+                s[j] = Math.FusedMultiplyAdd(x[i + j], y[i + j], s[j]);
+            }
+        }
+        var t = new double[4];
+        for (int j = 0; j < 4; j++)
+        {
+            t[j] = (s[j] + s[4 + j]) + (s[8 + j] + s[12 + j]);
+        }
+        double expected = (t[0] + t[1]) + (t[2] + t[3]);
+        for (; i < n; i++)
+        {
+            expected = Math.FusedMultiplyAdd(x[i], y[i], expected);
+        }
+        double wide = DenseKernels.DotWide(x, y);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(wide));
+
+        // And it is a dot product: within the recursive-summation bound of the exact value (computed in rationals).
+        var exact = Rational.Zero;
+        double magnitude = 0;
+        for (int k = 0; k < n; k++)
+        {
+            exact += Rational.FromDouble(x[k]) * Rational.FromDouble(y[k]);
+            magnitude += Math.Abs(x[k] * y[k]);
+        }
+        double error = Math.Abs((Rational.FromDouble(wide) - exact).ToDouble());
+        Assert.True(error <= Tolerance.Gamma((n / 16) + 20) * magnitude, $"n = {n}: error {error:G3}, magnitude {magnitude:G3}");
+    }
+
+    [Fact]
+    public void DotWide_RejectsAShorterSecondVector() =>
+        Assert.Throws<ArgumentException>(() => DenseKernels.DotWide(new double[5], new double[4]));
 }
