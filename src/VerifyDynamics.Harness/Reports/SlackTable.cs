@@ -51,7 +51,10 @@ public static class SlackTable
     private static string Header(JsonObject doc) =>
         $"Seed {Str(doc["seed"])}; at most {Str(doc["budget"])} evaluations per candidate value{(doc["maxEvaluationsPerConstant"] is null ? "" : $" and {Str(doc["maxEvaluationsPerConstant"])} per constant")}, fewer for statements with costly checks. " +
         "Edges are EMPIRICAL (a bounded targeted search found no counterexample), never proven; hypothesis constants can look far more generous than they are (see status). " +
-        "Slack ratio ≥ 1: the paper's constant is conservative by that factor; the direction is the one that tightens the bound.";
+        "Slack ratio ≥ 1: inside the window the search samples, the constant could move that far in the tightening direction without a counterexample; " +
+        "it does NOT show that the paper's constant is conservative, because a value that holds on small instances can fail on larger ones " +
+        "(ACGH19.Claim2's exponents are forced by scaling in s and in the widths, and its certificate holds refuted variants at exactly the relaxed values " +
+        "this search accepts: read each statement's certificate before tightening). The direction is the one that tightens the bound.";
 
     public static string Markdown(JsonObject doc)
     {

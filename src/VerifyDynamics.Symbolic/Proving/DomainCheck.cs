@@ -16,6 +16,10 @@ public static class DomainCheck
     /// <summary>The problem, as a sentence, or null when the domain is non-empty and every partial operation is defined on it.</summary>
     public static string? FindProblem(ScalarObligation obligation, ProofOptions options)
     {
+        if (BoundProblem(obligation) is { } bound)
+        {
+            return bound;
+        }
         var none = new Dictionary<string, Rational>();
         foreach (var v in obligation.Variables)
         {
@@ -48,6 +52,66 @@ public static class DomainCheck
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A domain bound must be a constant and defined. Before this check <c>forall x in [sqrt(-1), 1]: x &lt;= -5</c> came back
+    /// "proven" (Z3's definition of sqrt(−1) is unsatisfiable, so every claim over that domain held vacuously; found by
+    /// classifying the Symbolic mutation survivors, 2026-12-08), and a bound naming another variable crashed the exact
+    /// evaluator. A partial operation in a bound is checked on its constant argument by outward-rounded interval
+    /// evaluation: it must be ≥ 0 (sqrt, a positive fractional power) or &gt; 0 (ln, a negative fractional power) for certain.
+    /// </summary>
+    private static string? BoundProblem(ScalarObligation obligation)
+    {
+        var empty = new Dictionary<string, Interval>();
+        foreach (var v in obligation.Variables)
+        {
+            foreach (var (bound, side) in new[] { (v.Lower, "lower"), (v.Upper, "upper") })
+            {
+                if (bound is null)
+                {
+                    continue;
+                }
+                var names = VariablesOf(bound);
+                if (names.Count > 0)
+                {
+                    return $"the {side} bound of {v.Name}, {ExprText.Print(bound)}, names {string.Join(", ", names)}: a bound must be a constant " +
+                        "(write the dependence into the claim, e.g. as the hypothesis of an implication)";
+                }
+                foreach (var (what, argument, strict) in PartialOperations([bound]))
+                {
+                    var value = IntervalEvaluator.Evaluate(argument, empty);
+                    bool defined = value.IsDefined && (strict ? value.Lo > 0 : value.Lo >= 0);
+                    if (!defined)
+                    {
+                        return $"the {side} bound of {v.Name}, {ExprText.Print(bound)}, is not defined for certain: {what} needs its argument " +
+                            $"{ExprText.Print(argument)} {(strict ? "> 0" : "≥ 0")} (it lies in [{value.Lo:R}, {value.Hi:R}])";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The names of the variables an expression mentions, in order of first appearance.</summary>
+    private static List<string> VariablesOf(Expr e)
+    {
+        var names = new List<string>();
+        var stack = new Stack<Expr>();
+        stack.Push(e);
+        while (stack.Count > 0)
+        {
+            var x = stack.Pop();
+            if (x is Var v && !names.Contains(v.Name))
+            {
+                names.Add(v.Name);
+            }
+            foreach (var child in Children(x))
+            {
+                stack.Push(child);
+            }
+        }
+        return names;
     }
 
     /// <summary>Every sqrt, ln and fractional power in the claim, with its argument and whether the argument must be positive.</summary>
@@ -83,6 +147,15 @@ public static class DomainCheck
                     break;
             }
         }
+        return PartialOperations(exprs);
+    }
+
+    /// <summary>Every sqrt, ln and fractional power in the expressions (and their subexpressions).</summary>
+    private static List<(string What, Expr Argument, bool Strict)> PartialOperations(IEnumerable<Expr> roots)
+    {
+        var found = new List<(string, Expr, bool)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var exprs = new Stack<Expr>(roots);
         while (exprs.Count > 0)
         {
             var e = exprs.Pop();
