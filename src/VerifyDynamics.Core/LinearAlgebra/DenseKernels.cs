@@ -416,10 +416,7 @@ public static class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
-        if (y.Length < x.Length)
-        {
-            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
-        }
+        RequireYAtLeastX(x.Length, y.Length);
         int i = 0;
         if (SimdAccelerated)
         {
@@ -449,10 +446,7 @@ public static class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double DotWide(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        if (y.Length < x.Length)
-        {
-            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
-        }
+        RequireYAtLeastX(x.Length, y.Length);
         int len = x.Length, i = 0;
         double sum;
         if (SimdAccelerated)
@@ -488,7 +482,24 @@ public static class DenseKernels
             }
             sum = (t[0] + t[1]) + (t[2] + t[3]);
         }
-        for (; i < len; i++)
+        return FmaTail(x, y, i, sum);
+    }
+
+    /// <summary>The vector operations' length contract: y may be longer than x, never shorter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RequireYAtLeastX(int xLength, int yLength)
+    {
+        if (yLength < xLength)
+        {
+            throw new ArgumentException($"y has {yLength} entries, x has {xLength}");
+        }
+    }
+
+    /// <summary>The entries from <paramref name="start"/> on, added to <paramref name="sum"/> by FMA in order (the dot products' tail).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double FmaTail(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int start, double sum)
+    {
+        for (int i = start; i < x.Length; i++)
         {
             sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
         }
@@ -499,10 +510,7 @@ public static class DenseKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        if (y.Length < x.Length)
-        {
-            throw new ArgumentException($"y has {y.Length} entries, x has {x.Length}");
-        }
+        RequireYAtLeastX(x.Length, y.Length);
         int len = x.Length, i = 0;
         double sum;
         if (SimdAccelerated)
@@ -528,10 +536,6 @@ public static class DenseKernels
             }
             sum = (l0 + l1) + (l2 + l3);
         }
-        for (; i < len; i++)
-        {
-            sum = Math.FusedMultiplyAdd(x[i], y[i], sum);
-        }
-        return sum;
+        return FmaTail(x, y, i, sum);
     }
 }
